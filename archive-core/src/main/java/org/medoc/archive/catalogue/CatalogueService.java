@@ -1,0 +1,298 @@
+package org.medoc.archive.catalogue;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
+
+/**
+ * Searches the catalogue. Public API of the catalogue feature: the REST API and the Archive view both call it.
+ * Offset paging serves the first pages; a keyset cursor ({@link SearchResult#nextCursor()}) pages to any depth at
+ * the same cost, because it seeks on the (sort field, id) index instead of skipping rows.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CatalogueService {
+
+    private static final double WAVELENGTH_TOLERANCE_ANGSTROM = 0.5;
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+
+    public CatalogueService(DSLContext dsl, ObjectMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    public SearchResult search(ObservationQuery query) {
+        Condition where = where(query);
+        Field<?> sortField = sortField(query.sort().field());
+        List<SortField<?>> order = query.sort().ascending()
+                ? List.of(sortField.asc(), OBSERVATION.ID.asc())
+                : List.of(sortField.desc(), OBSERVATION.ID.desc());
+
+        Condition page = DSL.noCondition();
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            page = seekAfter(query, decodeCursor(query.cursor(), query.sort()));
+        }
+        var select = dsl.select(summaryFields()).from(OBSERVATION).where(where).and(page).orderBy(order);
+        List<Record> rows = query.cursor() != null && !query.cursor().isBlank()
+                ? select.limit(query.size()).fetch()
+                : select.limit(query.size()).offset((long) query.page() * query.size()).fetch();
+        long total = dsl.fetchCount(OBSERVATION, where);
+        List<ObservationSummary> items = rows.stream().map(CatalogueService::summary).toList();
+        String nextCursor = null;
+        if (items.size() == query.size()) {
+            Record last = rows.getLast();
+            nextCursor = encodeCursor(query.sort(), last.get(sortField), last.get(OBSERVATION.ID));
+        }
+        return new SearchResult(total, items, nextCursor);
+    }
+
+    public Optional<ObservationSummary> summary(long id) {
+        return dsl.select(summaryFields()).from(OBSERVATION).where(OBSERVATION.ID.eq(id))
+                .fetchOptional().map(CatalogueService::summary);
+    }
+
+    public Optional<ObservationDetail> detail(long id) {
+        ObservationRecord row = dsl.selectFrom(OBSERVATION).where(OBSERVATION.ID.eq(id)).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> normalised = new LinkedHashMap<>();
+        normalised.put("timeSource", row.getTimeSource());
+        normalised.put("dateObsFits", row.getDateObsFits());
+        normalised.put("naxis", row.getNaxis());
+        normalised.put("bitpix", row.getBitpix());
+        normalised.put("compressed", row.getCompressed());
+        normalised.put("ctype1", row.getCtype1());
+        normalised.put("ctype2", row.getCtype2());
+        normalised.put("cunit1", row.getCunit1());
+        normalised.put("cunit2", row.getCunit2());
+        normalised.put("crpix1", row.getCrpix1());
+        normalised.put("crpix2", row.getCrpix2());
+        normalised.put("crval1", row.getCrval1());
+        normalised.put("crval2", row.getCrval2());
+        normalised.put("cdelt1", row.getCdelt1());
+        normalised.put("cdelt2", row.getCdelt2());
+        normalised.put("crotaDegrees", row.getCrotaDegrees());
+        normalised.put("dsunObsMetres", row.getDsunObsM());
+        normalised.put("hglnObsDegrees", row.getHglnObsDeg());
+        normalised.put("hgltObsDegrees", row.getHgltObsDeg());
+        normalised.put("crlnObsDegrees", row.getCrlnObsDeg());
+        normalised.put("crltObsDegrees", row.getCrltObsDeg());
+        normalised.put("rsunObsArcsec", row.getRsunObsArcsec());
+        normalised.put("spiobsid", row.getSpiobsid());
+        normalised.put("studyId", row.getStudyId());
+        normalised.put("misostud", row.getMisostud());
+        normalised.put("study", row.getStudy());
+        normalised.put("soopname", row.getSoopname());
+        normalised.put("stp", row.getStp());
+        normalised.put("harpnum", row.getHarpnum());
+        normalised.put("noaaArs", row.getNoaaArs());
+        normalised.put("ingestedAt", row.getIngestedAt() == null ? null : row.getIngestedAt().toInstant());
+        Map<String, Object> header = json.readValue(row.getHeader().data(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        List<ObservationDetail.HduHeader> hdus = json.readValue(row.getHdus().data(),
+                new TypeReference<List<ObservationDetail.HduHeader>>() { });
+        ObservationSummary summary = summary(dsl.select(summaryFields()).from(OBSERVATION)
+                .where(OBSERVATION.ID.eq(id)).fetchOne());
+        return Optional.of(new ObservationDetail(summary, normalised, header, hdus, row.getChecksumStatus()));
+    }
+
+    /** Where the file and its quicklook are kept, for downloads. */
+    public Optional<StoredFile> storedFile(long id) {
+        return dsl.select(OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
+                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
+                .from(OBSERVATION).where(OBSERVATION.ID.eq(id))
+                .fetchOptional(r -> new StoredFile(id, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Files of every observation matching the query, in the query's order, at most {@code limit}. */
+    public List<StoredFile> storedFiles(ObservationQuery query, int limit) {
+        Field<?> sortField = sortField(query.sort().field());
+        return dsl.select(OBSERVATION.ID, OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
+                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
+                .from(OBSERVATION).where(where(query))
+                .orderBy(query.sort().ascending() ? sortField.asc() : sortField.desc(), OBSERVATION.ID.asc())
+                .limit(limit)
+                .fetch(r -> new StoredFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public List<StoredFile> storedFiles(List<Long> ids) {
+        return dsl.select(OBSERVATION.ID, OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
+                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
+                .from(OBSERVATION).where(OBSERVATION.ID.in(ids)).orderBy(OBSERVATION.ID)
+                .fetch(r -> new StoredFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** A catalogued file's storage facts. */
+    public record StoredFile(long id, String storageKey, String quicklookKey, String fileName, long sizeBytes, String sha256) {}
+
+    private Condition where(ObservationQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        if (query.from() != null) {
+            conditions.add(OBSERVATION.DATE_END.ge(utc(query.from())));
+        }
+        if (query.to() != null) {
+            conditions.add(OBSERVATION.DATE_OBS.le(utc(query.to())));
+        }
+        if (hasText(query.mission())) {
+            conditions.add(OBSERVATION.MISSION.eq(query.mission().trim().toUpperCase(Locale.ROOT)));
+        }
+        if (hasText(query.instrument())) {
+            conditions.add(OBSERVATION.INSTRUMENT.eq(query.instrument().trim().toUpperCase(Locale.ROOT)));
+        }
+        if (hasText(query.detector())) {
+            String detector = query.detector().trim().toUpperCase(Locale.ROOT);
+            int slash = detector.indexOf('/');
+            if (slash >= 0) {
+                conditions.add(OBSERVATION.INSTRUMENT.eq(detector.substring(0, slash)));
+                detector = detector.substring(slash + 1);
+            }
+            conditions.add(OBSERVATION.DETECTOR.eq(detector));
+        }
+        if (query.wavelengthAngstrom() != null) {
+            conditions.add(OBSERVATION.WAVELENGTH_ANGSTROM.between(
+                    query.wavelengthAngstrom() - WAVELENGTH_TOLERANCE_ANGSTROM,
+                    query.wavelengthAngstrom() + WAVELENGTH_TOLERANCE_ANGSTROM));
+        }
+        if (query.wavelengthMinAngstrom() != null) {
+            conditions.add(OBSERVATION.WAVELENGTH_ANGSTROM.ge(query.wavelengthMinAngstrom()));
+        }
+        if (query.wavelengthMaxAngstrom() != null) {
+            conditions.add(OBSERVATION.WAVELENGTH_ANGSTROM.le(query.wavelengthMaxAngstrom()));
+        }
+        if (hasText(query.level())) {
+            conditions.add(OBSERVATION.LEVEL.eq(Levels.normalise(query.level())));
+        }
+        for (KeywordFilter keyword : query.keywords()) {
+            conditions.add(headerContains(keyword));
+        }
+        return DSL.and(conditions);
+    }
+
+    /** Uses the GIN (jsonb_path_ops) index: containment of the string form, or of the numeric form when the value is a number. */
+    private Condition headerContains(KeywordFilter keyword) {
+        Condition asString = OBSERVATION.HEADER.contains(JSONB.valueOf(json.writeValueAsString(Map.of(keyword.name(), keyword.value()))));
+        BigDecimal number = parseNumber(keyword.value());
+        if (number == null) {
+            Boolean logical = switch (keyword.value().toUpperCase(Locale.ROOT)) {
+                case "T", "TRUE" -> Boolean.TRUE;
+                case "F", "FALSE" -> Boolean.FALSE;
+                default -> null;
+            };
+            return logical == null ? asString
+                    : asString.or(OBSERVATION.HEADER.contains(JSONB.valueOf(json.writeValueAsString(Map.of(keyword.name(), logical)))));
+        }
+        return asString.or(OBSERVATION.HEADER.contains(JSONB.valueOf(json.writeValueAsString(Map.of(keyword.name(), number)))));
+    }
+
+    private static BigDecimal parseNumber(String text) {
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Field<?> sortField(ObservationSort.Field field) {
+        return switch (field) {
+            case DATE_OBS -> OBSERVATION.DATE_OBS;
+            case WAVELENGTH -> DSL.coalesce(OBSERVATION.WAVELENGTH_ANGSTROM, DSL.inline(-1.0));
+            case INSTRUMENT -> OBSERVATION.INSTRUMENT;
+            case SIZE -> OBSERVATION.SIZE_BYTES;
+            case ID -> OBSERVATION.ID;
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Condition seekAfter(ObservationQuery query, Cursor cursor) {
+        Field field = sortField(query.sort().field());
+        if (query.sort().field() == ObservationSort.Field.ID) {
+            return query.sort().ascending() ? OBSERVATION.ID.gt(cursor.id()) : OBSERVATION.ID.lt(cursor.id());
+        }
+        var row = DSL.row(field, OBSERVATION.ID);
+        var bound = DSL.row(DSL.val(cursor.value(), field), DSL.val(cursor.id()));
+        return query.sort().ascending() ? row.gt(bound) : row.lt(bound);
+    }
+
+    private record Cursor(Object value, long id) {}
+
+    private static String encodeCursor(ObservationSort sort, Object value, long id) {
+        String text = switch (value) {
+            case OffsetDateTime time -> time.toInstant().toString();
+            case null -> "";
+            default -> value.toString();
+        };
+        String raw = sort.asParameter() + "|" + text + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Cursor decodeCursor(String cursor, ObservationSort sort) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String[] parts = raw.split("\\|", -1);
+            if (parts.length != 3 || !parts[0].equals(sort.asParameter())) {
+                throw new InvalidQueryException("cursor", "cursor does not belong to a search sorted by " + sort.asParameter());
+            }
+            long id = Long.parseLong(parts[2]);
+            Object value = switch (sort.field()) {
+                case DATE_OBS -> OffsetDateTime.ofInstant(Instant.parse(parts[1]), ZoneOffset.UTC);
+                case WAVELENGTH -> Double.valueOf(parts[1]);
+                case INSTRUMENT -> parts[1];
+                case SIZE, ID -> Long.valueOf(parts[1]);
+            };
+            return new Cursor(value, id);
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            throw new InvalidQueryException("cursor", "cursor is not one this server issued");
+        }
+    }
+
+    private static List<Field<?>> summaryFields() {
+        return List.of(OBSERVATION.ID, OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR,
+                OBSERVATION.WAVELENGTH_ANGSTROM, OBSERVATION.DATE_OBS, OBSERVATION.DATE_END, OBSERVATION.EXPOSURE_SECONDS,
+                OBSERVATION.LEVEL, OBSERVATION.FILE_NAME, OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256,
+                OBSERVATION.IMAGE_WIDTH, OBSERVATION.IMAGE_HEIGHT, OBSERVATION.QUICKLOOK_KEY);
+    }
+
+    private static ObservationSummary summary(Record r) {
+        long id = r.get(OBSERVATION.ID);
+        return new ObservationSummary(id, r.get(OBSERVATION.MISSION), r.get(OBSERVATION.INSTRUMENT),
+                r.get(OBSERVATION.DETECTOR), r.get(OBSERVATION.WAVELENGTH_ANGSTROM),
+                r.get(OBSERVATION.DATE_OBS).toInstant(), r.get(OBSERVATION.DATE_END).toInstant(),
+                r.get(OBSERVATION.EXPOSURE_SECONDS), r.get(OBSERVATION.LEVEL), r.get(OBSERVATION.FILE_NAME),
+                r.get(OBSERVATION.SIZE_BYTES), r.get(OBSERVATION.SHA256), r.get(OBSERVATION.IMAGE_WIDTH),
+                r.get(OBSERVATION.IMAGE_HEIGHT), ObservationSummary.fileUrl(id),
+                r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+}
