@@ -26,7 +26,14 @@ public class MedocApplication {
             String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
             SpringApplication application = new SpringApplication(MedocApplication.class);
             application.setWebApplicationType(WebApplicationType.NONE);
-            application.setDefaultProperties(java.util.Map.of("medoc.demo.seed", "false", "logging.level.root", "WARN"));
+            // a batch command needs the database and the domain services, not the web UI
+            application.setDefaultProperties(java.util.Map.of(
+                    "spring.autoconfigure.exclude", String.join(",",
+                            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                            "com.vaadin.flow.spring.VaadinScopesConfig"),
+                    "spring.main.banner-mode", "off",
+                    "logging.level.root", "WARN"));
             int status;
             try (ConfigurableApplicationContext context = application.run(options)) {
                 status = context.getBean(IngestCommand.class).run(commandLine.subList(1, commandLine.size()), System.out);
