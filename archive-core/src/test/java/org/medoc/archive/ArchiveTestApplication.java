@@ -26,6 +26,7 @@ public class ArchiveTestApplication {
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/api/v1/ingest").hasRole("ARCHIVIST")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())

@@ -250,6 +250,19 @@ class ObservationApiTests {
                 .andExpect(jsonPath("$.outcomes[1].reason").value(org.hamcrest.Matchers.startsWith("not a FITS file")));
     }
 
+    @Test
+    void theApiIsDescribedInOpenApi() throws Exception {
+        JsonNode api = getJson("/v3/api-docs");
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("paths").has("/api/v1/observations")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/observations/{id}/file")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/downloads")).isTrue();
+        List<String> parameters = api.get("paths").get("/api/v1/observations").get("get").get("parameters")
+                .valueStream().map(p -> p.get("name").asString()).toList();
+        assertThat(parameters).contains("from", "to", "mission", "instrument", "detector", "wavelength",
+                "wavelengthMin", "wavelengthMax", "level", "keyword", "page", "size", "sort", "cursor");
+    }
+
     private byte[] bulk(String request, String format) throws Exception {
         MvcResult started = mvc.perform(post("/api/v1/downloads?format=" + format)
                         .contentType(MediaType.APPLICATION_JSON).content(request))
