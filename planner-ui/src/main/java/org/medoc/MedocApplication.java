@@ -33,6 +33,7 @@ public class MedocApplication {
                             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                             "com.vaadin.flow.spring.VaadinScopesConfig"),
                     "spring.main.banner-mode", "off",
+                    "medoc.demo.archive", "false",
                     "logging.level.root", "WARN"));
             int status;
             try (ConfigurableApplicationContext context = application.run(options)) {

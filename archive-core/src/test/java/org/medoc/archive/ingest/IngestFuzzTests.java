@@ -1,0 +1,60 @@
+package org.medoc.archive.ingest;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.medoc.archive.ArchiveTestApplication;
+import org.medoc.archive.catalogue.CatalogueService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Arbitrary bytes through the whole ingest path (inspection, header normalisation, quicklook, storage, catalogue):
+ * every input ends as an outcome, never an exception; a quarantined file has a reason; an ingested one has a
+ * catalogue row whose detail can be read back.
+ *
+ * <p>The normal test run replays the stored inputs (and the real-header seeds below). A longer fuzzing run:
+ * <pre>JAZZER_FUZZ=1 mvn -pl archive-core test -Dtest=IngestFuzzTests -Djazzer.max_duration=10m</pre>
+ */
+@SpringBootTest(classes = ArchiveTestApplication.class)
+class IngestFuzzTests {
+
+    private static final List<String> SEEDS = List.of("aia_171_level1.fits", "efz20040301.000010_s.fits",
+            "solo_L2_spice-n-sit_20200620T235901_V01_16777431-000.fits", "mdi_fd_M_96m_01d.5874.0005_s.fits");
+
+    @Autowired IngestService ingest;
+    @Autowired CatalogueService catalogue;
+
+    @FuzzTest(maxDuration = "20s")
+    void everyInputEndsAsAnOutcome(FuzzedDataProvider data) throws Exception {
+        int seed = data.consumeInt(0, SEEDS.size());
+        int keepCards = data.consumeInt(1, 60);
+        byte[] tail = data.consumeRemainingAsBytes();
+        byte[] bytes = tail;
+        if (seed < SEEDS.size()) {
+            // a real header's first cards, then the fuzzer's bytes: reaches the normaliser with plausible keywords
+            byte[] real = Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve(SEEDS.get(seed)));
+            int keep = Math.min(real.length, keepCards * 80);
+            bytes = new byte[keep + tail.length];
+            System.arraycopy(real, 0, bytes, 0, keep);
+            System.arraycopy(tail, 0, bytes, keep, tail.length);
+        }
+        Path file = Files.createTempFile("ingest-fuzz", ".fits");
+        try {
+            Files.write(file, bytes);
+            IngestOutcome outcome = ingest.ingestFile(file, "fuzz.fits", "fuzz");
+            assertThat(outcome).isNotNull();
+            switch (outcome.status()) {
+                case QUARANTINED -> assertThat(outcome.reason()).isNotBlank();
+                case INGESTED, SKIPPED -> assertThat(catalogue.detail(outcome.observationId())).isPresent();
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.medoc.demo;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.medoc.archive.demo.DemoObservations;
+import org.medoc.archive.ingest.IngestReport;
+import org.medoc.archive.ingest.IngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
+
+/**
+ * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
+ * to click through: a synthetic set made by {@link DemoObservations} for yesterday, and the real sample files of
+ * {@code medoc.demo.samples-dir} (default {@code ../shared/data/fits}) when that directory exists. Runs once: an
+ * archive that already holds demo data is left alone, and ingest is idempotent anyway.
+ */
+@Component
+class DemoArchiveSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoArchiveSeeder.class);
+    private final Environment environment;
+    private final IngestService ingest;
+    private final DSLContext dsl;
+
+    DemoArchiveSeeder(Environment environment, IngestService ingest, DSLContext dsl) {
+        this.environment = environment;
+        this.ingest = ingest;
+        this.dsl = dsl;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws Exception {
+        boolean demo = environment.getProperty("medoc.demo", Boolean.class,
+                !environment.containsProperty("spring.datasource.url"));
+        if (!demo || !environment.getProperty("medoc.demo.archive", Boolean.class, true)) {
+            return;
+        }
+        boolean seeded = dsl.fetchExists(OBSERVATION, OBSERVATION.HEADER.contains(JSONB.valueOf("{\"ORIGIN\": \"medoc demo\"}")));
+        if (seeded) {
+            return;
+        }
+        Path dataDir = Path.of(environment.getProperty("medoc.data-dir", "./medoc-data")).toAbsolutePath().normalize();
+        Path demoDir = dataDir.resolve("demo");
+        Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        List<Path> paths = new ArrayList<>(new DemoObservations(256, 2026).write(demoDir, start, 2));
+        Path samples = Path.of(environment.getProperty("medoc.demo.samples-dir", "../shared/data/fits"));
+        if (Files.isDirectory(samples)) {
+            paths.add(samples);
+        }
+        IngestReport report = ingest.ingest(paths, "demo data");
+        log.info("Demo archive: {} (synthetic set for {}{})", report.summary(), start,
+                Files.isDirectory(samples) ? ", and the real samples of " + samples.toAbsolutePath().normalize() : "");
+    }
+}
