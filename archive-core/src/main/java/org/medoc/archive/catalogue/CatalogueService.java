@@ -152,11 +152,12 @@ public class CatalogueService {
 
     private Condition where(ObservationQuery query) {
         List<Condition> conditions = new ArrayList<>();
-        if (query.from() != null) {
-            conditions.add(OBSERVATION.DATE_END.ge(utc(query.from())));
-        }
-        if (query.to() != null) {
-            conditions.add(OBSERVATION.DATE_OBS.le(utc(query.to())));
+        if (query.from() != null || query.to() != null) {
+            // must match the expression of observation_time_range_idx for the index to serve it
+            conditions.add(DSL.condition("tstzrange({0}, {1}, '[]') && tstzrange({2}, {3}, '[]')",
+                    OBSERVATION.DATE_OBS, OBSERVATION.DATE_END,
+                    DSL.val(query.from() == null ? null : utc(query.from()), OBSERVATION.DATE_OBS),
+                    DSL.val(query.to() == null ? null : utc(query.to()), OBSERVATION.DATE_OBS)));
         }
         if (hasText(query.mission())) {
             conditions.add(OBSERVATION.MISSION.eq(query.mission().trim().toUpperCase(Locale.ROOT)));
