@@ -113,6 +113,10 @@ INSERT INTO archive.detector (mission_code, instrument_code, code, wavelengths_a
 
 -- Header spellings seen in real files (sunpy, JSOC, SSW test data) and in the instruments' documentation.
 INSERT INTO archive.instrument_alias (header_keyword, value_prefix, mission_code, instrument_code, detector_code) VALUES
+  ('OBSRVTRY', 'STEREO_A', 'STEREO-A', 'SECCHI', NULL),
+  ('OBSRVTRY', 'STEREO A', 'STEREO-A', 'SECCHI', NULL),
+  ('OBSRVTRY', 'STEREO_B', 'STEREO-B', 'SECCHI', NULL),
+  ('OBSRVTRY', 'STEREO B', 'STEREO-B', 'SECCHI', NULL),
   ('INSTRUME', 'AIA', 'SDO', 'AIA', 'AIA'),
   ('INSTRUME', 'HMI', 'SDO', 'HMI', 'HMI'),
   ('TELESCOP', 'SDO/AIA', 'SDO', 'AIA', 'AIA'),

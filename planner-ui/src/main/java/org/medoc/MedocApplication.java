@@ -1,15 +1,45 @@
 package org.medoc;
 
+import org.medoc.cli.IngestCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * medoc: the software of a space solar-physics data and operations centre. Without arguments it serves the web
- * application; with a sub-command ({@code ingest ...}) it runs that batch command on the same context and exits.
+ * medoc: the software of a space solar-physics data and operations centre. Without a sub-command it serves the web
+ * application; with one ({@code ingest <file-or-directory>...}) it runs that batch command on the same context,
+ * without the web server, and exits with the command's status. Spring options ({@code --medoc.data-dir=...}) may
+ * precede or follow the sub-command.
  */
 @SpringBootApplication
 public class MedocApplication {
+
+    static final List<String> COMMANDS = List.of("ingest");
+
     public static void main(String[] args) {
+        List<String> commandLine = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (!commandLine.isEmpty() && COMMANDS.contains(commandLine.getFirst())) {
+            String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
+            SpringApplication application = new SpringApplication(MedocApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            // a batch command needs the database and the domain services, not the web UI
+            application.setDefaultProperties(java.util.Map.of(
+                    "spring.autoconfigure.exclude", String.join(",",
+                            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
+                            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                            "com.vaadin.flow.spring.VaadinScopesConfig"),
+                    "spring.main.banner-mode", "off",
+                    "logging.level.root", "WARN"));
+            int status;
+            try (ConfigurableApplicationContext context = application.run(options)) {
+                status = context.getBean(IngestCommand.class).run(commandLine.subList(1, commandLine.size()), System.out);
+            }
+            System.exit(status);
+        }
         SpringApplication.run(MedocApplication.class, args);
     }
 }

@@ -1,0 +1,112 @@
+package org.medoc.archive.fits;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+/** Greyscale PNG previews of an {@link ImagePlane}. */
+public final class Quicklook {
+
+    static final double LOW_PERCENTILE = 0.5;
+    static final double HIGH_PERCENTILE = 99.5;
+    private static final int MAX_SAMPLES = 1 << 20;
+
+    private Quicklook() {
+    }
+
+    /**
+     * PNG bytes: block-averaged (NaN ignored) so that the longer side is at most {@code maxSide}, scaled between the
+     * 0.5 and 99.5 percentiles of the finite values, stretched, 8-bit greyscale, with row 0 of the FITS image at the
+     * BOTTOM (FITS convention). NaN pixels are black; an image without finite values, or a flat one, is black.
+     */
+    public static byte[] png(ImagePlane plane, Stretch stretch, int maxSide) {
+        if (maxSide < 1) {
+            throw new IllegalArgumentException("maxSide must be at least 1");
+        }
+        int factor = (int) Math.ceil(Math.max(plane.width(), plane.height()) / (double) maxSide);
+        factor = Math.max(1, factor);
+        int outW = (plane.width() + factor - 1) / factor;
+        int outH = (plane.height() + factor - 1) / factor;
+        float[] small = factor == 1 ? plane.values() : downsample(plane, factor, outW, outH);
+
+        double[] range = percentiles(small);
+        BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster raster = img.getRaster();
+        int[] row = new int[outW];
+        for (int y = 0; y < outH; y++) {
+            for (int x = 0; x < outW; x++) {
+                row[x] = grey(small[y * outW + x], range, stretch);
+            }
+            raster.setPixels(0, outH - 1 - y, outW, 1, row); // FITS row 0 at the bottom
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static float[] downsample(ImagePlane plane, int factor, int outW, int outH) {
+        float[] out = new float[outW * outH];
+        int w = plane.width();
+        int h = plane.height();
+        float[] v = plane.values();
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                double sum = 0;
+                int n = 0;
+                for (int y = oy * factor; y < Math.min(h, (oy + 1) * factor); y++) {
+                    for (int x = ox * factor; x < Math.min(w, (ox + 1) * factor); x++) {
+                        float f = v[y * w + x];
+                        if (Float.isFinite(f)) {
+                            sum += f;
+                            n++;
+                        }
+                    }
+                }
+                out[oy * outW + ox] = n == 0 ? Float.NaN : (float) (sum / n);
+            }
+        }
+        return out;
+    }
+
+    /** {low, high} percentiles of the finite values (sampled evenly if there are many), or null if none. */
+    static double[] percentiles(float[] values) {
+        int stride = Math.max(1, values.length / MAX_SAMPLES);
+        float[] finite = new float[Math.min(values.length, MAX_SAMPLES + 1)];
+        int n = 0;
+        for (int i = 0; i < values.length && n < finite.length; i += stride) {
+            if (Float.isFinite(values[i])) {
+                finite[n++] = values[i];
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        Arrays.sort(finite, 0, n);
+        double lo = finite[(int) Math.floor(LOW_PERCENTILE / 100 * (n - 1))];
+        double hi = finite[(int) Math.ceil(HIGH_PERCENTILE / 100 * (n - 1))];
+        return new double[] {lo, hi};
+    }
+
+    private static int grey(float v, double[] range, Stretch stretch) {
+        if (range == null || !Float.isFinite(v) || range[1] <= range[0]) {
+            return 0;
+        }
+        double t = (v - range[0]) / (range[1] - range[0]);
+        t = Math.max(0, Math.min(1, t));
+        t = switch (stretch) {
+            case LINEAR -> t;
+            case SQRT -> Math.sqrt(t);
+            case LOG -> Math.log10(1 + 1000 * t) / Math.log10(1001);
+        };
+        return (int) Math.round(t * 255);
+    }
+}

@@ -1,0 +1,324 @@
+package org.medoc.archive.ingest;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.medoc.archive.fits.FitsCard;
+import org.medoc.archive.fits.FitsHduInfo;
+import org.medoc.archive.fits.FitsImageReader;
+import org.medoc.archive.fits.FitsInspection;
+import org.medoc.archive.fits.FitsInspector;
+import org.medoc.archive.fits.FitsLimits;
+import org.medoc.archive.fits.FitsRejectedException;
+import org.medoc.archive.fits.ImagePlane;
+import org.medoc.archive.fits.Quicklook;
+import org.medoc.archive.fits.Stretch;
+import org.medoc.archive.registry.Registry;
+import org.medoc.archive.storage.ArchiveStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
+import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
+
+/**
+ * Ingest of FITS files into the archive: checksum, inspection, header normalisation, quicklook, storage and
+ * catalogue row. Idempotent: content already catalogued is skipped (by SHA-256), content already quarantined is
+ * reported again without a second row. A file that cannot be read or placed in time is quarantined with the reason
+ * and creates no catalogue row; a failure on one file never stops the batch.
+ */
+@Service
+public class IngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** A progress line is reported after this many files. */
+    public static final int BATCH_SIZE = 100;
+    private static final int QUICKLOOK_SIDE = 512;
+
+    private final DSLContext dsl;
+    private final ArchiveStore store;
+    private final HeaderNormaliser normaliser;
+    private final ObjectMapper json;
+    private final FitsLimits limits = FitsLimits.defaults();
+
+    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json) {
+        this.dsl = dsl;
+        this.store = store;
+        this.normaliser = new HeaderNormaliser(registry);
+        this.json = json;
+    }
+
+    /** Ingests files and directories (walked recursively, in name order). */
+    public IngestReport ingest(List<Path> paths, String source) throws IOException {
+        return ingest(paths, source, progress -> { });
+    }
+
+    /** As {@link #ingest(List, String)}, calling {@code progress} after every {@link #BATCH_SIZE} files and at the end. */
+    public IngestReport ingest(List<Path> paths, String source, Consumer<IngestReport> progress) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                }
+            } else if (Files.exists(path)) {
+                files.add(path);
+            } else {
+                throw new IOException("no such file or directory: " + path);
+            }
+        }
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        for (Path file : files) {
+            outcomes.add(ingestFile(file, file.getFileName().toString(), source));
+            if (outcomes.size() % BATCH_SIZE == 0) {
+                progress.accept(IngestReport.of(outcomes));
+            }
+        }
+        IngestReport report = IngestReport.of(outcomes);
+        if (outcomes.size() % BATCH_SIZE != 0 || outcomes.isEmpty()) {
+            progress.accept(report);
+        }
+        return report;
+    }
+
+    /** Ingests one file; {@code fileName} is the name to record (uploads keep the client's name, sanitised). */
+    public IngestOutcome ingestFile(Path file, String fileName, String source) {
+        String name = safeFileName(fileName);
+        String sha256;
+        long size;
+        try {
+            size = Files.size(file);
+            sha256 = sha256(file);
+        } catch (IOException e) {
+            return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, null, "unreadable: " + e.getMessage());
+        }
+        Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
+        if (existing != null) {
+            return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, sha256, "already present");
+        }
+        String knownReason = dsl.select(QUARANTINE.REASON).from(QUARANTINE).where(QUARANTINE.SHA256.eq(sha256)).fetchOne(QUARANTINE.REASON);
+        if (knownReason != null) {
+            return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, knownReason);
+        }
+        try {
+            if (size == 0) {
+                throw new FitsRejectedException("empty file (0 bytes)");
+            }
+            Prepared prepared = prepare(file);
+            return catalogue(file, name, size, sha256, source, prepared);
+        } catch (FitsRejectedException e) {
+            return quarantine(file, name, size, sha256, source, e.reason());
+        } catch (IOException e) {
+            return quarantine(file, name, size, sha256, source, "unreadable: " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            // the FITS library fails on malformed input in ways it does not declare; the batch must go on
+            log.warn("Unexpected failure reading {}", name, e);
+            return quarantine(file, name, size, sha256, source, "unreadable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private record Prepared(FitsInspection inspection, NormalisedHeader header, byte[] quicklook) {}
+
+    /** Everything that can reject a file, done before anything is stored. */
+    private Prepared prepare(Path file) throws FitsRejectedException, IOException {
+        FitsInspection inspection = FitsInspector.inspect(file, limits);
+        NormalisedHeader header = normaliser.normalise(inspection);
+        byte[] quicklook = null;
+        FitsHduInfo image = inspection.primaryImage();
+        if (image != null) {
+            ImagePlane plane = FitsImageReader.readPlane(file, inspection, image, limits);
+            quicklook = Quicklook.png(plane, stretchFor(header), QUICKLOOK_SIDE);
+        }
+        return new Prepared(inspection, header, quicklook);
+    }
+
+    /** EUV imagers span decades of brightness (log); signed magnetograms are shown linear; the rest square-root. */
+    static Stretch stretchFor(NormalisedHeader header) {
+        Object unit = header.header().get("BUNIT");
+        String bunit = unit == null ? "" : unit.toString().toLowerCase(Locale.ROOT);
+        if (bunit.contains("gauss") || bunit.contains("mx") || bunit.equals("g")) {
+            return Stretch.LINEAR;
+        }
+        return switch (header.instrument()) {
+            case "AIA", "EIT", "SECCHI", "TRACE", "SPIRIT", "EUI", "SWAN" -> Stretch.LOG;
+            case "HMI", "MDI", "PHI" -> Stretch.LINEAR;
+            default -> Stretch.SQRT;
+        };
+    }
+
+    private IngestOutcome catalogue(Path file, String name, long size, String sha256, String source, Prepared prepared)
+            throws IOException {
+        String storageKey = "fits/" + sha256.substring(0, 2) + "/" + sha256 + ".fits";
+        store.put(storageKey, file);
+        String quicklookKey = null;
+        if (prepared.quicklook() != null) {
+            quicklookKey = "quicklook/" + sha256.substring(0, 2) + "/" + sha256 + ".png";
+            store.put(quicklookKey, prepared.quicklook());
+        }
+        NormalisedHeader h = prepared.header();
+        Integer[] naxis = h.naxis().toArray(Integer[]::new);
+        Long id = dsl.insertInto(OBSERVATION)
+                .set(OBSERVATION.MISSION, h.mission())
+                .set(OBSERVATION.INSTRUMENT, h.instrument())
+                .set(OBSERVATION.DETECTOR, h.detector())
+                .set(OBSERVATION.WAVELENGTH_ANGSTROM, h.wavelengthAngstrom())
+                .set(OBSERVATION.DATE_OBS, h.dateObs().atOffset(ZoneOffset.UTC))
+                .set(OBSERVATION.DATE_END, h.dateEnd().atOffset(ZoneOffset.UTC))
+                .set(OBSERVATION.DATE_OBS_FITS, h.dateObsFits())
+                .set(OBSERVATION.TIME_SOURCE, h.timeSource())
+                .set(OBSERVATION.EXPOSURE_SECONDS, h.exposureSeconds())
+                .set(OBSERVATION.LEVEL, h.level())
+                .set(OBSERVATION.NAXIS, naxis)
+                .set(OBSERVATION.IMAGE_WIDTH, h.imageWidth())
+                .set(OBSERVATION.IMAGE_HEIGHT, h.imageHeight())
+                .set(OBSERVATION.BITPIX, h.bitpix())
+                .set(OBSERVATION.COMPRESSED, h.compressed())
+                .set(OBSERVATION.CTYPE1, h.wcs().ctype1())
+                .set(OBSERVATION.CTYPE2, h.wcs().ctype2())
+                .set(OBSERVATION.CUNIT1, h.wcs().cunit1())
+                .set(OBSERVATION.CUNIT2, h.wcs().cunit2())
+                .set(OBSERVATION.CRPIX1, h.wcs().crpix1())
+                .set(OBSERVATION.CRPIX2, h.wcs().crpix2())
+                .set(OBSERVATION.CRVAL1, h.wcs().crval1())
+                .set(OBSERVATION.CRVAL2, h.wcs().crval2())
+                .set(OBSERVATION.CDELT1, h.wcs().cdelt1())
+                .set(OBSERVATION.CDELT2, h.wcs().cdelt2())
+                .set(OBSERVATION.CROTA_DEGREES, h.wcs().crotaDegrees())
+                .set(OBSERVATION.DSUN_OBS_M, h.observer().dsunMetres())
+                .set(OBSERVATION.HGLN_OBS_DEG, h.observer().hglnDegrees())
+                .set(OBSERVATION.HGLT_OBS_DEG, h.observer().hgltDegrees())
+                .set(OBSERVATION.CRLN_OBS_DEG, h.observer().crlnDegrees())
+                .set(OBSERVATION.CRLT_OBS_DEG, h.observer().crltDegrees())
+                .set(OBSERVATION.RSUN_OBS_ARCSEC, h.observer().rsunArcsec())
+                .set(OBSERVATION.SPIOBSID, h.planning().spiobsid())
+                .set(OBSERVATION.STUDY_ID, h.planning().studyId())
+                .set(OBSERVATION.MISOSTUD, h.planning().misostud())
+                .set(OBSERVATION.STUDY, h.planning().study())
+                .set(OBSERVATION.SOOPNAME, h.planning().soopname())
+                .set(OBSERVATION.STP, h.planning().stp())
+                .set(OBSERVATION.HARPNUM, h.harpnum())
+                .set(OBSERVATION.NOAA_ARS, h.noaaArs())
+                .set(OBSERVATION.FILE_NAME, name)
+                .set(OBSERVATION.SIZE_BYTES, size)
+                .set(OBSERVATION.SHA256, sha256)
+                .set(OBSERVATION.STORAGE_KEY, storageKey)
+                .set(OBSERVATION.QUICKLOOK_KEY, quicklookKey)
+                .set(OBSERVATION.CHECKSUM_STATUS, prepared.inspection().checksumStatus())
+                .set(OBSERVATION.HEADER, JSONB.valueOf(json.writeValueAsString(jsonSafe(h.header()))))
+                .set(OBSERVATION.HDUS, JSONB.valueOf(json.writeValueAsString(hdus(prepared.inspection()))))
+                .set(OBSERVATION.INGEST_SOURCE, source)
+                .onConflict(OBSERVATION.SHA256).doNothing()
+                .returning(OBSERVATION.ID)
+                .fetchOne(OBSERVATION.ID);
+        if (id == null) {
+            // a concurrent ingest catalogued the same content between our check and our insert
+            Long winner = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
+            return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, winner, sha256, "already present");
+        }
+        String notes = h.notes().isEmpty() ? null : String.join("; ", h.notes());
+        return new IngestOutcome(name, IngestOutcome.Status.INGESTED, id, sha256, notes);
+    }
+
+    private IngestOutcome quarantine(Path file, String name, long size, String sha256, String source, String reason) {
+        String key = "quarantine/" + sha256.substring(0, 2) + "/" + sha256 + ".bin";
+        try {
+            store.put(key, file);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not keep the bytes of quarantined file {}: {}", name, e.getMessage());
+            key = null;
+        }
+        dsl.insertInto(QUARANTINE)
+                .set(QUARANTINE.FILE_NAME, name)
+                .set(QUARANTINE.SIZE_BYTES, size)
+                .set(QUARANTINE.SHA256, sha256)
+                .set(QUARANTINE.REASON, reason)
+                .set(QUARANTINE.STORAGE_KEY, key)
+                .set(QUARANTINE.INGEST_SOURCE, source)
+                .onConflict(QUARANTINE.SHA256).doNothing()
+                .execute();
+        log.info("Quarantined {}: {}", name, reason);
+        return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, reason);
+    }
+
+    private List<Map<String, Object>> hdus(FitsInspection inspection) {
+        List<Map<String, Object>> hdus = new ArrayList<>();
+        for (FitsHduInfo hdu : inspection.hdus()) {
+            List<Map<String, Object>> cards = new ArrayList<>();
+            for (FitsCard card : hdu.header().cards()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("keyword", card.keyword());
+                entry.put("value", jsonSafe(card.value()));
+                entry.put("comment", card.comment());
+                cards.add(entry);
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("index", hdu.index());
+            entry.put("extname", hdu.header().string("EXTNAME"));
+            entry.put("cards", cards);
+            hdus.add(entry);
+        }
+        return hdus;
+    }
+
+    private static Map<String, Object> jsonSafe(Map<String, Object> header) {
+        Map<String, Object> safe = new LinkedHashMap<>();
+        header.forEach((key, value) -> safe.put(key, jsonSafe(value)));
+        return safe;
+    }
+
+    /** JSON has no NaN or infinity; FITS headers may (e.g. BLANK-like floats): keep them as text. */
+    private static Object jsonSafe(Object value) {
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return d.toString();
+        }
+        if (value instanceof Float f && !Float.isFinite(f)) {
+            return f.toString();
+        }
+        return value;
+    }
+
+    /** Keeps the last path segment and printable characters only: the name is shown and offered for download. */
+    public static String safeFileName(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[^A-Za-z0-9._+()-]", "_");
+        if (name.isBlank() || name.equals(".") || name.equals("..")) {
+            name = "unnamed.fits";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        }
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

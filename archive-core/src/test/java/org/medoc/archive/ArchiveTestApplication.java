@@ -1,0 +1,55 @@
+package org.medoc.archive;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The archive module on its own, for its tests: the real catalogue on embedded PostgreSQL, with the access rules
+ * the application applies to the archive API (anonymous search and download, ARCHIVIST for ingest).
+ */
+@SpringBootApplication
+public class ArchiveTestApplication {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/v1/observations/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/observations/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/api/v1/ingest").hasRole("ARCHIVIST")
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService users() {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("archivist").password("{noop}secret").roles("ARCHIVIST").build(),
+                User.withUsername("planner").password("{noop}secret").roles("PLANNER").build());
+    }
+
+    /** The real sample files of ../shared/data/fits (the build passes their location as medoc.shared-data). */
+    public static Path sharedFits() {
+        String configured = System.getProperty("medoc.shared-data");
+        Path data = configured != null ? Path.of(configured) : Path.of("../../shared/data");
+        Path fits = data.resolve("fits");
+        if (!Files.isDirectory(fits)) {
+            throw new IllegalStateException("sample data not found at " + fits.toAbsolutePath()
+                    + ": clone the project with ../shared beside it");
+        }
+        return fits;
+    }
+}

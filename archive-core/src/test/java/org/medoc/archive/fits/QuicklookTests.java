@@ -1,0 +1,116 @@
+package org.medoc.archive.fits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+
+class QuicklookTests {
+
+    private static BufferedImage decode(byte[] png) throws Exception {
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(img).as("ImageIO decodes the PNG").isNotNull();
+        return img;
+    }
+
+    private static int grey(BufferedImage img, int x, int y) {
+        return img.getRaster().getSample(x, y, 0);
+    }
+
+    /** Value grows with the FITS row number: row 0 darkest. */
+    private static ImagePlane verticalGradient(int w, int h) {
+        float[] v = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                v[y * w + x] = y;
+            }
+        }
+        return new ImagePlane(w, h, v);
+    }
+
+    @Test
+    void aRealImageBecomesAPngThatImageIoDecodes() throws Exception {
+        ImagePlane plane = TestFiles.readPrimaryImage(TestFiles.real("aia_171_level1.fits"));
+
+        BufferedImage img = decode(Quicklook.png(plane, Stretch.LOG, 512));
+
+        assertThat(img.getWidth()).isEqualTo(128);
+        assertThat(img.getHeight()).isEqualTo(128);
+        assertThat(img.getRaster().getNumBands()).isEqualTo(1);
+    }
+
+    @Test
+    void theLongerSideIsDownsampledToAtMostMaxSide() throws Exception {
+        ImagePlane plane = TestFiles.readPrimaryImage(TestFiles.real("aia_171_cutout.fits")); // 769×705
+
+        BufferedImage img = decode(Quicklook.png(plane, Stretch.SQRT, 256));
+
+        assertThat(Math.max(img.getWidth(), img.getHeight())).isLessThanOrEqualTo(256);
+        assertThat(img.getWidth()).isEqualTo(193); // 769 / ceil(769/256 = 3.004) = 4 → 193
+        assertThat(img.getHeight()).isEqualTo(177);
+    }
+
+    @Test
+    void fitsRowZeroIsDrawnAtTheBottom() throws Exception {
+        BufferedImage img = decode(Quicklook.png(verticalGradient(40, 100), Stretch.LINEAR, 100));
+
+        assertThat(grey(img, 20, 99)).as("bottom PNG row = FITS row 0 = lowest value").isZero();
+        assertThat(grey(img, 20, 0)).as("top PNG row = last FITS row = highest value").isEqualTo(255);
+        assertThat(grey(img, 20, 30)).isGreaterThan(grey(img, 20, 70));
+    }
+
+    @Test
+    void percentileScalingClipsAFewExtremeOutliers() throws Exception {
+        ImagePlane plane = verticalGradient(100, 100);
+        plane.values()[0] = 1e30f;
+        plane.values()[1] = -1e30f;
+
+        BufferedImage img = decode(Quicklook.png(plane, Stretch.LINEAR, 100));
+
+        // without clipping, everything but the outliers would be one mid grey
+        assertThat(grey(img, 50, 10)).isGreaterThan(200);
+        assertThat(grey(img, 50, 90)).isLessThan(50);
+    }
+
+    @Test
+    void nanPixelsAreBlackAndDoNotDisturbTheScaling() throws Exception {
+        ImagePlane plane = verticalGradient(10, 100);
+        for (int x = 0; x < 10; x++) {
+            plane.values()[99 * 10 + x] = Float.NaN; // last FITS row = top PNG row
+        }
+        plane.values()[50 * 10 + 5] = Float.NaN;
+
+        BufferedImage img = decode(Quicklook.png(plane, Stretch.LINEAR, 100));
+
+        assertThat(grey(img, 5, 0)).isZero();
+        assertThat(grey(img, 5, 99 - 50)).isZero();
+        assertThat(grey(img, 5, 1)).as("row 98 is now the maximum").isEqualTo(255);
+    }
+
+    @Test
+    void anAllNaNImageIsABlackPng() throws Exception {
+        float[] v = new float[64];
+        java.util.Arrays.fill(v, Float.NaN);
+
+        BufferedImage img = decode(Quicklook.png(new ImagePlane(8, 8, v), Stretch.SQRT, 16));
+
+        assertThat(grey(img, 3, 3)).isZero();
+    }
+
+    @Test
+    void sqrtAndLogStretchesBrightenMidTones() throws Exception {
+        ImagePlane plane = verticalGradient(10, 101);
+
+        int linear = grey(decode(Quicklook.png(plane, Stretch.LINEAR, 200)), 5, 50);
+        int sqrt = grey(decode(Quicklook.png(plane, Stretch.SQRT, 200)), 5, 50);
+        int log = grey(decode(Quicklook.png(plane, Stretch.LOG, 200)), 5, 50);
+
+        assertThat(linear).isBetween(120, 135);
+        assertThat(sqrt).isGreaterThan(linear);
+        assertThat(log).isGreaterThan(sqrt);
+    }
+}
