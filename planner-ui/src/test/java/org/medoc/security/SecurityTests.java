@@ -41,6 +41,13 @@ class SecurityTests {
     }
 
     @Test
+    void anonymousMaySearchTheCatalogue() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/observations"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).has("total")).isTrue();
+    }
+
+    @Test
     void anonymousMayOpenTheLoginPage() throws Exception {
         assertThat(send(get("/login")).statusCode()).isEqualTo(200);
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -28,13 +29,21 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import org.medoc.archive.catalogue.CatalogueService;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.archive.catalogue.ObservationQuery;
 import org.medoc.archive.catalogue.ObservationSort;
 import org.medoc.archive.catalogue.ObservationSummary;
 import org.medoc.archive.catalogue.SearchResult;
+import org.medoc.archive.download.BulkDownload;
 import org.medoc.archive.registry.Registry;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.format.DateTimeFormatter;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -47,6 +56,7 @@ import java.util.Map;
 /**
  * The public archive: search the catalogue by time (UTC), mission, instrument, detector, wavelength and level;
  * page and sort the matches; open one to see its preview, normalised values and full header, and download it.
+ * Ticked rows download together as one tar (with a SHA256SUMS file), streamed by {@link BulkDownload}.
  * Anonymous visitors may use all of it.
  */
 @Route("archive")
@@ -62,8 +72,12 @@ public class ArchiveView extends VerticalLayout {
             "instrument", ObservationSort.Field.INSTRUMENT,
             "size", ObservationSort.Field.SIZE);
 
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
     private final CatalogueService catalogue;
     private final Registry registry;
+    private final BulkDownload bulkDownload;
+    private final int maxBulkFiles;
 
     private final DateTimePicker from = utcPicker("From (UTC)", "search-from");
     private final DateTimePicker to = utcPicker("To (UTC)", "search-to");
@@ -77,13 +91,21 @@ public class ArchiveView extends VerticalLayout {
     private final Span resultCount = new Span();
     private final Grid<ObservationSummary> grid = new Grid<>();
     private final ObservationDetailPanel detail;
+    private final Anchor downloadSelected;
+
+    /** Ids of the ticked rows, copied on every selection change: the download request reads them outside the UI lock. */
+    private volatile List<Long> selectedIds = List.of();
 
     /** The criteria of the last successful search; paging and sorting are applied per grid request. */
     private ObservationQuery criteria = ObservationQuery.all(1);
 
-    public ArchiveView(CatalogueService catalogue, Registry registry) {
+    public ArchiveView(CatalogueService catalogue, Registry registry, BulkDownload bulkDownload,
+                       @Value("${medoc.download.max-files:10000}") int maxBulkFiles) {
         this.catalogue = catalogue;
         this.registry = registry;
+        this.bulkDownload = bulkDownload;
+        this.maxBulkFiles = maxBulkFiles;
+        this.downloadSelected = new Anchor((DownloadHandler) this::writeSelectedAsTar, "Download selected (tar)");
         this.detail = new ObservationDetailPanel(catalogue);
         setId("archive-view");
         setSizeFull();
@@ -98,12 +120,16 @@ public class ArchiveView extends VerticalLayout {
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         resultCount.setId("results-count");
+        downloadSelected.setId("bulk-download");
+        downloadSelected.setEnabled(false);
+        HorizontalLayout resultBar = new HorizontalLayout(resultCount, downloadSelected);
+        resultBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout results = new HorizontalLayout(grid, detail);
         results.setSizeFull();
         results.setFlexGrow(1, grid);
         results.setSpacing(false);
 
-        add(new H2("Archive"), form, resultCount, results);
+        add(new H2("Archive"), form, resultBar, results);
         setFlexGrow(1, results);
         runSearch();
     }
@@ -196,11 +222,16 @@ public class ArchiveView extends VerticalLayout {
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("dateObs"), SortDirection.DESCENDING)));
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit(), query.getSortOrders()).stream(),
                 query -> (int) Math.min(Integer.MAX_VALUE, catalogue.search(criteria.withPage(0)).total()));
+        // ticking selects for the bulk download; clicking a row opens its detail
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addItemClickListener(click -> detail.show(click.getItem().id()));
-        grid.asSingleSelect().addValueChangeListener(change -> {
-            if (change.getValue() != null) {
-                detail.show(change.getValue().id());
-            }
+        grid.asMultiSelect().addValueChangeListener(change -> {
+            selectedIds = change.getValue().stream().map(ObservationSummary::id).sorted().toList();
+            int count = selectedIds.size();
+            downloadSelected.setEnabled(count > 0 && count <= maxBulkFiles);
+            downloadSelected.setText(count == 0 ? "Download selected (tar)"
+                    : count > maxBulkFiles ? "Too many selected: at most " + maxBulkFiles + " files per download"
+                    : "Download " + count + " selected (tar)");
         });
     }
 
@@ -254,8 +285,19 @@ public class ArchiveView extends VerticalLayout {
             return;
         }
         criteria = query;
+        grid.deselectAll();
         resultCount.setText(first.total() == 1 ? "1 observation" : String.format(Locale.ROOT, "%,d observations", first.total()));
         grid.getDataProvider().refreshAll();
+    }
+
+    /** Streams the ticked files as one tar; BulkDownload aborts the stream if a stored file fails its checksum. */
+    private void writeSelectedAsTar(DownloadEvent event) throws IOException {
+        List<CatalogueService.StoredFile> files = catalogue.storedFiles(selectedIds);
+        event.setFileName("medoc-" + STAMP.format(Instant.now()) + BulkDownload.Format.TAR.extension);
+        event.setContentType(BulkDownload.Format.TAR.mediaType);
+        try (OutputStream out = event.getOutputStream()) {
+            bulkDownload.write(files, BulkDownload.Format.TAR, out);
+        }
     }
 
     /** Puts the message next to the field the parameter names, or in a notification when no field matches. */

@@ -149,12 +149,16 @@ class ObservationDetailPanel extends VerticalLayout {
         };
     }
 
+    /**
+     * Colour of the ingest-time checksum summary ({@code FitsInspection#checksumStatus}, e.g. "verified (2 HDUs)",
+     * "no checksums", "header modified after checksumming (data verified)"): green when verified with nothing
+     * amiss, red on any mismatch or modification, neutral when the file simply carries no checksums.
+     */
     private static String checksumClass(String status) {
-        if (status == null) {
-            return "medoc-checksum-unknown";
+        String lower = status == null ? "" : status.toLowerCase(Locale.ROOT);
+        if (lower.contains("mismatch") || lower.contains("modified")) {
+            return "medoc-checksum-bad";
         }
-        String lower = status.toLowerCase(Locale.ROOT);
-        return lower.contains("ok") || lower.contains("valid") && !lower.contains("invalid") ? "medoc-checksum-ok"
-                : lower.contains("absent") || lower.contains("none") ? "medoc-checksum-unknown" : "medoc-checksum-bad";
+        return lower.startsWith("verified") ? "medoc-checksum-ok" : "medoc-checksum-unknown";
     }
 }
