@@ -126,6 +126,7 @@ public class ArchiveView extends VerticalLayout {
         resultBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         HorizontalLayout results = new HorizontalLayout(grid, detail);
         results.setSizeFull();
+        results.addClassName("medoc-results");
         results.setFlexGrow(1, grid);
         results.setSpacing(false);
 

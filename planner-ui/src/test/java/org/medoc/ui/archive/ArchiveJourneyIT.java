@@ -118,6 +118,8 @@ class ArchiveJourneyIT {
         assertThat(page.locator("#detail-title")).hasText("aia_171_level1.fits");
         assertThat(page.locator("#detail-header")).containsText("WAVELNTH");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("archive-results.png")));
+        page.locator("#detail-header").scrollIntoViewIfNeeded();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("archive-detail-header.png")));
 
         Download download = page.waitForDownload(() -> page.locator("#detail-download").click());
         Path saved = Files.createTempFile("medoc-download-", ".fits");
