@@ -1,5 +1,6 @@
 package org.medoc.ui.archive;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -160,6 +161,10 @@ class ArchiveJourneyIT {
         assertThat(page.locator("#nav-golf")).isVisible();
         assertThat(page.locator("#nav-admin")).hasCount(0);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("logged-in.png")));
+        // the REST API accepts the UI's session as well as HTTP Basic
+        APIResponse me = page.request().get(url("/api/v1/me"));
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.text()).contains("\"username\":\"golf-operator\"");
         page.locator("#logout-button").click();
         assertThat(page.locator("#login-link")).isVisible();
     }
