@@ -1,0 +1,75 @@
+package org.medoc.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.medoc.ui.login.LoginView;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains over one user store ({@link AppUserDetailsService}):
+ * <ul>
+ *   <li>the REST API and its OpenAPI documents: HTTP Basic or the web UI's session, 401/403 answered as
+ *   RFC 9457 problem details, never a redirect to the login page;</li>
+ *   <li>everything else: the Vaadin UI, configured by {@link VaadinSecurityConfigurer} (login view, logout,
+ *   view access control from {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}).</li>
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    /** Paths served by the API chain; the rest belongs to the UI chain. */
+    static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // {bcrypt} by default; the prefix in auth.app_user.password_hash lets the algorithm change later without a migration
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        http.securityMatcher(API_PATHS)
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/api/v1/observations", "/api/v1/observations/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/observations", "/api/v1/observations/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM)
+                        .authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                // CSRF protects cookie-authenticated requests: a browser sends the session cookie on its own, so a
+                // foreign page could make it POST with the user's rights. A request that carries no session cookie
+                // cannot ride on anyone's session; it authenticates itself (HTTP Basic) or acts anonymously, so a
+                // forged request gains nothing and stateless scripts (curl, Python) need no token dance. Requests that
+                // do carry a session - the web UI's - keep full CSRF protection.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSession()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                .requestMatchers("/styles/**", "/images/**", "/error").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/archive"))
+                .build();
+    }
+
+    private static RequestMatcher withoutSession() {
+        return request -> request.getRequestedSessionId() == null;
+    }
+}

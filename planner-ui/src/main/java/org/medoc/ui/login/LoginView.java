@@ -1,0 +1,53 @@
+package org.medoc.ui.login;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+/**
+ * Staff log-in. The form posts to Spring Security's form login ({@code POST /login}); a failed attempt comes back
+ * as {@code /login?error}. Anonymous visitors do not need it: the archive and products are public.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in · medoc")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+    private final AuthenticationContext authentication;
+
+    public LoginView(AuthenticationContext authentication) {
+        this.authentication = authentication;
+        setId("login-view");
+        setSizeFull();
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
+
+        login.setId("login-form");
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+
+        H1 title = new H1("medoc");
+        Paragraph subtitle = new Paragraph("Solar-physics data and operations centre: staff log-in");
+        Anchor archive = new Anchor("archive", "Browse the public archive without logging in");
+        add(title, subtitle, login, archive);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("archive");
+            return;
+        }
+        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

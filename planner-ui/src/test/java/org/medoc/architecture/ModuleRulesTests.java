@@ -1,0 +1,25 @@
+package org.medoc.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module rules of ARCHITECTURE.md that the compiler cannot check. */
+class ModuleRulesTests {
+
+    private final JavaClasses medoc = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.medoc.archive", "org.medoc.products", "org.medoc.release");
+
+    @Test
+    void domainModulesDoNotDependOnVaadin() {
+        noClasses().that().resideInAnyPackage("org.medoc.archive..", "org.medoc.products..", "org.medoc.release..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..")
+                .because("views live in planner-ui and call the domain services; domain modules stay UI-free")
+                .allowEmptyShould(true)
+                .check(medoc);
+    }
+}

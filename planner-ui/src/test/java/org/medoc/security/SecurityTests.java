@@ -1,0 +1,128 @@
+package org.medoc.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may reach what, over real HTTP against the running application. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SecurityTests {
+
+    private static final String PASSWORD = "test-demo-password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void anonymousMayReadTheOpenApiDocument() throws Exception {
+        HttpResponse<String> response = send(get("/v3/api-docs"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+    }
+
+    @Test
+    void anonymousMaySearchTheCatalogue() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/observations"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).has("total")).isTrue();
+    }
+
+    @Test
+    void anonymousMayOpenTheLoginPage() throws Exception {
+        assertThat(send(get("/login")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymousMayOpenTheArchive() throws Exception {
+        assertThat(send(get("/archive")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anonymousIsSentToTheLoginPageForAdmin() throws Exception {
+        HttpResponse<String> response = send(get("/admin"));
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void httpBasicWithADemoAccountAuthenticatesApiCalls() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/me").header("Authorization", basic("archivist", PASSWORD)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode me = json.readTree(response.body());
+        assertThat(me.get("username").asString()).isEqualTo("archivist");
+        assertThat(me.get("roles").get(0).asString()).isEqualTo("ARCHIVIST");
+    }
+
+    @Test
+    void wrongPasswordIsAnsweredWith401ProblemNotARedirect() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/me").header("Authorization", basic("archivist", "not-the-password")));
+        assertUnauthorizedProblem(response);
+    }
+
+    @Test
+    void anonymousCallToAProtectedApiIsAnswered401Problem() throws Exception {
+        assertUnauthorizedProblem(send(get("/api/v1/me")));
+    }
+
+    @Test
+    void ingestNeedsTheArchivistRole() throws Exception {
+        HttpResponse<String> anonymous = send(post("/api/v1/ingest"));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> planner = send(post("/api/v1/ingest").header("Authorization", basic("planner", PASSWORD)));
+        assertThat(planner.statusCode()).isEqualTo(403);
+        assertThat(planner.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+    }
+
+    @Test
+    void apiRequestsCarryingASessionCookieNeedTheCsrfToken() throws Exception {
+        HttpResponse<String> withCookie = send(post("/api/v1/ingest")
+                .header("Authorization", basic("archivist", PASSWORD))
+                .header("Cookie", "JSESSIONID=0123456789ABCDEF"));
+        assertThat(withCookie.statusCode()).isEqualTo(403);
+        assertThat(withCookie.body()).contains("CSRF");
+    }
+
+    private void assertUnauthorizedProblem(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"medoc\"");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
+        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(401);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(HttpRequest.BodyPublishers.noBody());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
