@@ -5,6 +5,7 @@ import org.jooq.JSONB;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -44,9 +45,7 @@ class DemoArchiveSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) throws Exception {
-        boolean demo = environment.getProperty("medoc.demo", Boolean.class,
-                !environment.containsProperty("spring.datasource.url"));
-        if (!demo || !environment.getProperty("medoc.demo.archive", Boolean.class, true)) {
+        if (!DemoAccounts.enabled(environment) || !environment.getProperty("medoc.demo.archive", Boolean.class, true)) {
             return;
         }
         boolean seeded = dsl.fetchExists(OBSERVATION, OBSERVATION.HEADER.contains(JSONB.valueOf("{\"ORIGIN\": \"medoc demo\"}")));
