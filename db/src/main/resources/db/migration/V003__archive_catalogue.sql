@@ -60,6 +60,9 @@ CREATE INDEX observation_date_obs_idx ON archive.observation (date_obs, id);
 -- time searches select by interval overlap; a GiST index on the observation's range answers them without scanning
 -- every observation that started before the end of the interval
 CREATE INDEX observation_time_range_idx ON archive.observation USING gist (tstzrange(date_obs, date_end, '[]'));
+-- the longest observation bounds how early an overlapping one can start, which turns the overlap into a date_obs
+-- range the btree index serves in date order (max() over this index is a single probe)
+CREATE INDEX observation_span_idx ON archive.observation ((extract(epoch FROM date_end - date_obs)));
 CREATE INDEX observation_instrument_time_idx ON archive.observation (instrument, date_obs, id);
 CREATE INDEX observation_wavelength_idx ON archive.observation (wavelength_angstrom, date_obs);
 CREATE INDEX observation_header_idx ON archive.observation USING gin (header jsonb_path_ops);
