@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The normal test run replays the stored inputs (and the real-header seeds below). A longer fuzzing run:
  * <pre>JAZZER_FUZZ=1 mvn -pl archive-core test -Dtest=IngestFuzzTests -Djazzer.max_duration=10m</pre>
  */
-@SpringBootTest(classes = ArchiveTestApplication.class)
+// a database of its own: what the fuzzer manages to ingest must not show up in other tests' searches
+@SpringBootTest(classes = ArchiveTestApplication.class, properties = "medoc.data-dir=target/test-data/fuzz-${random.uuid}")
 class IngestFuzzTests {
 
     private static final List<String> SEEDS = List.of("aia_171_level1.fits", "efz20040301.000010_s.fits",
