@@ -45,6 +45,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
+                        .requestMatchers("/api/v1/quarantine", "/api/v1/quarantine/**").hasRole(Role.ARCHIVIST.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM)
                         .authenticationEntryPoint(problems))

@@ -251,6 +251,21 @@ class ObservationApiTests {
     }
 
     @Test
+    void archivistsSeeQuarantinedFilesWithTheirReasons() throws Exception {
+        MockMultipartFile junk = new MockMultipartFile("file", "listed.fits", "application/fits",
+                "SIMPLE  = nonsense, listed in quarantine".getBytes(StandardCharsets.US_ASCII));
+        mvc.perform(multipart("/api/v1/ingest").file(junk).with(httpBasic("archivist", "secret"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/quarantine")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/quarantine").with(httpBasic("planner", "secret"))).andExpect(status().isForbidden());
+        MvcResult listed = mvc.perform(get("/api/v1/quarantine?size=1000").with(httpBasic("archivist", "secret")))
+                .andExpect(status().isOk()).andReturn();
+        JsonNode body = json.readTree(listed.getResponse().getContentAsString());
+        assertThat(body.get("total").asInt()).isPositive();
+        assertThat(body.get("items").valueStream().filter(i -> i.get("fileName").asString().equals("listed.fits")))
+                .singleElement().satisfies(i -> assertThat(i.get("reason").asString()).startsWith("not a FITS file"));
+    }
+
+    @Test
     void theApiIsDescribedInOpenApi() throws Exception {
         JsonNode api = getJson("/v3/api-docs");
         assertThat(api.get("openapi").asString()).startsWith("3.");

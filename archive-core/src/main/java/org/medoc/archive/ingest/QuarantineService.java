@@ -1,0 +1,38 @@
+package org.medoc.archive.ingest;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
+
+/** The files ingest refused, newest first, with their reasons: what an archivist reviews. */
+@Service
+@Transactional(readOnly = true)
+public class QuarantineService {
+
+    /** A refused file. Its bytes are kept under {@code storageKey} (null if they could not be kept). */
+    public record QuarantinedFile(long id, String fileName, long sizeBytes, String sha256, String reason,
+                                  Instant quarantinedAt, String source) {}
+
+    private final DSLContext dsl;
+
+    public QuarantineService(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<QuarantinedFile> recent(int offset, int limit) {
+        return dsl.selectFrom(QUARANTINE)
+                .orderBy(QUARANTINE.QUARANTINED_AT.desc(), QUARANTINE.ID.desc())
+                .offset(offset).limit(limit)
+                .fetch(r -> new QuarantinedFile(r.getId(), r.getFileName(), r.getSizeBytes(), r.getSha256(), r.getReason(),
+                        r.getQuarantinedAt().toInstant(), r.getIngestSource()));
+    }
+
+    public int count() {
+        return dsl.fetchCount(QUARANTINE);
+    }
+}
