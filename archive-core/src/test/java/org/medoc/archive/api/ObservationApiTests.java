@@ -266,6 +266,12 @@ class ObservationApiTests {
     }
 
     @Test
+    void unknownApiPathsAnswer404WithAProblem() throws Exception {
+        mvc.perform(get("/api/v1/nothing-here").with(httpBasic("planner", "secret"))).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("GET /api/v1/nothing-here")));
+    }
+
+    @Test
     void theApiIsDescribedInOpenApi() throws Exception {
         JsonNode api = getJson("/v3/api-docs");
         assertThat(api.get("openapi").asString()).startsWith("3.");

@@ -110,7 +110,9 @@ class ArchiveJourneyIT {
         page.locator("#search-button").click();
 
         assertThat(page.locator("#results-count")).hasText("1 observation");
-        Locator row = page.locator("#results-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText("aia_171_level1.fits"));
+        // the grid recycles row elements: a cell of an earlier result may linger, hidden, with the same text
+        Locator row = page.locator("#results-grid vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText("aia_171_level1.fits").setVisible(true));
         assertThat(row).isVisible();
         row.click();
 
