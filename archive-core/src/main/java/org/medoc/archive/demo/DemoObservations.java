@@ -137,16 +137,7 @@ public final class DemoObservations {
         header.addValue("HARPNUM", 9001, "HARP number (synthetic)");
         header.addValue("NOAA_ARS", "14001", "");
         header.addValue("BUNIT", "Mx/cm^2", "");
-        header.addValue("CTYPE1", "CRLN-CEA", "");
-        header.addValue("CTYPE2", "CRLT-CEA", "");
-        header.addValue("CUNIT1", "degree", "");
-        header.addValue("CUNIT2", "degree", "");
-        header.addValue("CRPIX1", (width + 1) / 2.0, "");
-        header.addValue("CRPIX2", (height + 1) / 2.0, "");
-        header.addValue("CRVAL1", 180.0, "[deg]");
-        header.addValue("CRVAL2", -15.0, "[deg]");
-        header.addValue("CDELT1", 0.03, "[deg]");
-        header.addValue("CDELT2", 0.03, "[deg]");
+        axes(header, "CRLN-CEA", "CRLT-CEA", "degree", width, height, 180.0, -15.0, 0.03, 0.03);
         header.addValue("CROTA2", 0.0, "");
         observer(header, time, rsunArcsec(time));
         provenance(header);
@@ -197,20 +188,12 @@ public final class DemoObservations {
         header.addValue("WAVEMIN", 103.05, "[nm] Left edge of window");
         header.addValue("WAVEMAX", 103.35, "[nm] Right edge of window");
         header.addValue("BUNIT", "W/m2/sr/nm", "");
-        header.addValue("CTYPE1", "HPLN-TAN", "");
-        header.addValue("CTYPE2", "HPLT-TAN", "");
+        // x steps by the 4" slit width, y by the detector's 1.098" pixels
+        axes(header, "HPLN-TAN", "HPLT-TAN", "arcsec", rasterPositions, rows, -250.0, 310.0, 4.0, 1.098);
         header.addValue("CTYPE3", "WAVE", "");
         header.addValue("CTYPE4", "UTC", "");
-        header.addValue("CUNIT1", "arcsec", "");
-        header.addValue("CUNIT2", "arcsec", "");
         header.addValue("CUNIT3", "nm", "");
         header.addValue("CUNIT4", "s", "");
-        header.addValue("CRPIX1", (rasterPositions + 1) / 2.0, "");
-        header.addValue("CRPIX2", (rows + 1) / 2.0, "");
-        header.addValue("CRVAL1", -250.0, "[arcsec]");
-        header.addValue("CRVAL2", 310.0, "[arcsec]");
-        header.addValue("CDELT1", 4.0, "[arcsec] slit width step");
-        header.addValue("CDELT2", 1.098, "[arcsec]");
         header.addValue("CRVAL3", 103.2, "[nm]");
         header.addValue("CDELT3", 0.0097, "[nm]");
         header.addValue("CROTA", 0.0, "[deg]");
@@ -264,19 +247,26 @@ public final class DemoObservations {
         }
     }
 
+    /** Full-disc helioprojective axes centred on the Sun. */
     private void solarWcs(Header header, double arcsecPerPixel, Instant time, double rsunArcsec) {
-        header.addValue("CTYPE1", "HPLN-TAN", "");
-        header.addValue("CTYPE2", "HPLT-TAN", "");
-        header.addValue("CUNIT1", "arcsec", "");
-        header.addValue("CUNIT2", "arcsec", "");
-        header.addValue("CRPIX1", (size + 1) / 2.0, "");
-        header.addValue("CRPIX2", (size + 1) / 2.0, "");
-        header.addValue("CRVAL1", 0.0, "[arcsec]");
-        header.addValue("CRVAL2", 0.0, "[arcsec]");
-        header.addValue("CDELT1", arcsecPerPixel, "[arcsec/pixel]");
-        header.addValue("CDELT2", arcsecPerPixel, "[arcsec/pixel]");
+        axes(header, "HPLN-TAN", "HPLT-TAN", "arcsec", size, size, 0.0, 0.0, arcsecPerPixel, arcsecPerPixel);
         header.addValue("CROTA2", 0.0, "[deg]");
         observer(header, time, rsunArcsec);
+    }
+
+    /** The two spatial axes, with the reference pixel at the image centre. */
+    private static void axes(Header header, String ctype1, String ctype2, String unit, int width, int height,
+                             double crval1, double crval2, double cdelt1, double cdelt2) {
+        header.addValue("CTYPE1", ctype1, "");
+        header.addValue("CTYPE2", ctype2, "");
+        header.addValue("CUNIT1", unit, "");
+        header.addValue("CUNIT2", unit, "");
+        header.addValue("CRPIX1", (width + 1) / 2.0, "");
+        header.addValue("CRPIX2", (height + 1) / 2.0, "");
+        header.addValue("CRVAL1", crval1, "[" + unit + "]");
+        header.addValue("CRVAL2", crval2, "[" + unit + "]");
+        header.addValue("CDELT1", cdelt1, "[" + unit + "/pixel]");
+        header.addValue("CDELT2", cdelt2, "[" + unit + "/pixel]");
     }
 
     /** Earth-like observer: distance from the yearly ellipse, B0 from the solar equator's 7.25° tilt. */

@@ -27,22 +27,20 @@ public class LocalArchiveStore implements ArchiveStore {
 
     @Override
     public void put(String key, Path source) throws IOException {
-        Path target = path(key);
-        if (Files.exists(target)) {
-            return;
-        }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".part");
-        try {
-            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
-            moveIntoPlace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        putAtomically(key, temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
     }
 
     @Override
     public void put(String key, byte[] content) throws IOException {
+        putAtomically(key, temporary -> Files.write(temporary, content));
+    }
+
+    private interface Writer {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Writes beside the target, then renames: readers never see a partial object. An existing object is kept. */
+    private void putAtomically(String key, Writer writer) throws IOException {
         Path target = path(key);
         if (Files.exists(target)) {
             return;
@@ -50,7 +48,7 @@ public class LocalArchiveStore implements ArchiveStore {
         Files.createDirectories(target.getParent());
         Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".part");
         try {
-            Files.write(temporary, content);
+            writer.writeTo(temporary);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
