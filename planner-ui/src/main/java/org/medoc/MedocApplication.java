@@ -33,7 +33,8 @@ public class MedocApplication {
                             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
                             "com.vaadin.flow.spring.VaadinScopesConfig"),
                     "spring.main.banner-mode", "off",
-                    "medoc.demo.archive", "false",
+                    // demo accounts and data belong to the first start of the web application, where their password shows
+                    "medoc.demo", "false",
                     "logging.level.root", "WARN"));
             int status;
             try (ConfigurableApplicationContext context = application.run(options)) {

@@ -3,13 +3,12 @@ package org.medoc.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.medoc.ui.login.LoginView;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -24,16 +23,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableWebSecurity
+// batch commands (medoc ingest ...) run without a web server, and so without web security
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** Paths served by the API chain; the rest belongs to the UI chain. */
     static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default; the prefix in auth.app_user.password_hash lets the algorithm change later without a migration
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     @Order(1)
