@@ -266,6 +266,28 @@ class ObservationApiTests {
     }
 
     @Test
+    void theSearchVocabularyComesFromTheRegistry() throws Exception {
+        JsonNode vocabulary = getJson("/api/v1/observations/vocabulary");
+        assertThat(vocabulary.get("missions").valueStream().map(m -> m.get("code").asString()))
+                .contains("SOHO", "SDO", "SOLO", "STEREO-A", "STEREO-B", "TRACE", "CORONAS-F", "PICARD", "IRIS");
+        assertThat(vocabulary.get("detectors").valueStream().map(d -> d.get("qualifiedName").asString()))
+                .contains("LASCO/C2", "SECCHI/EUVI", "SPICE/SW", "AIA/AIA", "SODISM/SODISM");
+        JsonNode aia = vocabulary.get("detectors").valueStream()
+                .filter(d -> d.get("qualifiedName").asString().equals("AIA/AIA")).findFirst().orElseThrow();
+        assertThat(aia.get("wavelengthsAngstrom").valueStream().map(JsonNode::asDouble)).contains(94.0, 171.0, 335.0, 1600.0);
+    }
+
+    @Test
+    void headAnswersTheFileHeaders() throws Exception {
+        // (the servlet container, not MockMvc, drops the body of a HEAD response)
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .head("/api/v1/observations/" + aiaLevelOneId() + "/file"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_LENGTH, "149760"))
+                .andExpect(header().exists(HttpHeaders.ETAG));
+    }
+
+    @Test
     void unknownApiPathsAnswer404WithAProblem() throws Exception {
         mvc.perform(get("/api/v1/nothing-here").with(httpBasic("planner", "secret"))).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("GET /api/v1/nothing-here")));
