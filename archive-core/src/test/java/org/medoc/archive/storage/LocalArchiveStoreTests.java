@@ -1,0 +1,49 @@
+package org.medoc.archive.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LocalArchiveStoreTests {
+
+    @TempDir Path root;
+
+    @Test
+    void storedBytesComeBackAndLeaveNoPartFilesBehind() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root);
+        store.put("fits/ab/x.fits", "content".getBytes(StandardCharsets.US_ASCII));
+        try (InputStream in = store.open("fits/ab/x.fits")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("content");
+        }
+        try (var files = Files.list(root.resolve("fits/ab"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("x.fits");
+        }
+    }
+
+    @Test
+    void anExistingObjectIsNeverRewritten() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root);
+        store.put("fits/ab/x.fits", "first".getBytes(StandardCharsets.US_ASCII));
+        store.put("fits/ab/x.fits", "second".getBytes(StandardCharsets.US_ASCII));
+        assertThat(Files.readString(root.resolve("fits/ab/x.fits"))).isEqualTo("first");
+    }
+
+    @Test
+    void keysCannotLeaveTheStore() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root.resolve("archive"));
+        Files.writeString(root.resolve("secret.txt"), "outside");
+        assertThatThrownBy(() -> store.open("../secret.txt")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("fits/../../secret.txt")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.put("/tmp/x", new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("FITS/Upper.fits")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("fits/ab/absent.fits")).isInstanceOf(NoSuchFileException.class);
+    }
+}

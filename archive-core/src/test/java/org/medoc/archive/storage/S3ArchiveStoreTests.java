@@ -1,0 +1,85 @@
+package org.medoc.archive.storage;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The object-store ArchiveStore against a real S3 protocol peer (S3Mock), not a mock of the SDK. */
+class S3ArchiveStoreTests {
+
+    static S3ArchiveStore store;
+
+    @BeforeAll
+    static void connect() throws Exception {
+        S3MockServer server = S3MockServer.start();
+        S3Client client = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(URI.create(server.endpoint))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("medoc", "secret")))
+                .build();
+        store = new S3ArchiveStore(client, S3MockServer.BUCKET, "archive");
+    }
+
+    @Test
+    void storedBytesComeBackWhole(@TempDir Path dir) throws Exception {
+        byte[] content = "SIMPLE  =                    T".repeat(500).getBytes(StandardCharsets.US_ASCII);
+        Path file = Files.write(dir.resolve("a.fits"), content);
+        store.put("fits/ab/roundtrip.fits", file);
+        assertThat(store.exists("fits/ab/roundtrip.fits")).isTrue();
+        assertThat(store.size("fits/ab/roundtrip.fits")).isEqualTo(content.length);
+        try (InputStream in = store.open("fits/ab/roundtrip.fits")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        var resource = store.resource("fits/ab/roundtrip.fits");
+        assertThat(resource.contentLength()).isEqualTo(content.length);
+        try (InputStream in = resource.getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void anExistingObjectIsNeverRewritten() throws Exception {
+        store.put("quicklook/cd/kept.png", "first".getBytes(StandardCharsets.US_ASCII));
+        store.put("quicklook/cd/kept.png", "second".getBytes(StandardCharsets.US_ASCII));
+        try (InputStream in = store.open("quicklook/cd/kept.png")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("first");
+        }
+    }
+
+    @Test
+    void aMissingObjectIsReportedAsMissing() {
+        assertThatThrownBy(() -> store.open("fits/ef/absent.fits")).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> store.size("fits/ef/absent.fits")).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
+    void deletedObjectsAreGone() throws Exception {
+        store.put("quarantine/00/gone.bin", new byte[] {1, 2, 3});
+        store.delete("quarantine/00/gone.bin");
+        assertThat(store.exists("quarantine/00/gone.bin")).isFalse();
+    }
+
+    @Test
+    void keysThatCouldEscapeAreRefused() {
+        assertThatThrownBy(() -> store.put("../etc/passwd", new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.put("/absolute", new byte[1])).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.open("fits/../../x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
