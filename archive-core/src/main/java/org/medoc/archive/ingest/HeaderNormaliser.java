@@ -311,7 +311,7 @@ public final class HeaderNormaliser {
         Object value(String keyword) {
             for (FitsHeader header : headers) {
                 if (header.has(keyword)) {
-                    Object value = header.asMap().get(keyword);
+                    Object value = header.value(keyword);
                     if (value instanceof String text && SENTINEL.matcher(text.trim()).matches()) {
                         return null;
                     }
