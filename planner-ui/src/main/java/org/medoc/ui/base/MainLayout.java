@@ -32,6 +32,7 @@ public class MainLayout extends AppLayout {
 
     private static final List<Area> AREAS = List.of(
             new Area("Archive", "archive", VaadinIcon.ARCHIVE, any -> true),
+            new Area("Ingest", "ingest", VaadinIcon.UPLOAD, auth -> auth.hasRole("ARCHIVIST")),
             new Area("Products", "products", VaadinIcon.PICTURE, any -> true),
             new Area("Releases", "release-manager", VaadinIcon.PACKAGE, auth -> auth.hasRole("RELEASE_MANAGER")),
             new Area("Planning", "planning", VaadinIcon.CALENDAR, AuthenticationContext::isAuthenticated),

@@ -1,0 +1,199 @@
+package org.medoc.ui.ingest;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.RolesAllowed;
+import org.medoc.archive.ingest.IngestOutcome;
+import org.medoc.archive.ingest.IngestReport;
+import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.ingest.QuarantineService;
+import org.medoc.archive.ingest.QuarantineService.QuarantinedFile;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Ingest for archivists: upload FITS files (several at once) and see, file by file, whether each was ingested,
+ * skipped as already present or quarantined with the reason; and review the quarantine, newest first.
+ * <p>
+ * Uploads are streamed to {@code ${medoc.data-dir}/incoming} and ingested by {@link IngestService#ingestFile}, the
+ * same path as the REST upload and the command line, so the three agree on what is accepted. Files larger than
+ * {@code medoc.ingest.max-upload-bytes} (default 2 GiB) are refused; the command-line ingest has no such limit.
+ */
+@Route("ingest")
+@PageTitle("Ingest · medoc")
+@RolesAllowed("ARCHIVIST")
+public class IngestView extends VerticalLayout {
+
+    /** 2 GiB, the same as the REST upload's {@code spring.servlet.multipart.max-file-size}. */
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
+
+    private final transient QuarantineService quarantine;
+
+    /** This visit's outcomes in arrival order; only touched with the session locked. */
+    private final List<IngestOutcome> outcomes = new ArrayList<>();
+    private final Grid<IngestOutcome> results = new Grid<>();
+    private final Span summary = new Span();
+    private final Grid<QuarantinedFile> quarantineGrid = new Grid<>();
+    private final Span quarantineCount = new Span();
+    private final Tab quarantineTab = new Tab();
+
+    public IngestView(IngestService ingest, QuarantineService quarantine, AuthenticationContext authentication,
+                      @Value("${medoc.data-dir:./medoc-data}") String dataDir,
+                      @Value("${medoc.ingest.max-upload-bytes:" + DEFAULT_MAX_UPLOAD_BYTES + "}") long maxUploadBytes) {
+        this.quarantine = quarantine;
+        setId("ingest-view");
+        setSizeFull();
+        setPadding(true);
+
+        Path incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
+        String source = "upload by " + authentication.getPrincipalName().orElse("unknown");
+        Upload upload = configureUpload(new IncomingFileUploadHandler(ingest, incoming, maxUploadBytes, source, this::show),
+                maxUploadBytes);
+        configureResults();
+        configureQuarantine();
+
+        Paragraph help = new Paragraph("FITS files (.fits, .fts, .fit, .fz), several at once, up to "
+                + IngestFormats.bytes(maxUploadBytes) + " each. Every file is checked: one already in the archive is "
+                + "skipped, one that cannot be catalogued goes to quarantine with the reason.");
+        help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
+        summary.setId("ingest-summary");
+        summary.setText("No files uploaded yet.");
+        VerticalLayout uploadPane = new VerticalLayout(help, upload, summary, results);
+        uploadPane.setPadding(false);
+        uploadPane.setSizeFull();
+        uploadPane.setFlexGrow(1, results);
+
+        quarantineCount.setId("quarantine-count");
+        VerticalLayout quarantinePane = new VerticalLayout(quarantineCount, quarantineGrid);
+        quarantinePane.setPadding(false);
+        quarantinePane.setSizeFull();
+        quarantinePane.setFlexGrow(1, quarantineGrid);
+
+        TabSheet tabs = new TabSheet();
+        tabs.setId("ingest-tabs");
+        tabs.setSizeFull();
+        Tab uploadTab = tabs.add("Upload", uploadPane);
+        uploadTab.setId("ingest-tab-upload");
+        quarantineTab.setId("ingest-tab-quarantine");
+        tabs.add(quarantineTab, quarantinePane);
+
+        add(new H2("Ingest"), tabs);
+        setFlexGrow(1, tabs);
+        refreshQuarantine();
+    }
+
+    private Upload configureUpload(IncomingFileUploadHandler handler, long maxUploadBytes) {
+        Upload upload = new Upload(handler);
+        upload.setId("ingest-upload");
+        // the request body is the file itself, streamed to disk by the handler: no multipart parsing, no servlet copy
+        upload.setUploadFormat(UploadFormat.RAW);
+        // no accepted types: a wrongly named FITS file is still FITS, and anything else is quarantined with a reason
+        // the browser-side check takes an int; the handler enforces the exact limit
+        upload.setMaxFileSize((int) Math.min(maxUploadBytes, Integer.MAX_VALUE));
+        upload.setDropLabel(new Span("Drop FITS files here"));
+        upload.addFileRejectedListener(rejected -> notifyError(rejected.getFileName() + ": " + rejected.getErrorMessage()));
+        return upload;
+    }
+
+    private void configureResults() {
+        results.setId("ingest-results");
+        results.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        results.setSizeFull();
+        results.addColumn(IngestOutcome::fileName).setHeader("File name").setKey("fileName")
+                .setWidth("18em").setFlexGrow(1).setTooltipGenerator(o -> o.sha256() == null ? o.fileName() : "SHA-256 " + o.sha256());
+        results.addColumn(new ComponentRenderer<>(IngestView::statusBadge)).setHeader("Status").setKey("status")
+                .setAutoWidth(true).setFlexGrow(0);
+        results.addColumn(o -> o.reason() == null ? "" : o.reason()).setHeader("Notes").setKey("reason")
+                .setWidth("24em").setFlexGrow(2).setTooltipGenerator(o -> o.reason() == null ? "" : o.reason());
+        results.addColumn(new ComponentRenderer<>(IngestView::observationLink)).setHeader("Observation").setKey("observation")
+                .setAutoWidth(true).setFlexGrow(0);
+        results.setItems(outcomes);
+    }
+
+    private void configureQuarantine() {
+        quarantineGrid.setId("quarantine-grid");
+        quarantineGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        quarantineGrid.setSizeFull();
+        quarantineGrid.addColumn(q -> IngestFormats.dateTime(q.quarantinedAt())).setHeader("Time (UTC)").setKey("time")
+                .setAutoWidth(true).setFlexGrow(0);
+        quarantineGrid.addColumn(QuarantinedFile::fileName).setHeader("File name").setKey("fileName")
+                .setWidth("16em").setFlexGrow(1).setTooltipGenerator(QuarantinedFile::fileName);
+        quarantineGrid.addColumn(q -> IngestFormats.bytes(q.sizeBytes())).setHeader("Size").setKey("size")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        quarantineGrid.addColumn(QuarantinedFile::reason).setHeader("Reason").setKey("reason")
+                .setWidth("24em").setFlexGrow(2).setTooltipGenerator(QuarantinedFile::reason);
+        quarantineGrid.addColumn(QuarantinedFile::source).setHeader("Source").setKey("source")
+                .setWidth("12em").setFlexGrow(0).setTooltipGenerator(QuarantinedFile::source);
+        quarantineGrid.addColumn(q -> IngestFormats.shortSha256(q.sha256())).setHeader("SHA-256").setKey("sha256")
+                .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(QuarantinedFile::sha256);
+        quarantineGrid.setItems(query -> quarantine.recent(query.getOffset(), query.getLimit()).stream(),
+                query -> quarantine.count());
+    }
+
+    /** One file's outcome, called with the session locked while the upload's request is still open. */
+    private void show(IngestOutcome outcome) {
+        outcomes.add(outcome);
+        results.getDataProvider().refreshAll();
+        results.scrollToEnd();
+        summary.setText(IngestReport.of(outcomes).summary());
+        refreshQuarantine();
+    }
+
+    private void refreshQuarantine() {
+        int count = quarantine.count();
+        quarantineTab.setLabel(String.format(Locale.ROOT, "Quarantine (%,d)", count));
+        quarantineCount.setText(count == 1 ? "1 file in quarantine, newest first"
+                : String.format(Locale.ROOT, "%,d files in quarantine, newest first", count));
+        quarantineGrid.getDataProvider().refreshAll();
+    }
+
+    private static Component statusBadge(IngestOutcome outcome) {
+        Badge badge = new Badge(outcome.status().name());
+        badge.addThemeVariants(switch (outcome.status()) {
+            case INGESTED -> BadgeVariant.SUCCESS;
+            case SKIPPED -> BadgeVariant.CONTRAST;
+            case QUARANTINED -> BadgeVariant.ERROR;
+        });
+        return badge;
+    }
+
+    /** The stored file through the public file API, for ingested and skipped (already present) files. */
+    private static Component observationLink(IngestOutcome outcome) {
+        if (outcome.observationId() == null) {
+            return new Span();
+        }
+        Anchor file = new Anchor("api/v1/observations/" + outcome.observationId() + "/file", "#" + outcome.observationId());
+        file.setRouterIgnore(true);
+        file.getElement().setAttribute("download", true);
+        file.getElement().setAttribute("title", "Download the archived file");
+        return file;
+    }
+
+    private static void notifyError(String message) {
+        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
