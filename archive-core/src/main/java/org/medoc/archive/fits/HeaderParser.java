@@ -1,7 +1,6 @@
 package org.medoc.archive.fits;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 

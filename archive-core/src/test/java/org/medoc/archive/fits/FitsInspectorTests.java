@@ -1,7 +1,6 @@
 package org.medoc.archive.fits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medoc.archive.fits.TestFiles.SHARP;
 import static org.medoc.archive.fits.TestFiles.real;
 

@@ -1,5 +1,6 @@
 package org.medoc.ui.archive;
 
+import org.medoc.ui.base.Formats;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;

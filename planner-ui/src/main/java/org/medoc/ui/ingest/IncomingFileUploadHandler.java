@@ -1,5 +1,6 @@
 package org.medoc.ui.ingest;
 
+import org.medoc.ui.base.Formats;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -86,7 +87,7 @@ class IncomingFileUploadHandler implements UploadHandler {
     }
 
     private String tooLarge() {
-        return "file is larger than the upload limit of " + IngestFormats.bytes(maxBytes)
+        return "file is larger than the upload limit of " + Formats.bytes(maxBytes)
                 + " (medoc.ingest.max-upload-bytes); ingest it from the command line instead";
     }
 

@@ -1,5 +1,6 @@
 package org.medoc.ui.ingest;
 
+import org.medoc.ui.base.Formats;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
@@ -77,7 +78,7 @@ public class IngestView extends VerticalLayout {
         configureQuarantine();
 
         Paragraph help = new Paragraph("FITS files (.fits, .fts, .fit, .fz), several at once, up to "
-                + IngestFormats.bytes(maxUploadBytes) + " each. Every file is checked: one already in the archive is "
+                + Formats.bytes(maxUploadBytes) + " each. Every file is checked: one already in the archive is "
                 + "skipped, one that cannot be catalogued goes to quarantine with the reason.");
         help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         summary.setId("ingest-summary");
@@ -138,17 +139,17 @@ public class IngestView extends VerticalLayout {
         quarantineGrid.setId("quarantine-grid");
         quarantineGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         quarantineGrid.setSizeFull();
-        quarantineGrid.addColumn(q -> IngestFormats.dateTime(q.quarantinedAt())).setHeader("Time (UTC)").setKey("time")
+        quarantineGrid.addColumn(q -> Formats.dateTime(q.quarantinedAt())).setHeader("Time (UTC)").setKey("time")
                 .setAutoWidth(true).setFlexGrow(0);
         quarantineGrid.addColumn(QuarantinedFile::fileName).setHeader("File name").setKey("fileName")
                 .setWidth("16em").setFlexGrow(1).setTooltipGenerator(QuarantinedFile::fileName);
-        quarantineGrid.addColumn(q -> IngestFormats.bytes(q.sizeBytes())).setHeader("Size").setKey("size")
+        quarantineGrid.addColumn(q -> Formats.bytes(q.sizeBytes())).setHeader("Size").setKey("size")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         quarantineGrid.addColumn(QuarantinedFile::reason).setHeader("Reason").setKey("reason")
                 .setWidth("24em").setFlexGrow(2).setTooltipGenerator(QuarantinedFile::reason);
         quarantineGrid.addColumn(QuarantinedFile::source).setHeader("Source").setKey("source")
                 .setWidth("12em").setFlexGrow(0).setTooltipGenerator(QuarantinedFile::source);
-        quarantineGrid.addColumn(q -> IngestFormats.shortSha256(q.sha256())).setHeader("SHA-256").setKey("sha256")
+        quarantineGrid.addColumn(q -> Formats.shortSha256(q.sha256())).setHeader("SHA-256").setKey("sha256")
                 .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(QuarantinedFile::sha256);
         quarantineGrid.setItems(query -> quarantine.recent(query.getOffset(), query.getLimit()).stream(),
                 query -> quarantine.count());

@@ -1,25 +1,19 @@
 package org.medoc.ui.archive;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.medoc.ui.BrowserJourney;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,66 +28,29 @@ import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * An anonymous scientist finds the AIA 171 Å image of 2011-02-15 in the archive, opens it and downloads the very
  * file that was ingested. Drives Debian's Chromium through Playwright (no browser download: the network is closed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArchiveJourneyIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    @LocalServerPort
-    int port;
+class ArchiveJourneyIT extends BrowserJourney {
 
     @Autowired
     IngestService ingest;
 
     private Path aia171;
-    private Playwright playwright;
-    private Browser browser;
     private BrowserContext context;
     private Page page;
 
     @BeforeAll
-    void ingestTheFileAndStartTheBrowser() throws IOException {
-        String sharedData = System.getProperty("medoc.shared-data");
-        if (sharedData == null) {
-            fail("system property medoc.shared-data is not set: run through Maven (failsafe sets it from the root pom)");
-        }
-        aia171 = Path.of(sharedData, "fits", "aia_171_level1.fits");
-        assertThat(aia171).as("the AIA 171 sample file").isRegularFile();
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's package (apt-get install -y chromium), as .ci/run does");
-        }
-
+    void ingestTheFileAndOpenAPage() throws IOException {
+        aia171 = sampleFits("aia_171_level1.fits");
         IngestReport report = ingest.ingest(List.of(aia171), "ArchiveJourneyIT");
         assertThat(report.outcomes()).singleElement()
                 .satisfies(outcome -> assertThat(outcome.status().name()).isIn("INGESTED", "SKIPPED"));
 
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                // without the background-networking flags Chromium floods the closed network with refused connections
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1600, 1000));
-        context.setDefaultTimeout(30_000);
+        context = newContext();
         page = context.newPage();
-        Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterAll
-    void closeTheBrowser() {
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
@@ -199,10 +156,6 @@ class ArchiveJourneyIT {
             }
         }
         return entries;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

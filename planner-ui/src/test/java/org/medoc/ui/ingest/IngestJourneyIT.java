@@ -1,9 +1,7 @@
 package org.medoc.ui.ingest;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -12,23 +10,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.medoc.ui.BrowserJourney;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * An archivist uploads a real EIT image and a junk file through the Ingest view: the image is ingested (or skipped,
@@ -36,53 +28,23 @@ import static org.assertj.core.api.Assertions.fail;
  * quarantine. Staff without the ARCHIVIST role, and anonymous visitors, cannot open the view. Drives Debian's
  * Chromium through Playwright, as {@code ArchiveJourneyIT} does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IngestJourneyIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
-    /** medoc.demo.password of application-test.properties. */
-    private static final String PASSWORD = "test-demo-password";
-
-    @LocalServerPort
-    int port;
+class IngestJourneyIT extends BrowserJourney {
 
     private Path eit;
     private Path junkDirectory;
-    private Playwright playwright;
-    private Browser browser;
     private BrowserContext context;
     private Page page;
 
     @BeforeAll
-    void startTheBrowser() throws IOException {
-        String sharedData = System.getProperty("medoc.shared-data");
-        if (sharedData == null) {
-            fail("system property medoc.shared-data is not set: run through Maven (failsafe sets it from the root pom)");
-        }
-        eit = Path.of(sharedData, "fits", "efz20040301.000010_s.fits");
-        assertThat(eit).as("the EIT sample file").isRegularFile();
-        if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's package (apt-get install -y chromium), as .ci/run does");
-        }
+    void prepareTheFiles() throws IOException {
+        eit = sampleFits("efz20040301.000010_s.fits");
         junkDirectory = Files.createTempDirectory("medoc-ingest-it-");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                // without the background-networking flags Chromium floods the closed network with refused connections
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        Files.createDirectories(SCREENSHOTS);
     }
 
     /** A fresh context per test: no session (and no login) carries over from one test to the next. */
     @BeforeEach
     void openAPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000));
-        context.setDefaultTimeout(30_000);
+        context = newContext();
         page = context.newPage();
     }
 
@@ -92,10 +54,7 @@ class IngestJourneyIT {
     }
 
     @AfterAll
-    void closeTheBrowser() throws IOException {
-        if (playwright != null) {
-            playwright.close();
-        }
+    void removeTheJunk() throws IOException {
         if (junkDirectory != null) {
             try (var files = Files.list(junkDirectory)) {
                 for (Path file : files.toList()) {
@@ -179,9 +138,5 @@ class IngestJourneyIT {
 
     private static Locator cell(Locator grid, String text) {
         return grid.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(text)).first();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

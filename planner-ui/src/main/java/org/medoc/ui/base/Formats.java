@@ -1,24 +1,34 @@
-package org.medoc.ui.archive;
+package org.medoc.ui.base;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the archive shows times, numbers and sizes: UTC, no locale surprises. */
-final class Formats {
+/** How every view shows times, numbers, sizes and checksums: UTC, binary units, no locale surprises. */
+public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    /** Hex digits of a SHA-256 shown in a grid; the full value goes in the tooltip. */
+    public static final int SHORT_SHA256_DIGITS = 12;
+
     private Formats() {
     }
 
-    static String dateTime(Instant instant) {
+    public static String shortSha256(String sha256) {
+        if (sha256 == null) {
+            return "";
+        }
+        return sha256.length() <= SHORT_SHA256_DIGITS ? sha256 : sha256.substring(0, SHORT_SHA256_DIGITS) + "…";
+    }
+
+    public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
-    static String number(Double value) {
+    public static String number(Double value) {
         if (value == null) {
             return "";
         }
@@ -29,7 +39,7 @@ final class Formats {
     }
 
     /** Binary units, as file managers show them. */
-    static String bytes(long size) {
+    public static String bytes(long size) {
         if (size < 1024) {
             return size + " B";
         }

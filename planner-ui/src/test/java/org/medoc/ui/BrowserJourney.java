@@ -1,0 +1,86 @@
+package org.medoc.ui;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * A user journey in a real browser: the application on a random port with the embedded database, and Debian's
+ * Chromium driven by Playwright (no browser download: the network is closed).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class BrowserJourney {
+
+    protected static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    protected static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** medoc.demo.password of application-test.properties. */
+    protected static final String PASSWORD = "test-demo-password";
+
+    @LocalServerPort
+    protected int port;
+
+    protected Playwright playwright;
+    protected Browser browser;
+
+    @BeforeAll
+    void startTheBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is missing at " + CHROMIUM + ": install Debian's package (apt-get install -y chromium), as .ci/run does");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                // without the background-networking flags Chromium floods the closed network with refused connections
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A fresh browser context: its own cookies, so no session carries over. */
+    protected BrowserContext newContext() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1600, 1000));
+        context.setDefaultTimeout(30_000);
+        return context;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A real sample file of ../shared/data/fits (failsafe passes its location as medoc.shared-data). */
+    protected static Path sampleFits(String name) {
+        String sharedData = System.getProperty("medoc.shared-data");
+        if (sharedData == null) {
+            fail("system property medoc.shared-data is not set: run through Maven (failsafe sets it from the root pom)");
+        }
+        Path file = Path.of(sharedData, "fits", name);
+        assertThat(file).as("sample file " + name).isRegularFile();
+        return file;
+    }
+}
