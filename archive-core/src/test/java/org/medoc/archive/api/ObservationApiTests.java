@@ -131,6 +131,7 @@ class ObservationApiTests {
         String url = "/api/v1/observations?size=4&sort=dateObs,asc";
         while (url != null) {
             JsonNode page = getJson(url);
+            assertThat(page.get("total").asLong()).as("every page reports the total of the first").isEqualTo(expected.size());
             page.get("items").forEach(n -> walked.add(n.get("id").asLong()));
             JsonNode next = page.get("nextCursor");
             url = next == null || next.isNull() ? null : "/api/v1/observations?size=4&sort=dateObs,asc&cursor=" + next.asString();
