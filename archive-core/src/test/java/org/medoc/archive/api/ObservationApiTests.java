@@ -298,6 +298,7 @@ class ObservationApiTests {
     void theApiIsDescribedInOpenApi() throws Exception {
         JsonNode api = getJson("/v3/api-docs");
         assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("info").get("title").asString()).isEqualTo("medoc API");
         assertThat(api.get("paths").has("/api/v1/observations")).isTrue();
         assertThat(api.get("paths").has("/api/v1/observations/{id}/file")).isTrue();
         assertThat(api.get("paths").has("/api/v1/downloads")).isTrue();
