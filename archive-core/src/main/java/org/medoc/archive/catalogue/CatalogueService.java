@@ -9,6 +9,9 @@ import org.jooq.SortField;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -83,12 +86,12 @@ public class CatalogueService {
     }
 
     public Optional<ObservationSummary> summary(long id) {
-        return dsl.select(summaryFields()).from(OBSERVATION).where(OBSERVATION.ID.eq(id))
+        return dsl.select(summaryFields()).from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
                 .fetchOptional().map(CatalogueService::summary);
     }
 
     public Optional<ObservationDetail> detail(long id) {
-        ObservationRecord row = dsl.selectFrom(OBSERVATION).where(OBSERVATION.ID.eq(id)).fetchOne();
+        ObservationRecord row = dsl.selectFrom(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller()).fetchOne();
         if (row == null) {
             return Optional.empty();
         }
@@ -128,7 +131,7 @@ public class CatalogueService {
         List<ObservationDetail.HduHeader> hdus = json.readValue(row.getHdus().data(),
                 new TypeReference<List<ObservationDetail.HduHeader>>() { });
         ObservationSummary summary = summary(dsl.select(summaryFields()).from(OBSERVATION)
-                .where(OBSERVATION.ID.eq(id)).fetchOne());
+                .where(OBSERVATION.ID.eq(id)).and(visibleToCaller()).fetchOne());
         return Optional.of(new ObservationDetail(summary, normalised, header, hdus, row.getChecksumStatus()));
     }
 
@@ -136,7 +139,7 @@ public class CatalogueService {
     public Optional<StoredFile> storedFile(long id) {
         return dsl.select(OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
                         OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
-                .from(OBSERVATION).where(OBSERVATION.ID.eq(id))
+                .from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
                 .fetchOptional(r -> new StoredFile(id, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
     }
 
@@ -154,15 +157,27 @@ public class CatalogueService {
     public List<StoredFile> storedFiles(List<Long> ids) {
         return dsl.select(OBSERVATION.ID, OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
                         OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
-                .from(OBSERVATION).where(OBSERVATION.ID.in(ids)).orderBy(OBSERVATION.ID)
+                .from(OBSERVATION).where(OBSERVATION.ID.in(ids)).and(visibleToCaller()).orderBy(OBSERVATION.ID)
                 .fetch(r -> new StoredFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** A catalogued file's storage facts. */
     public record StoredFile(long id, String storageKey, String quicklookKey, String fileName, long sizeBytes, String sha256) {}
 
+    /**
+     * Anonymous visitors see public data only; restricted and embargoed observations (e.g. a team's data before its
+     * first release) are visible to logged-in staff. Invisible rows are simply absent (404, not 403), so that their
+     * existence does not leak.
+     */
+    static Condition visibleToCaller() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        boolean staff = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
+        return staff ? DSL.noCondition() : OBSERVATION.ACCESS.eq("PUBLIC");
+    }
+
     private Condition where(ObservationQuery query) {
         List<Condition> conditions = new ArrayList<>();
+        conditions.add(visibleToCaller());
         if (query.from() != null || query.to() != null) {
             // must match the expression of observation_time_range_idx for the index to serve it
             conditions.add(DSL.condition("tstzrange({0}, {1}, '[]') && tstzrange({2}, {3}, '[]')",

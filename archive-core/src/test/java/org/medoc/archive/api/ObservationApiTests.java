@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,6 +48,7 @@ class ObservationApiTests {
     @Autowired MockMvc mvc;
     @Autowired IngestService ingest;
     @Autowired ObjectMapper json;
+    @Autowired org.jooq.DSLContext dsl;
 
     @BeforeEach
     void ingestSharedSamples() throws IOException {
@@ -264,6 +266,24 @@ class ObservationApiTests {
         assertThat(body.get("total").asInt()).isPositive();
         assertThat(body.get("items").valueStream().filter(i -> i.get("fileName").asString().equals("listed.fits")))
                 .singleElement().satisfies(i -> assertThat(i.get("reason").asString()).startsWith("not a FITS file"));
+    }
+
+    @Test
+    void restrictedObservationsAreInvisibleToAnonymousVisitorsOnly() throws Exception {
+        long id = getJson("/api/v1/observations?detector=SPICE/SW&from=2020-06-02&to=2020-06-02").get("items").get(0).get("id").asLong();
+        dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "RESTRICTED").where(OBSERVATION.ID.eq(id)).execute();
+        try {
+            assertThat(getJson("/api/v1/observations?detector=SPICE/SW&from=2020-06-02&to=2020-06-02").get("total").asLong()).isZero();
+            mvc.perform(get("/api/v1/observations/" + id)).andExpect(status().isNotFound());
+            mvc.perform(get("/api/v1/observations/" + id + "/file")).andExpect(status().isNotFound());
+            mvc.perform(post("/api/v1/downloads").contentType(MediaType.APPLICATION_JSON).content("{\"ids\":[" + id + "]}"))
+                    .andExpect(status().isBadRequest());
+            mvc.perform(get("/api/v1/observations?detector=SPICE/SW&from=2020-06-02&to=2020-06-02").with(httpBasic("planner", "secret")))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
+            mvc.perform(get("/api/v1/observations/" + id + "/file").with(httpBasic("planner", "secret"))).andExpect(status().isOk());
+        } finally {
+            dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "PUBLIC").where(OBSERVATION.ID.eq(id)).execute();
+        }
     }
 
     @Test
