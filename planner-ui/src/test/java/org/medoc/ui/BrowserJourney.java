@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +44,12 @@ public abstract class BrowserJourney {
     @BeforeAll
     void startTheBrowser() throws IOException {
         if (!Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is missing at " + CHROMIUM + ": install Debian's package (apt-get install -y chromium), as .ci/run does");
+            String message = "Chromium is missing at " + CHROMIUM + ": apt-get install -y chromium (as .ci/run does)";
+            // a developer without Chromium gets a skipped journey; CI, which installs it, must never skip one
+            if (System.getenv("CI") != null) {
+                fail(message);
+            }
+            Assumptions.abort(message);
         }
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
