@@ -18,12 +18,21 @@ final class FitsFuzzing {
                         ImagePlane plane = FitsImageReader.readPlane(file, inspection, hdu, limits);
                         Quicklook.png(plane, Stretch.LOG, 64);
                     } catch (FitsRejectedException e) {
-                        // the expected outcome for damaged data
+                        // the expected outcome for damaged data, unless the library got as far as exhausting the heap:
+                        // memory must be bounded by our checks before it reads
+                        boundedMemory(e);
                     }
                 }
             }
         } catch (FitsRejectedException e) {
             // the expected outcome for damaged structure
+            boundedMemory(e);
+        }
+    }
+
+    private static void boundedMemory(FitsRejectedException e) {
+        if (e.reason().contains("OutOfMemoryError")) {
+            throw new AssertionError("memory was not bounded before reading: " + e.reason());
         }
     }
 }

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Arbitrary bytes through the whole ingest path (inspection, header normalisation, quicklook, storage, catalogue):
  * every input ends as an outcome, never an exception; a quarantined file has a reason; an ingested one has a
- * catalogue row whose detail can be read back.
+ * catalogue row whose detail can be read back; memory stays bounded (no input drives the reader out of heap).
  *
  * <p>The normal test run replays the stored inputs (and the real-header seeds below). A longer fuzzing run:
  * <pre>JAZZER_FUZZ=1 mvn -pl archive-core test -Dtest=IngestFuzzTests -Djazzer.max_duration=10m</pre>
@@ -51,7 +51,8 @@ class IngestFuzzTests {
             IngestOutcome outcome = ingest.ingestFile(file, "fuzz.fits", "fuzz");
             assertThat(outcome).isNotNull();
             switch (outcome.status()) {
-                case QUARANTINED -> assertThat(outcome.reason()).isNotBlank();
+                // an OutOfMemoryError caught as a reason would mean a size check came too late
+                case QUARANTINED -> assertThat(outcome.reason()).isNotBlank().doesNotContain("OutOfMemoryError");
                 case INGESTED, SKIPPED -> assertThat(catalogue.detail(outcome.observationId())).isPresent();
             }
         } finally {
