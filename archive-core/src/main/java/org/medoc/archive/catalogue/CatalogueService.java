@@ -130,9 +130,7 @@ public class CatalogueService {
         Map<String, Object> header = json.readValue(row.getHeader().data(), new TypeReference<LinkedHashMap<String, Object>>() { });
         List<ObservationDetail.HduHeader> hdus = json.readValue(row.getHdus().data(),
                 new TypeReference<List<ObservationDetail.HduHeader>>() { });
-        ObservationSummary summary = summary(dsl.select(summaryFields()).from(OBSERVATION)
-                .where(OBSERVATION.ID.eq(id)).and(visibleToCaller()).fetchOne());
-        return Optional.of(new ObservationDetail(summary, normalised, header, hdus, row.getChecksumStatus()));
+        return Optional.of(new ObservationDetail(summary(row), normalised, header, hdus, row.getChecksumStatus()));
     }
 
     /** Where the file and its quicklook are kept, for downloads. */
