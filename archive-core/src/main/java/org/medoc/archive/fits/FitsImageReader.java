@@ -19,7 +19,7 @@ import nom.tam.image.compression.hdu.CompressedImageHDU;
  */
 public final class FitsImageReader {
 
-    /** GZIP tiles whose uncompressed size exceeds this are decoded wrongly by nom-tam-fits 1.21.2. */
+    /** GZIP_1 tiles whose compressed size exceeds this are decoded wrongly by nom-tam-fits 1.21.2. */
     static final long GZIP_SAFE_TILE_BYTES = 64 * 1024;
 
     private static final Set<String> SUPPORTED_COMPRESSION = Set.of("RICE_1", "RICE_ONE", "GZIP_1", "GZIP_2",
@@ -148,15 +148,38 @@ public final class FitsImageReader {
         }
         int bytesPerPixel = Math.abs(hdu.imageBitpix()) / 8;
         long tileBytes = tilePixels * bytesPerPixel;
-        if (type.startsWith("GZIP") && tileBytes > GZIP_SAFE_TILE_BYTES) {
-            throw new FitsRejectedException("unsupported compression: GZIP_1 tiles larger than 64 kB (ZTILE "
-                    + tile + " of " + bytesPerPixel + "-byte pixels = " + tileBytes + " bytes, " + type
-                    + " in HDU " + index + ") are decoded wrongly by nom-tam-fits 1.21.2");
+        if (type.equals("GZIP_1") && hdu.imageBitpix() != 8) {
+            // Measured against funpack: nom-tam-fits 1.21.2 corrupts GZIP_1 tiles of 16-, 32- and 64-bit pixels whose
+            // COMPRESSED size exceeds 64 KiB (58,093 bytes decode right, 66,429 bytes wrong), whatever their
+            // uncompressed size; GZIP_2 and 8-bit pixels decode right. fpack declares the largest compressed tile in
+            // the TFORM of the COMPRESSED_DATA column ("1PB(66429)"); without it, the uncompressed size bounds it.
+            Long largest = largestCompressedTile(header);
+            long bound = largest != null ? largest : tileBytes;
+            if (bound > GZIP_SAFE_TILE_BYTES) {
+                throw new FitsRejectedException("unsupported compression: GZIP_1 tiles larger than 64 kB ("
+                        + (largest != null ? "largest compressed tile " + largest + " bytes"
+                                : "ZTILE " + tile + " of " + bytesPerPixel + "-byte pixels = " + tileBytes + " bytes")
+                        + ", HDU " + index + ") are decoded wrongly by nom-tam-fits 1.21.2");
+            }
         }
         if (hdu.imageBitpix() < 0 && type.startsWith("RICE") && isQuantised(header) && hasNullPixels(header)) {
             throw new FitsRejectedException("unsupported compression: quantised floating-point RICE_1 with null"
                     + " pixels (ZBLANK) in HDU " + index + " is decoded wrongly by nom-tam-fits 1.21.2");
         }
+    }
+
+    /** The declared maximum length of the COMPRESSED_DATA variable-length column ({@code 1PB(max)}), or null. */
+    static Long largestCompressedTile(FitsHeader header) {
+        Long n = header.integer("TFIELDS");
+        for (int i = 1; n != null && i <= Math.min(n, 999); i++) {
+            if ("COMPRESSED_DATA".equalsIgnoreCase(header.string("TTYPE" + i))) {
+                String form = header.string("TFORM" + i);
+                java.util.regex.Matcher m = form == null ? null
+                        : java.util.regex.Pattern.compile("\\d*[PQ][A-Z]\\((\\d{1,18})\\)").matcher(form.trim());
+                return m != null && m.matches() ? Long.valueOf(m.group(1)) : null;
+            }
+        }
+        return null;
     }
 
     private static boolean isQuantised(FitsHeader header) {

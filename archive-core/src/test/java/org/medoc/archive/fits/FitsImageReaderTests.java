@@ -217,42 +217,84 @@ class FitsImageReaderTests {
     }
 
     @Test
-    void gzipTilesLargerThan64kBAreRefused() throws Exception {
+    void gzip1TilesCompressedBeyond64kBAreRefusedBecauseTheLibraryCorruptsThem() throws Exception {
         TestFiles.assumeTool("fpack");
-        int[][] data = new int[200][200];
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                data[y][x] = x * 1000 + y;
-            }
-        }
-        Path packed = fpack(writePlain("int-200.fits", data), "int-gzip-big.fits", "-g", "-t", "200,200");
+        TestFiles.assumeTool("funpack");
+        int[][] data = noise(128, 512, 11);
+        Path packed = fpack(writePlain("int-noise.fits", data), "int-noise-gzip1.fits", "-g", "-t", "512,64");
         FitsInspection i = TestFiles.inspect(packed);
         FitsHduInfo h = i.primaryImage();
         assertThat(h.compressionType()).isEqualTo("GZIP_1");
+        assertThat(FitsImageReader.largestCompressedTile(h.header())).isGreaterThan(65_536L);
+
+        // the defect itself: cfitsio's funpack restores the pixels, nom-tam-fits 1.21.2 does not
+        Path unpacked = dir.resolve("int-noise-funpacked.fits");
+        Files.deleteIfExists(unpacked);
+        TestFiles.run("funpack", "-O", unpacked.toString(), packed.toString());
+        assertThat(java.util.Arrays.deepEquals(readPlainInts(unpacked), data)).as("funpack restores the pixels").isTrue();
+        assertThat(java.util.Arrays.deepEquals(decodeWithTheLibraryAlone(packed), data)).as("nom-tam-fits alone restores them").isFalse();
 
         FitsRejectedException e = org.junit.jupiter.api.Assertions.assertThrows(FitsRejectedException.class,
                 () -> FitsImageReader.readPlane(packed, i, h, FitsLimits.defaults()));
-        assertThat(e.reason()).startsWith("unsupported compression: GZIP_1 tiles larger than 64 kB (ZTILE 200×200");
+        assertThat(e.reason()).startsWith("unsupported compression: GZIP_1 tiles larger than 64 kB (largest compressed tile ");
         assertThat(e.reason()).endsWith("are decoded wrongly by nom-tam-fits 1.21.2");
     }
 
     @Test
-    void gzipTilesUpTo64kBAreDecodedExactly() throws Exception {
+    void gzip1TilesThatCompressBelow64kBAreDecodedExactlyWhateverTheirSize() throws Exception {
         TestFiles.assumeTool("fpack");
-        int[][] data = new int[200][200];
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                data[y][x] = x * 1000 - y * 7;
+        int[][] data = new int[128][512];
+        for (int y = 0; y < 128; y++) {
+            for (int x = 0; x < 512; x++) {
+                data[y][x] = (x / 32) * 1000 + y / 32; // flat blocks: gzip shrinks them a lot
             }
         }
-        Path packed = fpack(writePlain("int-200b.fits", data), "int-gzip-small.fits", "-g", "-t", "100,100");
+        // one 256 kB tile that gzip shrinks well below 64 kB
+        Path packed = fpack(writePlain("int-smooth.fits", data), "int-smooth-gzip1.fits", "-g", "-t", "512,128");
+        assertThat(FitsImageReader.largestCompressedTile(TestFiles.inspect(packed).primaryImage().header())).isLessThan(65_536L);
+        assertPlaneEquals(TestFiles.readPrimaryImage(packed), data);
+    }
 
-        ImagePlane plane = TestFiles.readPrimaryImage(packed);
+    @Test
+    void gzip2TilesOfAnySizeAreDecodedExactly() throws Exception {
+        TestFiles.assumeTool("fpack");
+        int[][] data = noise(128, 512, 12);
+        Path packed = fpack(writePlain("int-noise2.fits", data), "int-noise-gzip2.fits", "-g2", "-t", "512,128");
+        assertThat(TestFiles.inspect(packed).primaryImage().compressionType()).isEqualTo("GZIP_2");
+        assertPlaneEquals(TestFiles.readPrimaryImage(packed), data);
+    }
 
-        for (int y = 0; y < 200; y++) {
-            for (int x = 0; x < 200; x++) {
-                assertThat(plane.at(x, y)).isEqualTo((float) data[y][x]);
+    /** Noisy 32-bit pixels that gzip cannot shrink much. */
+    private static int[][] noise(int height, int width, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int[][] data = new int[height][width];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                data[y][x] = (int) (random.nextGaussian() * 3000) + x * y;
             }
+        }
+        return data;
+    }
+
+    private static void assertPlaneEquals(ImagePlane plane, int[][] data) {
+        for (int y = 0; y < data.length; y++) {
+            for (int x = 0; x < data[0].length; x++) {
+                assertThat(plane.at(x, y)).as("pixel (%d, %d)", x, y).isEqualTo((float) data[y][x]);
+            }
+        }
+    }
+
+    private static int[][] readPlainInts(Path file) throws Exception {
+        try (Fits fits = new Fits(file.toFile())) {
+            return (int[][]) fits.readHDU().getKernel();
+        }
+    }
+
+    private static int[][] decodeWithTheLibraryAlone(Path file) throws Exception {
+        try (Fits fits = new Fits(file.toFile())) {
+            fits.readHDU();
+            var compressed = (nom.tam.image.compression.hdu.CompressedImageHDU) fits.readHDU();
+            return (int[][]) compressed.asImageHDU().getKernel();
         }
     }
 }
