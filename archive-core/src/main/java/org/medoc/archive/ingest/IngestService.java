@@ -16,6 +16,7 @@ import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,7 +27,12 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -58,12 +64,16 @@ public class IngestService {
     private final HeaderNormaliser normaliser;
     private final ObjectMapper json;
     private final FitsLimits limits = FitsLimits.defaults();
+    /** How long the FITS library may take to decode one image before the file is quarantined. */
+    private final Duration decodeTimeout;
 
-    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json) {
+    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json,
+                         @Value("${medoc.ingest.decode-timeout:PT2M}") Duration decodeTimeout) {
         this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
+        this.decodeTimeout = decodeTimeout;
     }
 
     /** Ingests files and directories (walked recursively, in name order). */
@@ -145,10 +155,40 @@ public class IngestService {
         byte[] quicklook = null;
         FitsHduInfo image = inspection.primaryImage();
         if (image != null) {
-            ImagePlane plane = FitsImageReader.readPlane(file, inspection, image, limits);
+            ImagePlane plane = decodeWithin(file, inspection, image);
             quicklook = Quicklook.png(plane, stretchFor(header), QUICKLOOK_SIDE);
         }
         return new Prepared(inspection, header, quicklook);
+    }
+
+    /**
+     * Decoding is the one step where the FITS library runs on untrusted bytes for as long as it likes; a file that
+     * keeps it busy past the timeout is quarantined so that the batch goes on. (The library's thread cannot be
+     * stopped, only abandoned; its memory stays within the decoding limits checked beforehand.)
+     */
+    private ImagePlane decodeWithin(Path file, FitsInspection inspection, FitsHduInfo image)
+            throws FitsRejectedException, IOException {
+        FutureTask<ImagePlane> decoding = new FutureTask<>(() -> FitsImageReader.readPlane(file, inspection, image, limits));
+        Thread.ofVirtual().name("fits-decode").start(decoding);
+        try {
+            return decoding.get(decodeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            decoding.cancel(true);
+            throw new FitsRejectedException("unreadable image data in HDU " + image.index()
+                    + ": decoding did not finish within " + (decodeTimeout.toSeconds() > 0
+                    ? decodeTimeout.toSeconds() + " s" : decodeTimeout.toMillis() + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while decoding " + file.getFileName(), e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case FitsRejectedException rejected -> throw rejected;
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException(e.getCause());
+            }
+        }
     }
 
     /** EUV imagers span decades of brightness (log); signed magnetograms are shown linear; the rest square-root. */
