@@ -8,6 +8,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.medoc.archive.catalogue.CatalogueService.StoredFile;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.storage.Sha256;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -16,9 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -64,12 +63,12 @@ public class BulkDownload {
             String name = names.add(file.fileName()) ? file.fileName() : file.id() + "_" + file.fileName();
             names.add(name);
             putEntry(archive, format, name, file.sizeBytes());
-            MessageDigest digest = sha256();
+            MessageDigest digest = Sha256.newDigest();
             long copied;
             try (InputStream in = new DigestInputStream(store.open(file.storageKey()), digest)) {
                 copied = in.transferTo(archive);
             }
-            String actual = HexFormat.of().formatHex(digest.digest());
+            String actual = Sha256.hex(digest);
             if (copied != file.sizeBytes() || !actual.equals(file.sha256())) {
                 throw new IntegrityException("stored file of observation " + file.id() + " does not match the catalogue (sha256 "
                         + actual + ", " + copied + " bytes; expected " + file.sha256() + ", " + file.sizeBytes() + " bytes)");
@@ -125,13 +124,5 @@ public class BulkDownload {
                 flush();
             }
         };
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.medoc.archive.fits.Quicklook;
 import org.medoc.archive.fits.Stretch;
 import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.storage.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,12 +22,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +34,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
-import java.util.HexFormat;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +116,7 @@ public class IngestService {
         long size;
         try {
             size = Files.size(file);
-            sha256 = sha256(file);
+            sha256 = Sha256.of(file);
         } catch (IOException e) {
             return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, null, "unreadable: " + e.getMessage());
         }
@@ -345,20 +345,5 @@ public class IngestService {
             name = "unnamed.fits";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

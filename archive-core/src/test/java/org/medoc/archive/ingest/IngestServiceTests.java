@@ -61,7 +61,7 @@ class IngestServiceTests {
 
     private static String sha256(Path file) {
         try {
-            return IngestService.sha256(file);
+            return org.medoc.archive.storage.Sha256.of(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
