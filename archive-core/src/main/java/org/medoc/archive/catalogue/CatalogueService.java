@@ -135,28 +135,31 @@ public class CatalogueService {
 
     /** Where the file and its quicklook are kept, for downloads. */
     public Optional<StoredFile> storedFile(long id) {
-        return dsl.select(OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
-                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
-                .from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
-                .fetchOptional(r -> new StoredFile(id, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        return dsl.select(STORED_FILE_FIELDS).from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
+                .fetchOptional(CatalogueService::storedFile);
     }
 
     /** Files of every observation matching the query, in the query's order, at most {@code limit}. */
     public List<StoredFile> storedFiles(ObservationQuery query, int limit) {
         Field<?> sortField = sortField(query.sort().field());
-        return searchDsl.select(OBSERVATION.ID, OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
-                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
-                .from(OBSERVATION).where(where(query))
+        return searchDsl.select(STORED_FILE_FIELDS).from(OBSERVATION).where(where(query))
                 .orderBy(query.sort().ascending() ? sortField.asc() : sortField.desc(), OBSERVATION.ID.asc())
                 .limit(limit)
-                .fetch(r -> new StoredFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+                .fetch(CatalogueService::storedFile);
     }
 
     public List<StoredFile> storedFiles(List<Long> ids) {
-        return dsl.select(OBSERVATION.ID, OBSERVATION.STORAGE_KEY, OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME,
-                        OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256)
-                .from(OBSERVATION).where(OBSERVATION.ID.in(ids)).and(visibleToCaller()).orderBy(OBSERVATION.ID)
-                .fetch(r -> new StoredFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return dsl.select(STORED_FILE_FIELDS).from(OBSERVATION)
+                .where(OBSERVATION.ID.in(ids)).and(visibleToCaller()).orderBy(OBSERVATION.ID)
+                .fetch(CatalogueService::storedFile);
+    }
+
+    private static final List<Field<?>> STORED_FILE_FIELDS = List.of(OBSERVATION.ID, OBSERVATION.STORAGE_KEY,
+            OBSERVATION.QUICKLOOK_KEY, OBSERVATION.FILE_NAME, OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256);
+
+    private static StoredFile storedFile(Record r) {
+        return new StoredFile(r.get(OBSERVATION.ID), r.get(OBSERVATION.STORAGE_KEY), r.get(OBSERVATION.QUICKLOOK_KEY),
+                r.get(OBSERVATION.FILE_NAME), r.get(OBSERVATION.SIZE_BYTES), r.get(OBSERVATION.SHA256));
     }
 
     /** A catalogued file's storage facts. */

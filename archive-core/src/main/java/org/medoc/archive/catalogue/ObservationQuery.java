@@ -56,14 +56,4 @@ public record ObservationQuery(
         return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
                 wavelengthMaxAngstrom, level, keywords, sort, newPage, size, null);
     }
-
-    public ObservationQuery withCursor(String newCursor) {
-        return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
-                wavelengthMaxAngstrom, level, keywords, sort, 0, size, newCursor);
-    }
-
-    public ObservationQuery withSort(ObservationSort newSort) {
-        return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
-                wavelengthMaxAngstrom, level, keywords, newSort, page, size, null);
-    }
 }

@@ -88,8 +88,4 @@ public class Registry {
     public List<Detector> detectorsOf(String missionCode, String instrumentCode) {
         return detectors.stream().filter(d -> d.missionCode().equals(missionCode) && d.instrumentCode().equals(instrumentCode)).toList();
     }
-
-    public Optional<Mission> mission(String code) {
-        return missions.stream().filter(m -> m.code().equalsIgnoreCase(code)).findFirst();
-    }
 }

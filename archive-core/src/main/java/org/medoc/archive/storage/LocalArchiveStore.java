@@ -21,10 +21,6 @@ public class LocalArchiveStore implements ArchiveStore {
         this.root = Files.createDirectories(root).toRealPath();
     }
 
-    public Path root() {
-        return root;
-    }
-
     @Override
     public void put(String key, Path source) throws IOException {
         putAtomically(key, temporary -> Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING));
