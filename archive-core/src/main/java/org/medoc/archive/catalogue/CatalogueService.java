@@ -61,18 +61,9 @@ public class CatalogueService {
 
     public SearchResult search(ObservationQuery query) {
         Condition where = where(query);
-        Field<?> sortField = sortField(query.sort().field());
-        List<SortField<?>> order = query.sort().ascending()
-                ? List.of(sortField.asc(), OBSERVATION.ID.asc())
-                : List.of(sortField.desc(), OBSERVATION.ID.desc());
-
         boolean byCursor = query.cursor() != null && !query.cursor().isBlank();
         Cursor cursor = byCursor ? decodeCursor(query.cursor(), query.sort()) : null;
-        var select = searchDsl.select(summaryFields()).from(OBSERVATION).where(where)
-                .and(byCursor ? seekAfter(query, cursor) : DSL.noCondition()).orderBy(order);
-        List<Record> rows = byCursor
-                ? select.limit(query.size()).fetch()
-                : select.limit(query.size()).offset((long) query.page() * query.size()).fetch();
+        List<Record> rows = rows(query, where, cursor);
         // Counting is the expensive part of a deep page (hundreds of ms over 100k matches): a cursor carries the
         // total of the first page forward, so keyset pages cost only their own rows.
         long total = byCursor ? cursor.total() : searchDsl.fetchCount(OBSERVATION, where);
@@ -80,9 +71,29 @@ public class CatalogueService {
         String nextCursor = null;
         if (items.size() == query.size()) {
             Record last = rows.getLast();
-            nextCursor = encodeCursor(query.sort(), last.get(sortField), last.get(OBSERVATION.ID), total);
+            nextCursor = encodeCursor(query.sort(), last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
         }
         return new SearchResult(total, items, nextCursor);
+    }
+
+    /** One page of a search without its total, for callers that counted once already (the Archive view's grid). */
+    public List<ObservationSummary> page(ObservationQuery query) {
+        Condition where = where(query);
+        Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query.sort());
+        return rows(query, where, cursor).stream().map(CatalogueService::summary).toList();
+    }
+
+    /** The page's rows in the query's order (ties broken by id), by offset or after the cursor. */
+    private List<Record> rows(ObservationQuery query, Condition where, Cursor cursor) {
+        Field<?> sortField = sortField(query.sort().field());
+        List<SortField<?>> order = query.sort().ascending()
+                ? List.of(sortField.asc(), OBSERVATION.ID.asc())
+                : List.of(sortField.desc(), OBSERVATION.ID.desc());
+        var select = searchDsl.select(summaryFields()).from(OBSERVATION).where(where)
+                .and(cursor != null ? seekAfter(query, cursor) : DSL.noCondition()).orderBy(order);
+        return cursor != null
+                ? select.limit(query.size()).fetch()
+                : select.limit(query.size()).offset((long) query.page() * query.size()).fetch();
     }
 
     public Optional<ObservationSummary> summary(long id) {

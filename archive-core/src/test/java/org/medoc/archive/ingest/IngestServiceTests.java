@@ -173,6 +173,12 @@ class IngestServiceTests {
     }
 
     @Test
+    void aPageWithoutItsTotalHoldsTheSameRowsAsTheSearch() {
+        var query = new ObservationQuery(null, null, "SDO", null, null, null, null, null, null, List.of(), null, 1, 4, null);
+        assertThat(catalogue.page(query)).isEqualTo(catalogue.search(query).items()).hasSize(4);
+    }
+
+    @Test
     void headerKeywordsAreSearchable() {
         var query = new ObservationQuery(null, null, null, null, null, null, null, null, null,
                 List.of(KeywordFilter.parse("HARPNUM:377"), KeywordFilter.parse("BUNIT:Mx/cm^2")), null, 0, 50, null);

@@ -99,6 +99,8 @@ public class ArchiveView extends VerticalLayout {
 
     /** The criteria of the last successful search; paging and sorting are applied per grid request. */
     private ObservationQuery criteria = ObservationQuery.all(1);
+    /** Its number of matches, counted once by the search: sorting and scrolling do not change it. */
+    private long total;
 
     public ArchiveView(CatalogueService catalogue, Registry registry, BulkDownload bulkDownload,
                        @Value("${medoc.download.max-files:10000}") int maxBulkFiles) {
@@ -223,7 +225,7 @@ public class ArchiveView extends VerticalLayout {
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("dateObs"), SortDirection.DESCENDING)));
         grid.setItems(query -> fetch(query.getOffset(), query.getLimit(), query.getSortOrders()).stream(),
-                query -> (int) Math.min(Integer.MAX_VALUE, catalogue.search(criteria.withPage(0)).total()));
+                query -> (int) Math.min(Integer.MAX_VALUE, total));
         // ticking selects for the bulk download; clicking a row opens its detail
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addItemClickListener(click -> detail.show(click.getItem().id()));
@@ -254,9 +256,9 @@ public class ArchiveView extends VerticalLayout {
         int page = offset / size;
         int skip = offset - page * size;
         while (rows.size() < skip + limit) {
-            SearchResult result = catalogue.search(sized.withPage(page));
-            rows.addAll(result.items());
-            if (result.items().size() < size) {
+            List<ObservationSummary> items = catalogue.page(sized.withPage(page));
+            rows.addAll(items);
+            if (items.size() < size) {
                 break;
             }
             page++;
@@ -287,6 +289,7 @@ public class ArchiveView extends VerticalLayout {
             return;
         }
         criteria = query;
+        total = first.total();
         grid.deselectAll();
         resultCount.setText(first.total() == 1 ? "1 observation" : String.format(Locale.ROOT, "%,d observations", first.total()));
         grid.getDataProvider().refreshAll();
