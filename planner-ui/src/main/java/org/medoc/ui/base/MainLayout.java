@@ -37,7 +37,8 @@ public class MainLayout extends AppLayout {
             new Area("Releases", "release-manager", VaadinIcon.PACKAGE, auth -> auth.hasRole("RELEASE_MANAGER")),
             new Area("Planning", "planning", VaadinIcon.CALENDAR, AuthenticationContext::isAuthenticated),
             new Area("GOLF ops", "golf", VaadinIcon.SUN_O, auth -> auth.hasRole("GOLF_OPERATOR")),
-            new Area("Admin", "admin", VaadinIcon.COG, auth -> auth.hasRole("ADMIN")));
+            new Area("Admin", "admin", VaadinIcon.COG, auth -> auth.hasRole("ADMIN")),
+            new Area("Documentation", "documentation", VaadinIcon.BOOK, any -> true));
 
     public MainLayout(AuthenticationContext authentication) {
         H1 brand = new H1("medoc");

@@ -1,0 +1,2 @@
+/** The user guides of {@code docs/}, rendered inside the application. */
+package org.medoc.docs;

@@ -1,0 +1,28 @@
+package org.medoc.ui.docs;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.Test;
+import org.medoc.ui.BrowserJourney;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** An anonymous visitor reads the guides inside the application and follows a link from the index to a guide. */
+class DocumentationJourneyIT extends BrowserJourney {
+
+    @Test
+    void anonymousVisitorOpensTheIndexAndFollowsALinkToAGuide() {
+        try (BrowserContext context = newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/documentation"));
+            assertThat(page.locator("#documentation-content h1")).hasText("medoc documentation");
+
+            page.locator("#documentation-content a[href='documentation/getting-started']").first().click();
+            assertThat(page.locator("#documentation-content h1")).hasText("Getting started");
+            assertThat(page).hasTitle("Getting started · medoc");
+
+            page.navigate(url("/documentation/no-such-guide"));
+            assertThat(page.locator("#documentation-content h2")).hasText("No such page");
+        }
+    }
+}
