@@ -71,7 +71,7 @@ public class FixityCheck {
 
     /** Re-hashes up to {@code limit} files of published releases, least recently checked first. */
     public BatchResult checkBatch(int limit) {
-        List<Record> batch = dsl.select(RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.STORAGE_KEY,
+        var batch = dsl.select(RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.STORAGE_KEY,
                         RELEASE_FILE.SHA256, RELEASE_FILE.SIZE_BYTES, RELEASE.COLLECTION, RELEASE.VERSION)
                 .from(RELEASE_FILE)
                 .join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID))
@@ -80,7 +80,7 @@ public class FixityCheck {
                 .where(RELEASE.STATE.eq("PUBLISHED"))
                 .orderBy(FIXITY_STATUS.CHECKED_AT.asc().nullsFirst(), RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH)
                 .limit(limit)
-                .fetch().into(Record.class);
+                .fetch();
         int failed = 0;
         long bytes = 0;
         for (Record file : batch) {
