@@ -18,6 +18,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -63,6 +64,8 @@ public class ReleaseManagerView extends VerticalLayout {
     private final Grid<Release> grid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
     private Release selected;
+    /** The tab open in the detail panel, kept when the same release is shown again after a change. */
+    private int selectedTab;
 
     // metadata form
     private final TextField title = new TextField("Title");
@@ -123,7 +126,10 @@ public class ReleaseManagerView extends VerticalLayout {
         left.setFlexGrow(1, grid);
         detail.setPadding(false);
         detail.add(new Paragraph("Select a release, or start a new draft."));
-        SplitLayout split = new SplitLayout(left, detail);
+        // the detail panel is taller than the window: it scrolls on its own, beside the list
+        Scroller detailScroller = new Scroller(detail);
+        detailScroller.setSizeFull();
+        SplitLayout split = new SplitLayout(left, detailScroller);
         split.setSizeFull();
         split.setSplitterPosition(42);
         add(new H2("Releases"), split);
@@ -199,6 +205,7 @@ public class ReleaseManagerView extends VerticalLayout {
     }
 
     private void show(Release release) {
+        boolean sameRelease = selected != null && release != null && selected.id() == release.id();
         selected = release;
         detail.removeAll();
         if (release == null) {
@@ -256,6 +263,9 @@ public class ReleaseManagerView extends VerticalLayout {
         tabs.add("Selection", selectionTab).setId("tab-selection");
         tabs.add("Validation", validationTab).setId("tab-validation");
         tabs.add("History", history).setId("tab-history");
+        tabs.setSelectedIndex(sameRelease ? selectedTab : 0);
+        selectedTab = tabs.getSelectedIndex();
+        tabs.addSelectedChangeListener(event -> selectedTab = tabs.getSelectedIndex());
 
         detail.add(header, actions(release), tabs);
     }

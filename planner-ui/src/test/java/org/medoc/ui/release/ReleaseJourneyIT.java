@@ -57,7 +57,7 @@ class ReleaseJourneyIT extends BrowserJourney {
             fill(page, "#metadata-license input", "CC-BY-4.0");
             fill(page, "#metadata-license-url input", "https://creativecommons.org/licenses/by/4.0/");
             page.locator("#save-metadata").click();
-            assertThat(page.locator("#release-heading")).hasText("journey 1.0");
+            assertThat(page.getByText("Metadata saved: journey 1.0")).isVisible();
 
             page.locator("#tab-selection").click();
             fill(page, "#selection-instruments input", "AIA");
@@ -65,6 +65,7 @@ class ReleaseJourneyIT extends BrowserJourney {
             assertThat(page.locator("#selection-count")).not().containsText("0 files");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("release-selection.png")));
             page.locator("#save-selection").click();
+            assertThat(page.getByText("Selection saved: journey 1.0")).isVisible();
 
             page.locator("#tab-validation").click();
             page.locator("#validate").click();
@@ -72,10 +73,11 @@ class ReleaseJourneyIT extends BrowserJourney {
 
             page.locator("#freeze").click();
             page.locator("#confirm-button").click();
-            assertThat(page.locator("#release-manager-view .release-state").first()).isVisible();
+            assertThat(page.getByText("Frozen: journey 1.0")).isVisible();
             assertThat(page.locator("#publish")).isEnabled();
             page.locator("#publish").click();
             page.locator("#confirm-button").click();
+            assertThat(page.getByText("Published: journey 1.0")).isVisible();
             assertThat(page.locator("#withdraw")).isEnabled();
             page.locator("#tab-history").click();
             assertThat(page.locator("#history-grid")).containsText("PUBLISHED");
