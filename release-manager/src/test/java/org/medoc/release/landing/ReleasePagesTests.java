@@ -78,6 +78,12 @@ class ReleasePagesTests {
         }
         Path bag = root.resolve("release-2.0");
         assertThat(IndependentBagVerifier.problems(bag)).isEmpty();
+        // and the Library of Congress's implementation agrees (it throws on any invalid bag)
+        try (gov.loc.repository.bagit.verify.BagVerifier loc = new gov.loc.repository.bagit.verify.BagVerifier()) {
+            gov.loc.repository.bagit.domain.Bag read = new gov.loc.repository.bagit.reader.BagReader().read(bag);
+            assertThat(read.getVersion().toString()).isEqualTo("1.0");
+            loc.isValid(read, false);
+        }
         assertThat(Files.readString(bag.resolve("bagit.txt"))).isEqualTo("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n");
         String info = Files.readString(bag.resolve("bag-info.txt"));
         assertThat(info).contains("External-Identifier: medoc-local:" + collection + "/2.0")
@@ -94,6 +100,11 @@ class ReleasePagesTests {
         byte[] bytes = Files.readAllBytes(fits);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(fits, bytes);
+        try (gov.loc.repository.bagit.verify.BagVerifier loc = new gov.loc.repository.bagit.verify.BagVerifier()) {
+            gov.loc.repository.bagit.domain.Bag read = new gov.loc.repository.bagit.reader.BagReader().read(bag);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> loc.isValid(read, false))
+                    .isInstanceOf(gov.loc.repository.bagit.exceptions.CorruptChecksumException.class);
+        }
         assertThat(IndependentBagVerifier.problems(bag))
                 .anySatisfy(problem -> assertThat(problem).contains("manifest-sha256.txt").contains("different sha256 checksum"))
                 .anySatisfy(problem -> assertThat(problem).contains("manifest-sha512.txt"));
