@@ -33,6 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.medoc.release.fixity.FixityCheck;
 import org.medoc.release.model.CatalogFormat;
 import org.medoc.release.model.Release;
+import org.medoc.release.model.ReleaseDocument;
 import org.medoc.release.model.ReleaseEvent;
 import org.medoc.release.model.ReleaseException;
 import org.medoc.release.model.ReleaseFile;
@@ -41,6 +42,7 @@ import org.medoc.release.model.ReleaseState;
 import org.medoc.release.model.SelectionRules;
 import org.medoc.release.model.SelectionSummary;
 import org.medoc.release.model.ValidationProblem;
+import org.medoc.release.packaging.ReleaseNotes;
 import org.medoc.release.release.ReleaseService;
 import org.medoc.ui.base.Formats;
 
@@ -94,10 +96,14 @@ public class ReleaseManagerView extends VerticalLayout {
     private final Grid<ReleaseFile> preview = new Grid<>();
     private final Grid<ValidationProblem> problems = new Grid<>();
     private final Grid<ReleaseEvent> history = new Grid<>();
+    private final TextArea releaseNotes = new TextArea("Release notes (Markdown; saved text replaces the generated notes)");
 
     public ReleaseManagerView(ReleaseService releases, FixityCheck fixity) {
         this.releases = releases;
         this.fixity = fixity;
+        releaseNotes.setId("release-notes");
+        releaseNotes.setWidthFull();
+        releaseNotes.setMinHeight("24rem");
         setId("release-manager-view");
         setSizeFull();
 
@@ -255,12 +261,26 @@ public class ReleaseManagerView extends VerticalLayout {
         validationTab.setPadding(false);
         problems.setItems(List.of());
         history.setItems(releases.history(release));
+        ReleaseDocument document = releases.document(release);
+        releaseNotes.setValue(ReleaseNotes.markdown(document, document.citation()));
+        releaseNotes.setReadOnly(!draft);
+        Button saveNotes = new Button("Save release notes", click -> act(() -> releases.updateReleaseNotes(release.collection(),
+                release.version(), release.lockVersion(), releaseNotes.getValue()), "Release notes saved"));
+        saveNotes.setId("save-release-notes");
+        saveNotes.setEnabled(draft);
+        Button generatedNotes = new Button("Back to generated notes", click -> act(() -> releases.updateReleaseNotes(release.collection(),
+                release.version(), release.lockVersion(), null), "Release notes generated"));
+        generatedNotes.setId("generated-release-notes");
+        generatedNotes.setEnabled(draft && release.releaseNotes() != null);
+        VerticalLayout notesTab = new VerticalLayout(releaseNotes, new HorizontalLayout(saveNotes, generatedNotes));
+        notesTab.setPadding(false);
 
         TabSheet tabs = new TabSheet();
         tabs.setId("release-tabs");
         tabs.setWidthFull();
         tabs.add("Metadata", metadataTab).setId("tab-metadata");
         tabs.add("Selection", selectionTab).setId("tab-selection");
+        tabs.add("Release notes", notesTab).setId("tab-release-notes");
         tabs.add("Validation", validationTab).setId("tab-validation");
         tabs.add("History", history).setId("tab-history");
         tabs.setSelectedIndex(sameRelease ? selectedTab : 0);

@@ -82,6 +82,7 @@ public class LandingController {
         model.addAttribute("collection", code);
         model.addAttribute("versions", versions);
         model.addAttribute("latest", releases.latestPublished(collection).orElse(null));
+        model.addAttribute("registrar", settings.registrarConfigured());
         return "releases/collection";
     }
 
