@@ -122,7 +122,7 @@ public class ReleaseManagerView extends VerticalLayout {
         grid.addColumn(Release::collection).setHeader("Collection").setAutoWidth(true);
         grid.addColumn(Release::version).setHeader("Version").setAutoWidth(true);
         grid.addColumn(r -> r.metadata().title()).setHeader("Title").setFlexGrow(1);
-        grid.addComponentColumn(r -> state(r.state())).setHeader("State").setAutoWidth(true);
+        grid.addComponentColumn(r -> state(r.state())).setHeader("State").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(r -> r.fileCount() == null ? "" : r.fileCount() + " / " + Formats.bytes(r.totalBytes())).setHeader("Files").setAutoWidth(true);
         grid.addColumn(Release::identifier).setHeader("Identifier").setAutoWidth(true);
         grid.asSingleSelect().addValueChangeListener(event -> show(event.getValue()));
