@@ -13,10 +13,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains over one user store ({@link AppUserDetailsService}):
+ * Three filter chains over one user store ({@link AppUserDetailsService}):
  * <ul>
  *   <li>the REST API and its OpenAPI documents: HTTP Basic or the web UI's session, 401/403 answered as
  *   RFC 9457 problem details, never a redirect to the login page;</li>
+ *   <li>the public release pages {@code /releases/**} (server-rendered HTML, files and packages): GET and HEAD for
+ *   everyone, nothing else; a logged-in release manager's session lets them preview drafts there. A chain of its own
+ *   so that Vaadin's chain, which matches every path, never sends a crawler or a citation manager to the login
+ *   page;</li>
  *   <li>everything else: the Vaadin UI, configured by {@link VaadinSecurityConfigurer} (login view, logout,
  *   view access control from {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}).</li>
  * </ul>
@@ -38,6 +42,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        // releases: public reading (drafts are filtered out by the service for non-managers)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/releases", "/api/v1/releases/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/releases", "/api/v1/releases/**").permitAll()
+                        .requestMatchers("/api/v1/releases", "/api/v1/releases/**").hasRole(Role.RELEASE_MANAGER.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/v1/quarantine", "/api/v1/quarantine/**").hasRole(Role.ARCHIVIST.name())
@@ -58,6 +66,20 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain releasePagesSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        http.securityMatcher("/releases", "/releases/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/releases", "/releases/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/releases", "/releases/**").permitAll()
+                        // every change to a release goes through the API or the Releases view, never through these pages
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/styles/**", "/images/**", "/error").permitAll());

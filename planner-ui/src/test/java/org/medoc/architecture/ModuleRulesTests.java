@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The module rules of ARCHITECTURE.md that the compiler cannot check. */
 class ModuleRulesTests {
@@ -20,6 +21,14 @@ class ModuleRulesTests {
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..")
                 .because("views live in planner-ui and call the domain services; domain modules stay UI-free")
                 .allowEmptyShould(true)
+                .check(medoc);
+    }
+
+    @Test
+    void releaseManagerFeaturePackagesHaveNoCycles() {
+        slices().matching("org.medoc.release.(*)..")
+                .should().beFreeOfCycles()
+                .because("package by feature: model <- selection <- release <- packaging <- landing, doi beside them")
                 .check(medoc);
     }
 }

@@ -102,6 +102,35 @@ class SecurityTests {
         assertThat(withCookie.body()).contains("CSRF");
     }
 
+    @Test
+    void releasePagesArePublicAndNeverSentToTheLoginPage() throws Exception {
+        HttpResponse<String> all = send(get("/releases"));
+        assertThat(all.statusCode()).isEqualTo(200);
+        assertThat(all.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(all.body()).contains("Data releases");
+        // the demo data includes a published release and a draft; the draft is invisible to the public
+        assertThat(send(get("/releases/spice-demo/1.0")).statusCode()).isEqualTo(200);
+        assertThat(send(get("/releases/spice-demo/1.0/files/bagit.txt")).body()).startsWith("BagIt-Version: 1.0");
+        assertThat(send(get("/releases/aia-demo/1.0")).statusCode()).isEqualTo(404);
+        assertThat(send(get("/releases/no-such-collection/9.9")).statusCode()).isEqualTo(404);
+        assertThat(send(get("/api/v1/releases")).body()).contains("spice-demo").doesNotContain("aia-demo");
+        assertThat(send(get("/api/v1/releases/spice-demo/1.0")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void changesToReleasesNeedTheReleaseManagerRole() throws Exception {
+        HttpResponse<String> anonymous = send(post("/api/v1/releases/aia-demo/1.0/freeze"));
+        assertUnauthorizedProblem(anonymous);
+        HttpResponse<String> planner = send(post("/api/v1/releases/aia-demo/1.0/freeze").header("Authorization", basic("planner", PASSWORD)));
+        assertThat(planner.statusCode()).isEqualTo(403);
+        assertThat(send(post("/releases/spice-demo/1.0")).statusCode()).isIn(401, 403);
+        HttpResponse<String> validation = send(get("/api/v1/releases/aia-demo/1.0/validation")
+                .header("Authorization", basic("release-manager", PASSWORD)));
+        assertThat(validation.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(validation.body()).get("valid").asBoolean()).isTrue();
+        assertThat(send(get("/release-manager")).statusCode()).isEqualTo(302);
+    }
+
     private void assertUnauthorizedProblem(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Location")).isEmpty();

@@ -9,12 +9,10 @@ import org.medoc.archive.catalogue.ObservationDetail;
 import org.medoc.archive.catalogue.ObservationQuery;
 import org.medoc.archive.catalogue.ObservationSort;
 import org.medoc.archive.catalogue.SearchResult;
+import org.medoc.archive.download.FileResponses;
 import org.medoc.archive.storage.ArchiveStore;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,19 +114,8 @@ public class ObservationController {
     public ResponseEntity<Resource> file(@PathVariable long id, WebRequest request) throws IOException {
         CatalogueService.StoredFile file = catalogue.storedFile(id)
                 .orElseThrow(() -> new ApiProblems.NotFoundException("no observation " + id));
-        String etag = "\"" + file.sha256() + "\"";
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
-        }
-        return ResponseEntity.ok()
-                .contentType(FITS)
-                .contentLength(file.sizeBytes())
-                .eTag(etag)
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .cacheControl(CacheControl.noCache())
-                .body(store.resource(file.storageKey()));
+        return FileResponses.file(store.resource(file.storageKey()), file.fileName(), FITS, file.sizeBytes(), file.sha256(),
+                true, request);
     }
 
     @GetMapping("/{id}/preview")

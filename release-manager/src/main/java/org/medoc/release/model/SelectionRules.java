@@ -1,0 +1,69 @@
+package org.medoc.release.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a draft release contains, as rules rather than a list, so that a draft follows the archive until it is frozen.
+ * A catalogued file is selected when it matches every non-empty criterion (instrument, level, any time range, any
+ * STP range, any file version), or when it is listed in the explicit additions; files listed in the exclusions are
+ * never selected. With no criterion at all, only the explicit additions are selected (never "the whole archive").
+ * Only public observations are selectable: a release is public.
+ *
+ * @param instruments   instrument codes, e.g. SPICE, AIA
+ * @param levels        data levels in any spelling (L2, 2, 1.5)
+ * @param timeRanges    observations overlapping any of these intervals
+ * @param stps          SPICE short-term planning periods (STP numbers), as inclusive ranges
+ * @param productTypes  derived product types (DEM, synoptic...): reserved for products, which are not yet selectable
+ * @param fileVersions  file versions as in SPICE file names, e.g. V02
+ * @param additions     observation ids added explicitly
+ * @param exclusions    observation ids excluded explicitly
+ */
+public record SelectionRules(
+        List<String> instruments,
+        List<String> levels,
+        List<TimeRange> timeRanges,
+        List<StpRange> stps,
+        List<String> productTypes,
+        List<String> fileVersions,
+        List<Long> additions,
+        List<Long> exclusions) {
+
+    public SelectionRules {
+        instruments = copy(instruments);
+        levels = copy(levels);
+        timeRanges = copy(timeRanges);
+        stps = copy(stps);
+        productTypes = copy(productTypes);
+        fileVersions = copy(fileVersions);
+        additions = copy(additions);
+        exclusions = copy(exclusions);
+        for (TimeRange range : timeRanges) {
+            if (range.from() == null || range.to() == null || range.from().isAfter(range.to())) {
+                throw new IllegalArgumentException("time range " + range.from() + " – " + range.to()
+                        + " must have a start before its end");
+            }
+        }
+        for (StpRange range : stps) {
+            if (range.first() > range.last()) {
+                throw new IllegalArgumentException("STP range " + range.first() + "–" + range.last() + " is reversed");
+            }
+        }
+    }
+
+    public static SelectionRules none() {
+        return new SelectionRules(null, null, null, null, null, null, null, null);
+    }
+
+    public boolean hasCriteria() {
+        return !instruments.isEmpty() || !levels.isEmpty() || !timeRanges.isEmpty() || !stps.isEmpty() || !fileVersions.isEmpty();
+    }
+
+    public record TimeRange(Instant from, Instant to) {}
+
+    public record StpRange(int first, int last) {}
+
+    private static <T> List<T> copy(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,197 @@
+package org.medoc.release.release;
+
+import org.medoc.release.model.Release;
+import org.medoc.release.model.ReleaseMetadata;
+import org.medoc.release.model.ReleaseState;
+import org.medoc.release.model.ReleaseCollection;
+import org.medoc.release.model.ReleaseEvent;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.medoc.db.jooq.releases.tables.records.ReleaseRecord;
+import org.medoc.release.model.CatalogFormat;
+import org.medoc.release.model.FileKind;
+import org.medoc.release.model.ReleaseFile;
+import org.medoc.release.model.SelectionRules;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.medoc.db.jooq.releases.Tables.COLLECTION;
+import static org.medoc.db.jooq.releases.Tables.RELEASE;
+import static org.medoc.db.jooq.releases.Tables.RELEASE_EVENT;
+import static org.medoc.db.jooq.releases.Tables.RELEASE_FILE;
+
+/** jOOQ access to the releases schema; the service owns the rules. */
+@Repository
+class ReleaseRepository {
+
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+
+    ReleaseRepository(DSLContext dsl, ObjectMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    Optional<ReleaseCollection> collection(String code) {
+        return dsl.selectFrom(COLLECTION).where(COLLECTION.CODE.eq(code)).fetchOptional()
+                .map(r -> new ReleaseCollection(r.getCode(), r.getTitle(), CatalogFormat.valueOf(r.getCatalogFormat()),
+                        r.getConceptIdentifier()));
+    }
+
+    void insertCollection(String code, String title, CatalogFormat format) {
+        dsl.insertInto(COLLECTION).set(COLLECTION.CODE, code).set(COLLECTION.TITLE, title)
+                .set(COLLECTION.CATALOG_FORMAT, format.name()).onConflictDoNothing().execute();
+    }
+
+    void setConceptIdentifier(String code, String identifier) {
+        dsl.update(COLLECTION).set(COLLECTION.CONCEPT_IDENTIFIER, identifier)
+                .where(COLLECTION.CODE.eq(code)).and(COLLECTION.CONCEPT_IDENTIFIER.isNull()).execute();
+    }
+
+    List<Release> all() {
+        return dsl.selectFrom(RELEASE).orderBy(RELEASE.COLLECTION, RELEASE.ID.desc()).fetch(this::release);
+    }
+
+    List<Release> versions(String collection) {
+        return dsl.selectFrom(RELEASE).where(RELEASE.COLLECTION.eq(collection)).orderBy(RELEASE.ID.desc()).fetch(this::release);
+    }
+
+    Optional<Release> find(String collection, String version) {
+        return dsl.selectFrom(RELEASE).where(RELEASE.COLLECTION.eq(collection)).and(RELEASE.VERSION.eq(version))
+                .fetchOptional().map(this::release);
+    }
+
+    Optional<Release> byId(long id) {
+        return dsl.selectFrom(RELEASE).where(RELEASE.ID.eq(id)).fetchOptional().map(this::release);
+    }
+
+    /** Locks the row for the rest of the transaction. */
+    Optional<Release> lock(String collection, String version) {
+        return dsl.selectFrom(RELEASE).where(RELEASE.COLLECTION.eq(collection)).and(RELEASE.VERSION.eq(version))
+                .forUpdate().fetchOptional().map(this::release);
+    }
+
+    Optional<Release> nextVersion(long id) {
+        return dsl.selectFrom(RELEASE).where(RELEASE.PREVIOUS_RELEASE_ID.eq(id))
+                .and(RELEASE.STATE.in("PUBLISHED", "WITHDRAWN")).orderBy(RELEASE.ID).limit(1).fetchOptional().map(this::release);
+    }
+
+    long insert(String collection, String version, ReleaseMetadata metadata, SelectionRules selection, String identifier,
+                Release.IdentifierType type, String doiState, Long previousId) {
+        return dsl.insertInto(RELEASE)
+                .set(RELEASE.COLLECTION, collection)
+                .set(RELEASE.VERSION, version)
+                .set(RELEASE.STATE, ReleaseState.DRAFT.name())
+                .set(RELEASE.METADATA, jsonb(metadata))
+                .set(RELEASE.SELECTION, jsonb(selection))
+                .set(RELEASE.IDENTIFIER, identifier)
+                .set(RELEASE.IDENTIFIER_TYPE, type.name())
+                .set(RELEASE.DOI_STATE, doiState)
+                .set(RELEASE.PREVIOUS_RELEASE_ID, previousId)
+                .returning(RELEASE.ID).fetchOne().getId();
+    }
+
+    /** Applies the change if the row still has {@code expectedLock}; false when someone else changed it first. */
+    boolean update(long id, int expectedLock, java.util.function.Consumer<ReleaseRecord> change) {
+        ReleaseRecord record = dsl.newRecord(RELEASE);
+        change.accept(record);
+        record.set(RELEASE.LOCK_VERSION, expectedLock + 1);
+        record.set(RELEASE.UPDATED_AT, OffsetDateTime.now(ZoneOffset.UTC));
+        Map<org.jooq.Field<?>, Object> values = new LinkedHashMap<>();
+        for (org.jooq.Field<?> field : record.fields()) {
+            if (record.changed(field)) {
+                values.put(field, record.get(field));
+            }
+        }
+        return dsl.update(RELEASE).set(values).where(RELEASE.ID.eq(id)).and(RELEASE.LOCK_VERSION.eq(expectedLock)).execute() == 1;
+    }
+
+    JSONB jsonb(Object value) {
+        return JSONB.valueOf(json.writeValueAsString(value));
+    }
+
+    void event(long releaseId, String actor, String action, ReleaseState from, ReleaseState to, String reason) {
+        dsl.insertInto(RELEASE_EVENT)
+                .set(RELEASE_EVENT.RELEASE_ID, releaseId)
+                .set(RELEASE_EVENT.ACTOR, actor)
+                .set(RELEASE_EVENT.ACTION, action)
+                .set(RELEASE_EVENT.FROM_STATE, from == null ? null : from.name())
+                .set(RELEASE_EVENT.TO_STATE, to == null ? null : to.name())
+                .set(RELEASE_EVENT.REASON, reason)
+                .execute();
+    }
+
+    List<ReleaseEvent> history(long releaseId) {
+        return dsl.selectFrom(RELEASE_EVENT).where(RELEASE_EVENT.RELEASE_ID.eq(releaseId)).orderBy(RELEASE_EVENT.ID)
+                .fetch(r -> new ReleaseEvent(r.getId(), r.getAt().toInstant(), r.getActor(), r.getAction(),
+                        r.getFromState() == null ? null : ReleaseState.valueOf(r.getFromState()),
+                        r.getToState() == null ? null : ReleaseState.valueOf(r.getToState()), r.getReason()));
+    }
+
+    void insertFiles(long releaseId, List<ReleaseFile> files) {
+        var batch = dsl.batch(dsl.insertInto(RELEASE_FILE, RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.KIND,
+                RELEASE_FILE.ITEM_ID, RELEASE_FILE.STORAGE_KEY, RELEASE_FILE.SHA256, RELEASE_FILE.SHA512, RELEASE_FILE.SIZE_BYTES,
+                RELEASE_FILE.MEDIA_TYPE, RELEASE_FILE.CATALOG_ROW).values((Long) null, null, null, null, null, null, null, null, null, null));
+        for (ReleaseFile file : files) {
+            batch.bind(releaseId, file.packagePath(), file.kind().name(), file.itemId(), file.storageKey(), file.sha256(),
+                    file.sha512(), file.sizeBytes(), file.mediaType(), jsonb(file.catalogRow()));
+        }
+        if (!files.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    List<ReleaseFile> files(long releaseId) {
+        return dsl.selectFrom(RELEASE_FILE).where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).orderBy(RELEASE_FILE.PACKAGE_PATH)
+                .fetch(this::file);
+    }
+
+    Optional<ReleaseFile> file(long releaseId, String packagePath) {
+        return dsl.selectFrom(RELEASE_FILE).where(RELEASE_FILE.RELEASE_ID.eq(releaseId))
+                .and(RELEASE_FILE.PACKAGE_PATH.eq(packagePath)).fetchOptional().map(this::file);
+    }
+
+    /** The observation span of a frozen release's files, for DataCite's Coverage date. */
+    Optional<String> coverage(long releaseId) {
+        var row = dsl.select(org.jooq.impl.DSL.min(org.medoc.db.jooq.archive.Tables.OBSERVATION.DATE_OBS),
+                        org.jooq.impl.DSL.max(org.medoc.db.jooq.archive.Tables.OBSERVATION.DATE_END))
+                .from(RELEASE_FILE).join(org.medoc.db.jooq.archive.Tables.OBSERVATION)
+                .on(org.medoc.db.jooq.archive.Tables.OBSERVATION.ID.eq(RELEASE_FILE.ITEM_ID))
+                .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.OBSERVATION.name())).fetchOne();
+        if (row == null || row.value1() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(row.value1().toInstant() + "/" + row.value2().toInstant());
+    }
+
+    private ReleaseFile file(org.medoc.db.jooq.releases.tables.records.ReleaseFileRecord r) {
+        Map<String, String> row = json.readValue(r.getCatalogRow().data(), new TypeReference<LinkedHashMap<String, String>>() { });
+        return new ReleaseFile(FileKind.valueOf(r.getKind()), r.getItemId(), r.getStorageKey(), r.getSha256(), r.getSha512(),
+                r.getSizeBytes(), r.getPackagePath(), r.getMediaType(), row);
+    }
+
+    private Release release(Record record) {
+        ReleaseRecord r = record.into(RELEASE);
+        return new Release(r.getId(), r.getCollection(), r.getVersion(), ReleaseState.valueOf(r.getState()),
+                json.readValue(r.getMetadata().data(), ReleaseMetadata.class),
+                json.readValue(r.getSelection().data(), SelectionRules.class),
+                r.getReleaseNotes(), r.getIdentifier(), Release.IdentifierType.valueOf(r.getIdentifierType()), r.getDoiState(),
+                r.getPreviousReleaseId(), r.getFileCount(), r.getTotalBytes(), instant(r.getFrozenAt()),
+                instant(r.getPublishedAt()), instant(r.getWithdrawnAt()), r.getWithdrawalReason(), r.getLockVersion(),
+                instant(r.getCreatedAt()), instant(r.getUpdatedAt()));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,114 @@
+package org.medoc.release.selection;
+
+import org.medoc.release.model.CatalogFormat;
+import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of catalog.csv, one per file, captured when a release is frozen.
+ *
+ * <p>SPICE collections get the 41 columns the {@code sospice} reader requires (repository solo-spice/sospice,
+ * {@code sospice/catalog/file_metadata.py}, {@code required_columns}; ARCHIVE_AND_RELEASES.md §6.4), then
+ * {@code FILE_PATH}, {@code WAVECOV}, {@code TIMAQUTC}, {@code NBIN3}, and medoc's {@code SIZE} and {@code SHA256}
+ * (extra columns do not break the reader). Values come from the file's FITS header; an absent value is the literal
+ * {@code MISSING}, as SPICE writes it. Other collections get {@link #GENERIC_COLUMNS}.
+ */
+public final class CatalogRows {
+    private CatalogRows() {
+    }
+
+    /** sospice's required columns, in its order. */
+    public static final List<String> SPICE_REQUIRED = List.of(
+            "NAXIS1", "NAXIS2", "NAXIS3", "NAXIS4", "FILENAME", "LEVEL", "DATE", "PARENT",
+            "DATE-BEG", "OBT_BEG", "TELAPSE", "XPOSURE",
+            "SPIOBSID", "RASTERNO", "STUDY", "STUDYTYP", "MISOSTUD", "STP", "OBS_ID", "SOOPNAME", "SOOPTYPE", "NWIN",
+            "DARKMAP", "COMPLETE", "SLIT_WID",
+            "CRVAL1", "CDELT1", "CTYPE1", "CUNIT1", "CRVAL2", "CDELT2", "CTYPE2", "CUNIT2", "CROTA",
+            "DSUN_AU", "HGLT_OBS", "HGLN_OBS",
+            "PRSTEP1", "PRPROC1", "PRPVER1", "PRPARA1");
+
+    public static final List<String> SPICE_COLUMNS = concat(SPICE_REQUIRED,
+            List.of("FILE_PATH", "WAVECOV", "TIMAQUTC", "NBIN3", "SIZE", "SHA256"));
+
+    /**
+     * medoc's generic columns: where the file is, what it is, when it was observed, and how to check it.
+     * Names follow FITS keywords where one exists.
+     */
+    public static final List<String> GENERIC_COLUMNS = List.of("FILENAME", "FILE_PATH", "OBSERVATION_ID", "MISSION",
+            "INSTRUME", "DETECTOR", "LEVEL", "WAVELNTH", "DATE-BEG", "DATE-END", "XPOSURE", "NAXIS1", "NAXIS2", "SIZE", "SHA256");
+
+    public static final String MISSING = "MISSING";
+    private static final double METRES_PER_AU = 149_597_870_700.0; // IAU 2012 Resolution B2
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+
+    public static List<String> columns(CatalogFormat format) {
+        return format == CatalogFormat.SPICE ? SPICE_COLUMNS : GENERIC_COLUMNS;
+    }
+
+    static Map<String, String> row(CatalogFormat format, ObservationRecord observation, Map<String, Object> header,
+                                   String packagePath) {
+        Map<String, String> row = new LinkedHashMap<>();
+        String fileName = packagePath.substring(packagePath.lastIndexOf('/') + 1);
+        String filePath = packagePath.substring(0, packagePath.lastIndexOf('/'));
+        for (String column : columns(format)) {
+            String value = switch (column) {
+                case "FILENAME" -> fileName;
+                case "FILE_PATH" -> filePath;
+                case "OBSERVATION_ID" -> Long.toString(observation.getId());
+                case "MISSION" -> observation.getMission();
+                case "INSTRUME" -> observation.getInstrument();
+                case "DETECTOR" -> observation.getDetector();
+                case "LEVEL" -> format == CatalogFormat.SPICE ? text(header.getOrDefault("LEVEL", level(observation)))
+                        : observation.getLevel();
+                case "WAVELNTH" -> observation.getWavelengthAngstrom() == null ? null : observation.getWavelengthAngstrom().toString();
+                case "DATE-BEG" -> format == CatalogFormat.SPICE && header.get("DATE-BEG") != null
+                        ? text(header.get("DATE-BEG")) : iso(observation.getDateObs());
+                case "DATE-END" -> iso(observation.getDateEnd());
+                case "XPOSURE" -> header.get("XPOSURE") != null ? text(header.get("XPOSURE"))
+                        : observation.getExposureSeconds() == null ? null : observation.getExposureSeconds().toString();
+                case "DSUN_AU" -> header.get("DSUN_AU") != null ? text(header.get("DSUN_AU"))
+                        : observation.getDsunObsM() == null ? null : Double.toString(observation.getDsunObsM() / METRES_PER_AU);
+                case "NAXIS1", "NAXIS2", "NAXIS3", "NAXIS4" -> header.get(column) != null ? text(header.get(column))
+                        : axis(observation.getNaxis(), column.charAt(5) - '1');
+                case "SIZE" -> Long.toString(observation.getSizeBytes());
+                case "SHA256" -> observation.getSha256();
+                default -> text(header.get(column));
+            };
+            row.put(column, value == null || value.isBlank() ? MISSING : value);
+        }
+        return row;
+    }
+
+    private static String level(ObservationRecord observation) {
+        return observation.getLevel() == null ? null : "L" + observation.getLevel();
+    }
+
+    private static String axis(Integer[] naxis, int index) {
+        return naxis != null && index < naxis.length && naxis[index] != null ? naxis[index].toString() : null;
+    }
+
+    private static String iso(OffsetDateTime time) {
+        return time == null ? null : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        // commissioning SPICE headers put "MISSING (Study Set and/or IORs not available ...)" in keywords (PLANNING.md §12)
+        return text.startsWith(MISSING) ? MISSING : text;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}
