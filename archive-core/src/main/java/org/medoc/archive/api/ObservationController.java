@@ -9,13 +9,9 @@ import org.medoc.archive.catalogue.ObservationDetail;
 import org.medoc.archive.catalogue.ObservationQuery;
 import org.medoc.archive.catalogue.ObservationSort;
 import org.medoc.archive.catalogue.SearchResult;
+import org.medoc.archive.download.FileResponses;
 import org.medoc.archive.storage.ArchiveStore;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +31,6 @@ import java.util.Map;
 @Tag(name = "Observations", description = "Search the catalogue of observations and download their files")
 public class ObservationController {
 
-    static final MediaType FITS = MediaType.parseMediaType("application/fits");
     private final CatalogueService catalogue;
     private final ArchiveStore store;
 
@@ -117,19 +111,8 @@ public class ObservationController {
     public ResponseEntity<Resource> file(@PathVariable long id, WebRequest request) throws IOException {
         CatalogueService.StoredFile file = catalogue.storedFile(id)
                 .orElseThrow(() -> new ApiProblems.NotFoundException("no observation " + id));
-        String etag = "\"" + file.sha256() + "\"";
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
-        }
-        return ResponseEntity.ok()
-                .contentType(FITS)
-                .contentLength(file.sizeBytes())
-                .eTag(etag)
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .cacheControl(CacheControl.noCache())
-                .body(store.resource(file.storageKey()));
+        return FileResponses.download(request, store.resource(file.storageKey()), FileResponses.FITS, file.fileName(),
+                file.sizeBytes(), file.sha256());
     }
 
     @GetMapping("/{id}/preview")
@@ -140,10 +123,6 @@ public class ObservationController {
         if (file.quicklookKey() == null) {
             throw new ApiProblems.NotFoundException("observation " + id + " has no image data, so no preview");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_PNG)
-                .eTag("\"" + file.sha256() + "-png\"")
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                .body(store.resource(file.quicklookKey()));
+        return FileResponses.preview(store.resource(file.quicklookKey()), file.sha256() + "-png");
     }
 }
