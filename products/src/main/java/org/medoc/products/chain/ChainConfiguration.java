@@ -57,7 +57,7 @@ public class ChainConfiguration {
 
     /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
-        return Scheduler.create(dataSource, tasks.all())
+        return Scheduler.create(dataSource, tasks.runTask())
                 .startTasks(tasks.scanTask())
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(properties.threads())

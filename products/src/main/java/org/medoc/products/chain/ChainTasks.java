@@ -65,6 +65,11 @@ public final class ChainTasks {
         return List.of(runTask, scanTask);
     }
 
+    /** The run task alone: the scan task is given to a scheduler as a start task, which registers it too. */
+    public OneTimeTask<String> runTask() {
+        return runTask;
+    }
+
     public RecurringTask<Void> scanTask() {
         return scanTask;
     }
