@@ -1,5 +1,7 @@
 package org.medoc.products.chain;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -18,6 +20,12 @@ import java.util.Optional;
 public class RecipeRegistry {
 
     private final Map<String, ProductRecipe> byKey = new LinkedHashMap<>();
+
+    /** From Spring: every recipe bean, none at all being a valid installation (the chain then has nothing to do). */
+    @Autowired
+    public RecipeRegistry(ObjectProvider<ProductRecipe> recipes) {
+        this(recipes.orderedStream().toList());
+    }
 
     public RecipeRegistry(List<ProductRecipe> recipes) {
         for (ProductRecipe recipe : recipes) {
