@@ -89,10 +89,10 @@ public class ProductsView extends VerticalLayout {
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add("DEM maps", demServicePage(docsBaseUrl));
-        tabs.add("Maps", mapsPanel());
+        tabs.add("DEM maps", demServicePage(docsBaseUrl)).setId("tab-service");
+        tabs.add("Latest maps", mapsPanel()).setId("tab-maps");
         if (authentication.isAuthenticated()) {
-            tabs.add("Runs", runsPanel());
+            tabs.add("Runs", runsPanel()).setId("tab-runs");
         }
         add(new H2("Products"), tabs);
         searchMaps();
@@ -215,7 +215,8 @@ public class ProductsView extends VerticalLayout {
         runs.addColumn(RunSummary::status).setHeader("Status").setAutoWidth(true);
         runs.addColumn(RunSummary::attempt).setHeader("Attempt").setAutoWidth(true);
         runs.addColumn(RunSummary::trigger).setHeader("Trigger").setAutoWidth(true);
-        runs.addColumn(r -> r.durationMs() == null ? "" : String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
+        runs.addColumn(r -> r.durationMs() == null ? "" : r.durationMs() < 1000 ? r.durationMs() + " ms"
+                        : String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
                 .setHeader("Duration").setAutoWidth(true);
         runs.addColumn(RunSummary::node).setHeader("Node").setAutoWidth(true);
         runs.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1)

@@ -96,9 +96,9 @@ class ProductsJourneyIT extends BrowserJourney {
         page.navigate(url("/products"));
         assertThat(page.locator("#dem-service")).containsText("Gaussian DEM maps from SDO/AIA");
         assertThat(page.locator("#dem-service")).containsText("χ² > 11");
-        assertThat(page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("Runs"))).hasCount(0);
+        assertThat(page.locator("#tab-runs")).hasCount(0);
 
-        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("Maps")).click();
+        page.locator("#tab-maps").click();
         Locator type = page.locator("#product-type input");
         type.fill("journey");
         type.press("Enter");
@@ -129,7 +129,7 @@ class ProductsJourneyIT extends BrowserJourney {
         page.locator("#login-form vaadin-button[slot=submit]").click();
         assertThat(page.locator("#current-user")).isVisible();
         page.navigate(url("/products"));
-        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("Runs")).click();
+        page.locator("#tab-runs").click();
         Locator succeeded = page.locator("#runs-grid vaadin-grid-cell-content")
                 .filter(new Locator.FilterOptions().setHasText("journey 1.0").setVisible(true));
         assertThat(succeeded.first()).isVisible();

@@ -69,8 +69,21 @@ class ChainRepository {
         return made;
     }
 
-    /** Records the start of an attempt; its number follows the instance's earlier attempts. Autocommitted. */
+    /**
+     * Records the start of an attempt; its number follows the instance's earlier attempts. Autocommitted. A scheduled
+     * attempt runs only when db-scheduler holds the instance, so an earlier attempt still marked RUNNING belongs to a
+     * node that died mid-run (db-scheduler revived its task here): it is closed as FAILED with that reason.
+     */
     long startRun(ProductInstance instance, RunTrigger trigger, String node) {
+        if (trigger != RunTrigger.COMMAND) {
+            dsl.update(RUN)
+                    .set(RUN.STATUS, RunStatus.FAILED.name())
+                    .set(RUN.FINISHED_AT, DSL.currentOffsetDateTime())
+                    .set(RUN.ERROR, "abandoned: its node stopped during the run; the task was revived on " + node)
+                    .where(RUN.INSTANCE_ID.eq(instance.id())).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                    .and(RUN.TRIGGER.ne(RunTrigger.COMMAND.name()))
+                    .execute();
+        }
         int attempt = dsl.select(DSL.coalesce(DSL.max(RUN.ATTEMPT), 0)).from(RUN)
                 .where(RUN.INSTANCE_ID.eq(instance.id())).fetchOne(0, Integer.class) + 1;
         return dsl.insertInto(RUN)

@@ -162,6 +162,23 @@ class ProductEngineTests {
     }
 
     @Test
+    void aRunLeftRunningByADeadNodeIsClosedWhenItsTaskIsRevived() {
+        InputSummaryRecipe revived = new InputSummaryRecipe("revived", "1.0", summary.inputSets());
+        ProductInstance instance = new ProductInstance("revived", "1.0", DAY);
+        dsl.insertInto(RUN).set(RUN.TYPE, "revived").set(RUN.VERSION, "1.0")
+                .set(RUN.REFERENCE_TIME, DAY.atOffset(java.time.ZoneOffset.UTC)).set(RUN.INSTANCE_ID, instance.id())
+                .set(RUN.ATTEMPT, 1).set(RUN.TRIGGER, "SCHEDULED").set(RUN.NODE, "dead-node").set(RUN.STATUS, "RUNNING")
+                .execute();
+
+        assertThat(engine.run(revived, DAY, RunTrigger.SCHEDULED, "live-node").status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        List<RunSummary> runs = chain.runsOf(instance);
+        assertThat(runs).extracting(RunSummary::status).containsExactly(RunStatus.FAILED, RunStatus.SUCCEEDED);
+        assertThat(runs.getFirst().error()).contains("abandoned").contains("live-node");
+        assertThat(runs.getLast().attempt()).isEqualTo(2);
+    }
+
+    @Test
     void aReferenceTimeWithoutInputsFailsWithAClearReason() {
         assertThatThrownBy(() -> engine.run(summary, DAY.plusSeconds(900), RunTrigger.COMMAND, "test"))
                 .hasMessageContaining("no input set at " + DAY.plusSeconds(900));
