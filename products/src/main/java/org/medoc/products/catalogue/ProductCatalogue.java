@@ -7,9 +7,11 @@ import org.medoc.db.jooq.products.tables.records.ProductFileRecord;
 import org.medoc.db.jooq.products.tables.records.ProductRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -90,7 +92,8 @@ public class ProductCatalogue {
 
     private static ProductDetail.ProductFile file(ProductFileRecord f) {
         return new ProductDetail.ProductFile(f.getPosition(), f.getName(), f.getRole(), f.getMediaType(), f.getSizeBytes(),
-                f.getSha256().trim(), f.getStorageKey(), "/api/v1/products/" + f.getProductId() + "/files/" + f.getName());
+                f.getSha256().trim(), f.getStorageKey(), "/api/v1/products/" + f.getProductId() + "/files/"
+                        + UriUtils.encodePathSegment(f.getName(), StandardCharsets.UTF_8));
     }
 
     private List<ProductSummary> summaries(List<ProductRecord> rows) {

@@ -167,7 +167,8 @@ public class ProductEngine {
             if (!Files.isRegularFile(path) || !path.toRealPath().startsWith(root)) {
                 throw new ChainException("recipe output " + file.path() + " is not a file in the output directory");
             }
-            if (!file.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,199}") || !names.add(file.name())) {
+            // the name is shown and offered for saving; the storage key never contains it
+            if (!file.name().matches("[^/\\\\\\p{Cntrl}]{1,200}") || file.name().startsWith(".") || !names.add(file.name())) {
                 throw new ChainException("recipe output name '" + file.name() + "' is not a plain unique file name");
             }
             long size = Files.size(path);

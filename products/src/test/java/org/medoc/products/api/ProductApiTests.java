@@ -45,9 +45,17 @@ class ProductApiTests {
     @Autowired IngestService ingest;
     @Autowired ProductChain chain;
     @Autowired ArchiveStore store;
+    @Autowired org.medoc.products.chain.ProductEngine engine;
+
+    /** The archive and products survive from test to test (one context); make them once. */
+    private static boolean prepared;
 
     @BeforeEach
     void threeSummaryProducts() {
+        if (prepared) {
+            return;
+        }
+        prepared = true;
         DemoArchive.ingest(ingest, DAY, 3);
         chain.runRange("summary", DAY, DAY.plusSeconds(3600), outcome -> { });
     }
@@ -155,6 +163,31 @@ class ProductApiTests {
                 .isEqualTo(48);
         mvc.perform(get("/api/v1/products/" + id + "/files/summary_20240601T010000Z.png")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/products/" + id + "/files/..%2F..%2Fetc%2Fpasswd")).andExpect(status().is4xxClientError());
+    }
+
+    @Test
+    void fileNamesWithColonsAsRecipesMayWriteThemAreServedByTheirUrl() throws Exception {
+        Instant reference = Instant.parse("2003-01-01T00:00:00Z");
+        org.medoc.products.chain.ProductRecipe colons = new org.medoc.products.chain.ProductRecipe() {
+            @Override public String type() { return "colons"; }
+            @Override public String version() { return "1.0"; }
+            @Override public String title() { return "names with colons"; }
+            @Override public org.medoc.products.chain.InputSetRule inputSets() {
+                return new org.medoc.products.chain.SyntheticSets(reference, 1, java.time.Duration.ofMinutes(30));
+            }
+            @Override public java.util.Map<String, Object> parameters() { return java.util.Map.of(); }
+            @Override public org.medoc.products.chain.ProductOutput make(org.medoc.products.chain.InputSet inputs,
+                    java.nio.file.Path outputDirectory, org.medoc.products.chain.RecipeContext context) throws Exception {
+                java.nio.file.Path file = java.nio.file.Files.writeString(outputDirectory.resolve("dem_" + reference + ".fits"), "SIMPLE");
+                return new org.medoc.products.chain.ProductOutput(List.of(org.medoc.products.chain.ProductOutput.OutputFile.data(file)), java.util.Map.of());
+            }
+        };
+        long id = engine.run(colons, reference, org.medoc.products.chain.RunTrigger.COMMAND, "test").productId();
+        JsonNode file = getJson("/api/v1/products/" + id).get("files").get(0);
+        assertThat(file.get("name").asString()).isEqualTo("dem_2003-01-01T00:00:00Z.fits");
+        assertThat(file.get("url").asString()).isEqualTo("/api/v1/products/" + id + "/files/dem_2003-01-01T00:00:00Z.fits");
+        mvc.perform(get(file.get("url").asString())).andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_LENGTH, "6"));
     }
 
     @Test
