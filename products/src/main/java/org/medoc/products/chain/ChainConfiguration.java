@@ -52,7 +52,7 @@ public class ChainConfiguration {
     ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
                                   @Value("${medoc.node.name:}") String nodeName) {
         String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
-        return new ChainScheduler(role.executesTasks() ? buildScheduler(dataSource, tasks, properties, name) : null, name);
+        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name) : null, name);
     }
 
     /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
@@ -78,19 +78,24 @@ public class ChainConfiguration {
         return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
     }
 
-    /** Starts the executing scheduler with the application and stops it first on shutdown; empty on web nodes. */
+    /**
+     * Starts the executing scheduler with the application and stops it first on shutdown; nothing on web nodes. A
+     * stopped db-scheduler cannot start again (its executors are shut down), so each start builds a new one: the
+     * context may be stopped and started again (Spring's test framework pauses cached contexts that way).
+     */
     public static final class ChainScheduler implements SmartLifecycle {
-        private final Scheduler scheduler;
+        private final java.util.function.Supplier<Scheduler> schedulers;
         private final String nodeName;
+        private Scheduler scheduler;
         private volatile boolean running;
 
-        ChainScheduler(Scheduler scheduler, String nodeName) {
-            this.scheduler = scheduler;
+        ChainScheduler(java.util.function.Supplier<Scheduler> schedulers, String nodeName) {
+            this.schedulers = schedulers;
             this.nodeName = nodeName;
         }
 
         public boolean executesTasks() {
-            return scheduler != null;
+            return schedulers != null;
         }
 
         public String nodeName() {
@@ -98,8 +103,9 @@ public class ChainConfiguration {
         }
 
         @Override
-        public void start() {
-            if (scheduler != null) {
+        public synchronized void start() {
+            if (schedulers != null && scheduler == null) {
+                scheduler = schedulers.get();
                 scheduler.start();
                 log.info("Product chains: node {} executes chain tasks", nodeName);
             }
@@ -107,9 +113,10 @@ public class ChainConfiguration {
         }
 
         @Override
-        public void stop() {
+        public synchronized void stop() {
             if (scheduler != null) {
                 scheduler.stop();
+                scheduler = null;
             }
             running = false;
         }

@@ -139,6 +139,27 @@ class ChainSchedulingTests {
     }
 
     @Test
+    void aNodeStoppedAndStartedAgainExecutesTasksAgain() throws Exception {
+        ChainProperties properties = new ChainProperties(Duration.ofHours(1), Duration.ofDays(2), Duration.ofHours(2),
+                Duration.ofMillis(100), 1, 3, Duration.ofMillis(200), 1.0, Duration.ofSeconds(10));
+        ChainTasks tasks = new ChainTasks(engine, recipes, scanner, properties);
+        ChainConfiguration.ChainScheduler lifecycle = new ChainConfiguration.ChainScheduler(
+                () -> ChainConfiguration.buildScheduler(dataSource, tasks, properties, "restarted-node"), "restarted-node");
+        lifecycle.start();
+        lifecycle.stop();
+        lifecycle.start();
+        try {
+            Instant reference = ProductsTestApplication.FLAKY_START.plus(Duration.ofMinutes(60));
+            contextTasks.schedule(client, List.of(new ProductInstance("flaky", "1.0", reference)), RunTrigger.SCHEDULED);
+            await("a product made after the restart", () -> dsl.fetchCount(RUN, RUN.NODE.eq("restarted-node")
+                    .and(RUN.STATUS.eq("SUCCEEDED"))) == 1);
+        } finally {
+            lifecycle.stop();
+        }
+        assertThat(lifecycle.isRunning()).isFalse();
+    }
+
+    @Test
     void theScanFindsCompleteSetsNotYetHandledAndOnlyThose() {
         Instant day = Instant.parse("2024-05-01T12:00:00Z");
         DemoArchive.ingest(ingest, day, 2);
