@@ -86,6 +86,12 @@ public class ProductsView extends VerticalLayout {
         type.setItems(types);
         type.setValue(DEFAULT_TYPE);
         type.setId("product-type");
+        // choosing another product shows its maps at once
+        type.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                searchMaps();
+            }
+        });
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
