@@ -43,7 +43,6 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -261,9 +260,5 @@ public class ProductsView extends VerticalLayout {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refreshRuns();
-    }
-
-    List<ProductSummary> shownMaps() {
-        return maps.getGenericDataView().getItems().toList();
     }
 }
