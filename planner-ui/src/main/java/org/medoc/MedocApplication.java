@@ -1,6 +1,7 @@
 package org.medoc;
 
 import org.medoc.cli.IngestCommand;
+import org.medoc.cli.ProductsCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,14 +12,14 @@ import java.util.List;
 
 /**
  * medoc: the software of a space solar-physics data and operations centre. Without a sub-command it serves the web
- * application; with one ({@code ingest <file-or-directory>...}) it runs that batch command on the same context,
+ * application; with one ({@code ingest <file-or-directory>...}, {@code products run <type> --from ... --to ...}) it runs that batch command on the same context,
  * without the web server, and exits with the command's status. Spring options ({@code --medoc.data-dir=...}) may
  * precede or follow the sub-command.
  */
 @SpringBootApplication
 public class MedocApplication {
 
-    static final List<String> COMMANDS = List.of("ingest");
+    static final List<String> COMMANDS = List.of("ingest", "products");
 
     public static void main(String[] args) {
         List<String> commandLine = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
@@ -35,10 +36,21 @@ public class MedocApplication {
                     "spring.main.banner-mode", "off",
                     // demo accounts and data belong to the first start of the web application, where their password shows
                     "medoc.demo", "false",
+                    // a command does its own work in its own thread: it must not also pick chain tasks off the queue
+                    "medoc.node.role", "web",
                     "logging.level.root", "WARN"));
             int status;
             try (ConfigurableApplicationContext context = application.run(options)) {
-                status = context.getBean(IngestCommand.class).run(commandLine.subList(1, commandLine.size()), System.out);
+                List<String> arguments = commandLine.subList(1, commandLine.size());
+                // options of the command itself (products run ... --from X --to Y) look like Spring options: keep them
+                List<String> commandArguments = commandLine.getFirst().equals("products")
+                        ? Arrays.asList(args).subList(Arrays.asList(args).indexOf("products") + 1, args.length).stream()
+                            .filter(a -> !a.startsWith("--") || a.matches("--(from|to)(=.*)?")).toList()
+                        : arguments;
+                status = switch (commandLine.getFirst()) {
+                    case "products" -> context.getBean(ProductsCommand.class).run(commandArguments, System.out);
+                    default -> context.getBean(IngestCommand.class).run(arguments, System.out);
+                };
             }
             System.exit(status);
         }

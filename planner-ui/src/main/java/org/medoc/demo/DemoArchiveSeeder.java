@@ -5,6 +5,7 @@ import org.jooq.JSONB;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.products.chain.ProductChain;
 import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 /**
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
  * to click through: a synthetic set made by {@link DemoObservations} for yesterday, and the real sample files of
- * {@code medoc.demo.samples-dir} (default {@code ../shared/data/fits}) when that directory exists. Runs once: an
+ * {@code medoc.demo.samples-dir} (default {@code ../shared/data/fits}) when that directory exists, then asks the
+ * product chains to scan, so that the demo's products (DEM maps of its AIA sets) are made at once. Runs once: an
  * archive that already holds demo data is left alone, and ingest is idempotent anyway.
  */
 @Component
@@ -36,11 +38,13 @@ class DemoArchiveSeeder implements ApplicationRunner {
     private final Environment environment;
     private final IngestService ingest;
     private final DSLContext dsl;
+    private final ProductChain chain;
 
-    DemoArchiveSeeder(Environment environment, IngestService ingest, DSLContext dsl) {
+    DemoArchiveSeeder(Environment environment, IngestService ingest, DSLContext dsl, ProductChain chain) {
         this.environment = environment;
         this.ingest = ingest;
         this.dsl = dsl;
+        this.chain = chain;
     }
 
     @Override
@@ -63,5 +67,10 @@ class DemoArchiveSeeder implements ApplicationRunner {
         IngestReport report = ingest.ingest(paths, "demo data");
         log.info("Demo archive: {} (synthetic set for {}{})", report.summary(), start,
                 Files.isDirectory(samples) ? ", and the real samples of " + samples.toAbsolutePath().normalize() : "");
+        // the product chains make the demo's products now rather than at their next scan
+        int scheduled = chain.scanNow();
+        if (scheduled > 0) {
+            log.info("Demo archive: {} products scheduled on the product chains", scheduled);
+        }
     }
 }

@@ -94,6 +94,24 @@ class SecurityTests {
     }
 
     @Test
+    void anonymousMaySearchProductsButNotReadTheRuns() throws Exception {
+        HttpResponse<String> products = send(get("/api/v1/products"));
+        assertThat(products.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(products.body()).has("items")).isTrue();
+        assertThat(send(get("/api/v1/products/123456789/file")).statusCode()).isEqualTo(404);
+        assertUnauthorizedProblem(send(get("/api/v1/product-runs")));
+        assertThat(send(get("/api/v1/product-runs").header("Authorization", basic("planner", PASSWORD))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void retryingAndReprocessingProductsNeedArchivistOrAdmin() throws Exception {
+        assertThat(send(post("/api/v1/product-runs/1/retry")).statusCode()).isEqualTo(401);
+        assertThat(send(post("/api/v1/product-runs/1/retry").header("Authorization", basic("planner", PASSWORD))).statusCode()).isEqualTo(403);
+        assertThat(send(post("/api/v1/product-runs/123456789/retry").header("Authorization", basic("archivist", PASSWORD))).statusCode()).isEqualTo(404);
+        assertThat(send(post("/api/v1/product-runs/123456789/retry").header("Authorization", basic("admin", PASSWORD))).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void apiRequestsCarryingASessionCookieNeedTheCsrfToken() throws Exception {
         HttpResponse<String> withCookie = send(post("/api/v1/ingest")
                 .header("Authorization", basic("archivist", PASSWORD))

@@ -12,8 +12,6 @@ import org.medoc.archive.catalogue.SearchResult;
 import org.medoc.archive.download.FileResponses;
 import org.medoc.archive.storage.ArchiveStore;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +31,6 @@ import java.util.Map;
 @Tag(name = "Observations", description = "Search the catalogue of observations and download their files")
 public class ObservationController {
 
-    static final MediaType FITS = MediaType.parseMediaType("application/fits");
     private final CatalogueService catalogue;
     private final ArchiveStore store;
 
@@ -114,7 +111,7 @@ public class ObservationController {
     public ResponseEntity<Resource> file(@PathVariable long id, WebRequest request) throws IOException {
         CatalogueService.StoredFile file = catalogue.storedFile(id)
                 .orElseThrow(() -> new ApiProblems.NotFoundException("no observation " + id));
-        return FileResponses.file(store.resource(file.storageKey()), file.fileName(), FITS, file.sizeBytes(), file.sha256(),
+        return FileResponses.file(store.resource(file.storageKey()), file.fileName(), FileResponses.FITS, file.sizeBytes(), file.sha256(),
                 true, request);
     }
 
@@ -126,10 +123,6 @@ public class ObservationController {
         if (file.quicklookKey() == null) {
             throw new ApiProblems.NotFoundException("observation " + id + " has no image data, so no preview");
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.IMAGE_PNG)
-                .eTag("\"" + file.sha256() + "-png\"")
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                .body(store.resource(file.quicklookKey()));
+        return FileResponses.preview(store.resource(file.quicklookKey()), file.sha256() + "-png");
     }
 }

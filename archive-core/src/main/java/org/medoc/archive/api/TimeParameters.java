@@ -13,17 +13,17 @@ import java.time.format.DateTimeParseException;
  * One date format for every client (users of other archives complain of per-server quirks): ISO 8601 in UTC,
  * with or without 'Z' or an offset, to any fraction of a second; a bare date means the whole day.
  */
-final class TimeParameters {
+public final class TimeParameters {
     private TimeParameters() {
     }
 
     /** Start of an interval: a bare date is its midnight. */
-    static Instant start(String parameter, String text) {
+    public static Instant start(String parameter, String text) {
         return parse(parameter, text, false);
     }
 
     /** End of an interval: a bare date is the end of that day (inclusive). */
-    static Instant end(String parameter, String text) {
+    public static Instant end(String parameter, String text) {
         return parse(parameter, text, true);
     }
 

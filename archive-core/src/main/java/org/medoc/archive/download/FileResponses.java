@@ -10,14 +10,19 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.WebRequest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
- * One stored file as an HTTP response: {@code ETag} = SHA-256, {@code If-None-Match} answered 304, {@code HEAD},
- * and byte ranges. Spring MVC serves {@code Range: bytes=a-b} on a {@link Resource} body itself (206 with
+ * One stored file as an HTTP response, the same for observations, products and release files: {@code ETag} = the
+ * SHA-256 recorded at ingest (so {@code If-None-Match} answers 304 without reading the file), {@code HEAD}, and byte
+ * ranges. Spring MVC serves {@code Range: bytes=a-b} on a {@link Resource} body itself (206 with
  * {@code Content-Range}, 416 when unsatisfiable, {@code If-Range} against the ETag; RFC 9110 §14), so every file the
  * application serves goes through here to behave the same way.
  */
 public final class FileResponses {
+
+    public static final MediaType FITS = MediaType.parseMediaType("application/fits");
+
     private FileResponses() {
     }
 
@@ -39,6 +44,15 @@ public final class FileResponses {
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .cacheControl(CacheControl.noCache())
+                .body(body);
+    }
+
+    /** A preview image shown inline; previews change only with their file, so browsers may keep them for a day. */
+    public static ResponseEntity<Resource> preview(Resource body, String etagValue) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .eTag("\"" + etagValue + "\"")
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
                 .body(body);
     }
 }

@@ -1,17 +1,264 @@
 package org.medoc.ui.products;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.medoc.ui.base.ComingSoon;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.medoc.archive.catalogue.InvalidQueryException;
+import org.medoc.products.catalogue.ProductCatalogue;
+import org.medoc.products.catalogue.ProductQuery;
+import org.medoc.products.catalogue.ProductSearchResult;
+import org.medoc.products.catalogue.ProductSummary;
+import org.medoc.products.chain.ChainException;
+import org.medoc.products.chain.ProductChain;
+import org.medoc.products.chain.RunStatus;
+import org.medoc.products.chain.RunSummary;
+import org.medoc.ui.base.Formats;
+import org.springframework.beans.factory.annotation.Value;
 
-/** Products: DEM maps, synoptic maps, electric currents. Placeholder until the products module has its services. */
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.TreeSet;
+
+/**
+ * Products: the DEM service page (what the maps are, how to read them, where the algorithm is documented), the latest
+ * maps with thumbnails and downloads, a date-range query, and for staff the Runs of the product chains with a Retry
+ * button for archivists and administrators. Anonymous visitors see everything but the runs.
+ */
 @Route("products")
 @PageTitle("Products · medoc")
 @AnonymousAllowed
-public class ProductsView extends ComingSoon {
-    public ProductsView() {
-        super("Products", "browse the derived products (DEM maps, synoptic maps, photospheric electric currents) "
-                + "with their provenance and versions, and follow the product chains' runs.");
+public class ProductsView extends VerticalLayout {
+
+    static final String DEFAULT_TYPE = "dem";
+    private static final int LATEST = 48;
+
+    private final ProductCatalogue catalogue;
+    private final ProductChain chain;
+    private final boolean mayRetry;
+
+    private final ComboBox<String> type = new ComboBox<>("Product");
+    private final DatePicker from = new DatePicker("From (UTC)");
+    private final DatePicker to = new DatePicker("To (UTC)");
+    private final Span mapCount = new Span();
+    private final Grid<ProductSummary> maps = new Grid<>();
+    private final ComboBox<RunStatus> runStatus = new ComboBox<>("Status");
+    private final Span runCount = new Span();
+    private final Grid<RunSummary> runs = new Grid<>();
+
+    public ProductsView(ProductCatalogue catalogue, ProductChain chain, AuthenticationContext authentication,
+                        @Value("${medoc.docs.base-url:}") String docsBaseUrl) {
+        this.catalogue = catalogue;
+        this.chain = chain;
+        this.mayRetry = authentication.hasAnyRole("ARCHIVIST", "ADMIN");
+        setId("products-view");
+        setSizeFull();
+
+        TreeSet<String> types = new TreeSet<>(chain.types());
+        types.addAll(catalogue.types());
+        types.add(DEFAULT_TYPE);
+        type.setItems(types);
+        type.setValue(DEFAULT_TYPE);
+        type.setId("product-type");
+        // choosing another product shows its maps at once
+        type.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                searchMaps();
+            }
+        });
+
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("DEM maps", demServicePage(docsBaseUrl)).setId("tab-service");
+        tabs.add("Latest maps", mapsPanel()).setId("tab-maps");
+        if (authentication.isAuthenticated()) {
+            tabs.add("Runs", runsPanel()).setId("tab-runs");
+        }
+        add(new H2("Products"), tabs);
+        searchMaps();
+        if (authentication.isAuthenticated()) {
+            refreshRuns();
+        }
+    }
+
+    /** What a DEM map is and how to read it (PRODUCTS.md §1; docs/dem.md has the algorithm with its references). */
+    private Component demServicePage(String docsBaseUrl) {
+        VerticalLayout page = new VerticalLayout();
+        page.setId("dem-service");
+        page.setPadding(false);
+        page.add(new H3("Gaussian DEM maps from SDO/AIA"));
+        page.add(new Paragraph("A differential emission measure (DEM) says how much coronal plasma lies along the line of "
+                + "sight at each temperature. Every 30 minutes of observation time, the six coronal AIA channels "
+                + "(94, 131, 171, 193, 211 and 335 Å), observed within ±30 s of the reference time, are fitted pixel by "
+                + "pixel with a DEM that is Gaussian in log T, after Guennou et al. (2012, ApJS 203, 25 and 26)."));
+        UnorderedList maps = new UnorderedList(
+                new ListItem("EM: total emission measure, the integral of the DEM [cm⁻⁵];"),
+                new ListItem("log Tc: the central temperature of the Gaussian [log K];"),
+                new ListItem("σ: its width [dex]; 0 means isothermal;"),
+                new ListItem("χ²: how well the Gaussian reproduces the six intensities."));
+        page.add(new Paragraph("Each product is one FITS file with these maps, the number of bands used per pixel and a "
+                + "quality flag, plus preview images:"), maps);
+        page.add(new Paragraph("How to read them: white pixels had fewer than six usable bands; grey pixels have "
+                + "χ² > 11, where the Gaussian model is rejected at about the 1 % level (3 degrees of freedom). The "
+                + "Gaussian suits coronal holes and the quiet Sun; active regions have a cool flank closer to a power law. "
+                + "A set that lacks channels is still fitted on the bands available and flagged MISSING_INPUTS."));
+        page.add(new Paragraph("Every product lists its input observations (with their SHA-256), the parameters, the "
+                + "software version and the run that made it. Reprocessing with a new version keeps the old versions."));
+        String algorithm = "docs/dem.md";
+        page.add(docsBaseUrl.isBlank()
+                ? new Paragraph("The algorithm, its formulas and references: " + algorithm + " in the medoc documentation.")
+                : new Anchor(docsBaseUrl.replaceAll("/$", "") + "/dem.md", "The algorithm, its formulas and references", AnchorTarget.BLANK));
+        page.add(new Paragraph("Programs use the API: GET /api/v1/products?type=dem&from=…&to=…&version=…"));
+        return page;
+    }
+
+    private Component mapsPanel() {
+        from.setId("products-from");
+        to.setId("products-to");
+        Button search = new Button("Search", VaadinIcon.SEARCH.create(), click -> searchMaps());
+        search.setId("products-search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button latest = new Button("Latest", click -> {
+            from.clear();
+            to.clear();
+            searchMaps();
+        });
+        HorizontalLayout form = new HorizontalLayout(type, from, to, search, latest);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        maps.setId("products-grid");
+        maps.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        maps.addColumn(new ComponentRenderer<>(this::thumbnail)).setHeader("Preview").setAutoWidth(true).setFlexGrow(0);
+        maps.addColumn(p -> Formats.dateTime(p.referenceTime())).setHeader("Reference time (UTC)").setAutoWidth(true);
+        maps.addColumn(ProductSummary::type).setHeader("Type").setAutoWidth(true);
+        maps.addColumn(ProductSummary::version).setHeader("Version").setAutoWidth(true);
+        maps.addColumn(p -> p.inputs().size() + (p.missingInputs().isEmpty() ? "" : " (missing " + String.join(", ", p.missingInputs()) + ")"))
+                .setHeader("Inputs").setAutoWidth(true);
+        maps.addColumn(p -> String.join(", ", p.flags())).setHeader("Flags").setAutoWidth(true);
+        maps.addColumn(p -> Formats.bytes(p.size())).setHeader("Size").setAutoWidth(true);
+        maps.addColumn(new ComponentRenderer<>(p -> {
+            Anchor download = new Anchor(p.fileUrl(), "FITS");
+            download.getElement().setAttribute("download", true);
+            Anchor detail = new Anchor("/api/v1/products/" + p.id(), "Provenance", AnchorTarget.BLANK);
+            return new HorizontalLayout(download, detail);
+        })).setHeader("Download").setAutoWidth(true);
+        maps.setSizeFull();
+        mapCount.setId("products-count");
+
+        VerticalLayout panel = new VerticalLayout(form, mapCount, maps);
+        panel.setPadding(false);
+        panel.setHeight("70vh");
+        return panel;
+    }
+
+    private Component thumbnail(ProductSummary product) {
+        if (product.previewUrl() == null) {
+            return new Span("—");
+        }
+        Image image = new Image(product.previewUrl(), "Preview of " + product.type() + " " + Formats.dateTime(product.referenceTime()));
+        image.setHeight("64px");
+        return image;
+    }
+
+    void searchMaps() {
+        LocalDate start = from.getValue();
+        LocalDate end = to.getValue();
+        Instant fromTime = start == null ? null : start.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant toTime = end == null ? null : end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+        try {
+            ProductSearchResult result = catalogue.search(new ProductQuery(type.getValue(), fromTime, toTime, null, 0, LATEST));
+            maps.setItems(result.items());
+            mapCount.setText(result.total() == 0
+                    ? "No " + type.getValue() + " products" + (start == null && end == null ? " yet." : " in this interval.")
+                    : result.total() > result.items().size()
+                    ? result.total() + " products; the " + result.items().size() + " latest shown (narrow the dates or use the API for all)"
+                    : result.total() + " products");
+        } catch (InvalidQueryException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private Component runsPanel() {
+        runStatus.setItems(RunStatus.values());
+        runStatus.setClearButtonVisible(true);
+        runStatus.setId("runs-status");
+        runStatus.addValueChangeListener(change -> refreshRuns());
+        Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> refreshRuns());
+        HorizontalLayout filters = new HorizontalLayout(runStatus, refresh);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        runs.setId("runs-grid");
+        runs.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        runs.addColumn(r -> Formats.dateTime(r.startedAt())).setHeader("Started (UTC)").setAutoWidth(true);
+        runs.addColumn(r -> r.type() + " " + r.version()).setHeader("Product").setAutoWidth(true);
+        runs.addColumn(r -> Formats.dateTime(r.referenceTime())).setHeader("Reference time").setAutoWidth(true);
+        runs.addColumn(RunSummary::status).setHeader("Status").setAutoWidth(true);
+        runs.addColumn(RunSummary::attempt).setHeader("Attempt").setAutoWidth(true);
+        runs.addColumn(RunSummary::trigger).setHeader("Trigger").setAutoWidth(true);
+        runs.addColumn(r -> r.durationMs() == null ? "" : r.durationMs() < 1000 ? r.durationMs() + " ms"
+                        : String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
+                .setHeader("Duration").setAutoWidth(true);
+        runs.addColumn(RunSummary::node).setHeader("Node").setAutoWidth(true);
+        runs.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1)
+                .setTooltipGenerator(r -> r.error() == null ? "" : r.error());
+        if (mayRetry) {
+            runs.addColumn(new ComponentRenderer<>(run -> {
+                if (run.status() != RunStatus.FAILED) {
+                    return new Span();
+                }
+                Button retry = new Button("Retry", click -> retry(run));
+                retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                retry.setId("retry-" + run.id());
+                return retry;
+            })).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
+        runs.setSizeFull();
+        VerticalLayout panel = new VerticalLayout(filters, runCount, runs);
+        panel.setPadding(false);
+        panel.setHeight("70vh");
+        return panel;
+    }
+
+    void refreshRuns() {
+        ProductChain.RunPage page = chain.runs(null, runStatus.getValue(), 0, 200);
+        runs.setItems(page.items());
+        runCount.setText(page.total() == 0 ? "No runs yet."
+                : page.total() + " runs" + (page.total() > page.items().size() ? "; the 200 latest shown" : ""));
+    }
+
+    private void retry(RunSummary run) {
+        try {
+            String instance = chain.retry(run.id());
+            Notification.show("Scheduled again: " + instance, 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (ChainException | ProductChain.RunNotFoundException e) {
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refreshRuns();
     }
 }

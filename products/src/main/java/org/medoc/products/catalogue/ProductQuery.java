@@ -1,0 +1,32 @@
+package org.medoc.products.catalogue;
+
+import org.medoc.archive.catalogue.InvalidQueryException;
+
+import java.time.Instant;
+
+/**
+ * A product search: products whose reference time lies in [from, to] (either open), of a type and version when given,
+ * newest first. Invalid values are refused with the parameter at fault.
+ */
+public record ProductQuery(String type, Instant from, Instant to, String version, int page, int size) {
+
+    public static final int MAX_SIZE = 1000;
+
+    public ProductQuery {
+        if (type != null && !type.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new InvalidQueryException("type", "type must be a product type such as dem, was '" + type + "'");
+        }
+        if (version != null && !version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")) {
+            throw new InvalidQueryException("version", "version must be letters, digits, '.', '_' or '-', such as 1.0, was '" + version + "'");
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidQueryException("from", "from (" + from + ") is after to (" + to + ")");
+        }
+        if (page < 0) {
+            throw new InvalidQueryException("page", "page must be 0 or more, was " + page);
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new InvalidQueryException("size", "size must be 1-" + MAX_SIZE + ", was " + size);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.medoc.products.chain;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+/**
+ * Wires the chain onto db-scheduler by node role ({@code medoc.node.role}, see {@link NodeRole}): every node gets a
+ * {@link SchedulerClient} (to schedule reprocessing and retries); {@code all} and {@code worker} nodes also run a
+ * {@link Scheduler} that executes chain tasks, named {@code medoc.node.name} (default host name and process id) so
+ * that the Runs view shows which node did what.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ChainProperties.class)
+public class ChainConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
+
+    @Bean
+    ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties) {
+        return new ChainTasks(engine, recipes, scanner, properties);
+    }
+
+    @Bean
+    SchedulerClient chainSchedulerClient(DataSource dataSource, ChainTasks tasks) {
+        return SchedulerClient.Builder.create(dataSource, tasks.all()).build();
+    }
+
+    @Bean
+    NodeRole nodeRole(@Value("${medoc.node.role:all}") String role) {
+        try {
+            return NodeRole.valueOf(role.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("medoc.node.role must be all, worker or web, was '" + role + "'");
+        }
+    }
+
+    @Bean
+    ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
+                                  @Value("${medoc.node.name:}") String nodeName) {
+        String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
+        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name) : null, name);
+    }
+
+    /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
+    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
+        return Scheduler.create(dataSource, tasks.runTask())
+                .startTasks(tasks.scanTask())
+                .schedulerName(new SchedulerName.Fixed(name))
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                // a product scheduled by this node starts without waiting for the next poll
+                .enableImmediateExecution()
+                .shutdownMaxWait(properties.shutdownWait())
+                .build();
+    }
+
+    private static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "node";
+        }
+        return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+    }
+
+    /**
+     * Starts the executing scheduler with the application and stops it first on shutdown; nothing on web nodes. A
+     * stopped db-scheduler cannot start again (its executors are shut down), so each start builds a new one: the
+     * context may be stopped and started again (Spring's test framework pauses cached contexts that way).
+     */
+    public static final class ChainScheduler implements SmartLifecycle {
+        private final java.util.function.Supplier<Scheduler> schedulers;
+        private final String nodeName;
+        private Scheduler scheduler;
+        private volatile boolean running;
+
+        ChainScheduler(java.util.function.Supplier<Scheduler> schedulers, String nodeName) {
+            this.schedulers = schedulers;
+            this.nodeName = nodeName;
+        }
+
+        public boolean executesTasks() {
+            return schedulers != null;
+        }
+
+        public String nodeName() {
+            return nodeName;
+        }
+
+        @Override
+        public synchronized void start() {
+            if (schedulers != null && scheduler == null) {
+                scheduler = schedulers.get();
+                scheduler.start();
+                log.info("Product chains: node {} executes chain tasks", nodeName);
+            }
+            running = true;
+        }
+
+        @Override
+        public synchronized void stop() {
+            if (scheduler != null) {
+                scheduler.stop();
+                scheduler = null;
+            }
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.medoc.products.chain;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.medoc.db.jooq.products.Tables.PRODUCT;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_FILE;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_INPUT;
+import static org.medoc.db.jooq.products.Tables.RUN;
+
+/** The chain's writes to the products schema and the reads it needs to decide what to run. */
+@Repository
+class ChainRepository {
+
+    private final DSLContext dsl;
+    private final ObjectMapper json;
+
+    ChainRepository(DSLContext dsl, ObjectMapper json) {
+        this.dsl = dsl;
+        this.json = json;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Condition same(ProductInstance instance) {
+        return PRODUCT.TYPE.eq(instance.type()).and(PRODUCT.VERSION.eq(instance.version()))
+                .and(PRODUCT.REFERENCE_TIME.eq(utc(instance.referenceTime())));
+    }
+
+    Optional<Long> productId(ProductInstance instance) {
+        return dsl.select(PRODUCT.ID).from(PRODUCT).where(same(instance)).fetchOptional(PRODUCT.ID);
+    }
+
+    /** Reference times in [from, to] that already have a product of this type and version, or a run (any outcome). */
+    Set<Instant> handledReferenceTimes(String type, String version, Instant from, Instant to) {
+        Set<Instant> handled = new HashSet<>();
+        dsl.select(PRODUCT.REFERENCE_TIME).from(PRODUCT)
+                .where(PRODUCT.TYPE.eq(type)).and(PRODUCT.VERSION.eq(version))
+                .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
+                .forEach(r -> handled.add(r.value1().toInstant()));
+        dsl.selectDistinct(RUN.REFERENCE_TIME).from(RUN)
+                .where(RUN.TYPE.eq(type)).and(RUN.VERSION.eq(version))
+                .and(RUN.REFERENCE_TIME.between(utc(from), utc(to)))
+                .forEach(r -> handled.add(r.value1().toInstant()));
+        return handled;
+    }
+
+    Set<Instant> productReferenceTimes(String type, String version, Instant from, Instant to) {
+        Set<Instant> made = new HashSet<>();
+        dsl.select(PRODUCT.REFERENCE_TIME).from(PRODUCT)
+                .where(PRODUCT.TYPE.eq(type)).and(PRODUCT.VERSION.eq(version))
+                .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
+                .forEach(r -> made.add(r.value1().toInstant()));
+        return made;
+    }
+
+    /**
+     * Records the start of an attempt; its number follows the instance's earlier attempts. Autocommitted. A scheduled
+     * attempt runs only when db-scheduler holds the instance, so an earlier attempt still marked RUNNING belongs to a
+     * node that died mid-run (db-scheduler revived its task here): it is closed as FAILED with that reason.
+     */
+    long startRun(ProductInstance instance, RunTrigger trigger, String node) {
+        if (trigger != RunTrigger.COMMAND) {
+            dsl.update(RUN)
+                    .set(RUN.STATUS, RunStatus.FAILED.name())
+                    .set(RUN.FINISHED_AT, DSL.currentOffsetDateTime())
+                    .set(RUN.ERROR, "abandoned: its node stopped during the run; the task was revived on " + node)
+                    .where(RUN.INSTANCE_ID.eq(instance.id())).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                    .and(RUN.TRIGGER.ne(RunTrigger.COMMAND.name()))
+                    .execute();
+        }
+        int attempt = dsl.select(DSL.coalesce(DSL.max(RUN.ATTEMPT), 0)).from(RUN)
+                .where(RUN.INSTANCE_ID.eq(instance.id())).fetchOne(0, Integer.class) + 1;
+        return dsl.insertInto(RUN)
+                .set(RUN.TYPE, instance.type())
+                .set(RUN.VERSION, instance.version())
+                .set(RUN.REFERENCE_TIME, utc(instance.referenceTime()))
+                .set(RUN.INSTANCE_ID, instance.id())
+                .set(RUN.ATTEMPT, attempt)
+                .set(RUN.TRIGGER, trigger.name())
+                .set(RUN.NODE, node)
+                .set(RUN.STATUS, RunStatus.RUNNING.name())
+                .returning(RUN.ID).fetchOne(RUN.ID);
+    }
+
+    void finishRun(long runId, RunStatus status, long durationMs, String error, Long productId) {
+        dsl.update(RUN)
+                .set(RUN.STATUS, status.name())
+                .set(RUN.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(RUN.DURATION_MS, durationMs)
+                .set(RUN.ERROR, error)
+                .set(RUN.PRODUCT_ID, productId)
+                .where(RUN.ID.eq(runId)).execute();
+    }
+
+    /** A stored output file, ready to catalogue. */
+    record StoredOutput(String name, ProductOutput.Role role, String mediaType, long sizeBytes, String sha256, String storageKey) {}
+
+    /**
+     * Catalogues a product with its files and inputs, in the caller's transaction. Returns empty when the product was
+     * catalogued meanwhile (another node or a command made it first): the unique key keeps one row per instance.
+     */
+    Optional<Long> insertProduct(ProductInstance instance, InputSet inputs, List<String> flags, Map<String, Object> parameters,
+                                 Map<String, Object> summary, String softwareVersion, long durationMs,
+                                 List<StoredOutput> files) {
+        Long id = dsl.insertInto(PRODUCT)
+                .set(PRODUCT.TYPE, instance.type())
+                .set(PRODUCT.VERSION, instance.version())
+                .set(PRODUCT.REFERENCE_TIME, utc(instance.referenceTime()))
+                .set(PRODUCT.FLAGS, flags.toArray(String[]::new))
+                .set(PRODUCT.MISSING_INPUTS, inputs.missing().toArray(String[]::new))
+                .set(PRODUCT.PARAMETERS, JSONB.valueOf(json.writeValueAsString(parameters)))
+                .set(PRODUCT.SUMMARY, JSONB.valueOf(json.writeValueAsString(summary)))
+                .set(PRODUCT.SOFTWARE_VERSION, softwareVersion)
+                .set(PRODUCT.DURATION_MS, durationMs)
+                .onConflict(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME).doNothing()
+                .returningResult(PRODUCT.ID).fetchOptional().map(org.jooq.Record1::value1).orElse(null);
+        if (id == null) {
+            return Optional.empty();
+        }
+        int position = 0;
+        for (StoredOutput file : files) {
+            dsl.insertInto(PRODUCT_FILE)
+                    .set(PRODUCT_FILE.PRODUCT_ID, id)
+                    .set(PRODUCT_FILE.POSITION, position++)
+                    .set(PRODUCT_FILE.NAME, file.name())
+                    .set(PRODUCT_FILE.ROLE, file.role().name())
+                    .set(PRODUCT_FILE.MEDIA_TYPE, file.mediaType())
+                    .set(PRODUCT_FILE.SIZE_BYTES, file.sizeBytes())
+                    .set(PRODUCT_FILE.SHA256, file.sha256())
+                    .set(PRODUCT_FILE.STORAGE_KEY, file.storageKey())
+                    .execute();
+        }
+        for (InputFile input : inputs.inputs()) {
+            dsl.insertInto(PRODUCT_INPUT)
+                    .set(PRODUCT_INPUT.PRODUCT_ID, id)
+                    .set(PRODUCT_INPUT.OBSERVATION_ID, input.observationId())
+                    .set(PRODUCT_INPUT.LABEL, input.label())
+                    .set(PRODUCT_INPUT.FILE_NAME, input.fileName())
+                    .set(PRODUCT_INPUT.SHA256, input.sha256())
+                    .execute();
+        }
+        return Optional.of(id);
+    }
+
+    Optional<RunSummary> run(long id) {
+        return dsl.selectFrom(RUN).where(RUN.ID.eq(id)).fetchOptional().map(ChainRepository::summary);
+    }
+
+    List<RunSummary> runs(String type, RunStatus status, int offset, int limit) {
+        return dsl.selectFrom(RUN).where(runFilter(type, status)).orderBy(RUN.STARTED_AT.desc(), RUN.ID.desc())
+                .limit(limit).offset(offset).fetch(ChainRepository::summary);
+    }
+
+    long countRuns(String type, RunStatus status) {
+        return dsl.fetchCount(RUN, runFilter(type, status));
+    }
+
+    List<RunSummary> runsOf(String instanceId) {
+        return dsl.selectFrom(RUN).where(RUN.INSTANCE_ID.eq(instanceId)).orderBy(RUN.ID).fetch(ChainRepository::summary);
+    }
+
+    private static Condition runFilter(String type, RunStatus status) {
+        Condition where = DSL.noCondition();
+        if (type != null) {
+            where = where.and(RUN.TYPE.eq(type));
+        }
+        if (status != null) {
+            where = where.and(RUN.STATUS.eq(status.name()));
+        }
+        return where;
+    }
+
+    private static RunSummary summary(org.medoc.db.jooq.products.tables.records.RunRecord r) {
+        return new RunSummary(r.getId(), r.getType(), r.getVersion(), r.getReferenceTime().toInstant(), r.getInstanceId(),
+                r.getAttempt(), RunTrigger.valueOf(r.getTrigger()), r.getNode(), RunStatus.valueOf(r.getStatus()),
+                r.getStartedAt().toInstant(), r.getFinishedAt() == null ? null : r.getFinishedAt().toInstant(),
+                r.getDurationMs(), r.getError(), r.getProductId());
+    }
+}

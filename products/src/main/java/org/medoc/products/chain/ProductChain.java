@@ -1,0 +1,142 @@
+package org.medoc.products.chain;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The product chains' public service: run a type over an interval now (the command line), schedule reprocessing of an
+ * interval on the workers, retry a failed run, scan at once, and read the runs.
+ */
+@Service
+public class ProductChain {
+
+    private final RecipeRegistry recipes;
+    private final ProductEngine engine;
+    private final ChainScanner scanner;
+    private final ChainTasks tasks;
+    private final SchedulerClient client;
+    private final ChainRepository repository;
+
+    public ProductChain(RecipeRegistry recipes, ProductEngine engine, ChainScanner scanner, ChainTasks tasks,
+                        SchedulerClient client, ChainRepository repository) {
+        this.recipes = recipes;
+        this.engine = engine;
+        this.scanner = scanner;
+        this.tasks = tasks;
+        this.client = client;
+        this.repository = repository;
+    }
+
+    public List<String> types() {
+        return recipes.types();
+    }
+
+    public ProductRecipe recipe(String type) {
+        return recipes.current(type).orElseThrow(() -> new UnknownProductTypeException(type, recipes.types()));
+    }
+
+    /**
+     * Makes, in the calling thread, the current version's product of every input set in [from, to] that the catalogue
+     * holds, incomplete sets included (flagged). Products already catalogued are skipped; a failing set is reported and
+     * the others go on. The outcomes come in reference-time order, each also passed to {@code progress}.
+     */
+    public List<RunOutcome> runRange(String type, Instant from, Instant to, Consumer<RunOutcome> progress) {
+        ProductRecipe recipe = recipe(type);
+        checkInterval(from, to);
+        List<RunOutcome> outcomes = new ArrayList<>();
+        for (InputSet set : recipe.inputSets().find(from, to)) {
+            RunOutcome outcome;
+            try {
+                outcome = engine.run(recipe, set.referenceTime(), RunTrigger.COMMAND, "command line");
+            } catch (ChainException e) {
+                RunSummary failed = repository.runsOf(new ProductInstance(type, recipe.version(), set.referenceTime()).id()).getLast();
+                outcome = new RunOutcome(failed.id(), new ProductInstance(type, recipe.version(), set.referenceTime()),
+                        RunStatus.FAILED, null, failed.durationMs() == null ? 0 : failed.durationMs(), failed.error());
+            }
+            outcomes.add(outcome);
+            progress.accept(outcome);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Schedules, for the worker nodes, the current version's product of every input set in [from, to] that has none
+     * yet (reprocessing after a new version, or filling a gap). Products of other versions are kept. Returns how many
+     * were scheduled.
+     */
+    public int scheduleRange(String type, Instant from, Instant to) {
+        ProductRecipe recipe = recipe(type);
+        checkInterval(from, to);
+        Set<Instant> made = repository.productReferenceTimes(type, recipe.version(), from, to);
+        List<ProductInstance> products = recipe.inputSets().find(from, to).stream()
+                .filter(set -> !made.contains(set.referenceTime()))
+                .map(set -> new ProductInstance(type, recipe.version(), set.referenceTime()))
+                .toList();
+        return tasks.schedule(client, products, RunTrigger.COMMAND);
+    }
+
+    /** Schedules what the recurring scan would, now (after an ingest, or at the first start of a demo). */
+    public int scanNow() {
+        return tasks.schedule(client, scanner.due(Instant.now()), RunTrigger.SCHEDULED);
+    }
+
+    /**
+     * Schedules a failed run's product again, now, as a new attempt; nothing happens when the product exists by now.
+     * Returns the instance id.
+     */
+    public String retry(long runId) {
+        RunSummary run = repository.run(runId).orElseThrow(() -> new RunNotFoundException(runId));
+        ProductInstance product = new ProductInstance(run.type(), run.version(), run.referenceTime());
+        if (recipes.find(run.type(), run.version()).isEmpty()) {
+            throw new ChainException("recipe " + run.type() + " version " + run.version() + " is no longer installed: "
+                    + "reprocess the interval with the current version instead");
+        }
+        if (repository.productId(product).isEmpty()) {
+            client.schedule(tasks.runInstance(product, RunTrigger.RETRY), Instant.now(),
+                    SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+        }
+        return product.id();
+    }
+
+    /** A page of runs, newest first. */
+    public RunPage runs(String type, RunStatus status, int page, int size) {
+        return new RunPage(repository.countRuns(type, status), repository.runs(type, status, page * size, size));
+    }
+
+    /** Every attempt at one product, oldest first. */
+    public List<RunSummary> runsOf(ProductInstance product) {
+        return repository.runsOf(product.id());
+    }
+
+    /** Whether a product's task is waiting in the scheduler (scheduled, retrying or running). */
+    public boolean pending(ProductInstance product) {
+        return client.getScheduledExecution(tasks.runInstance(product, RunTrigger.SCHEDULED)).isPresent();
+    }
+
+    private static void checkInterval(Instant from, Instant to) {
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new IllegalArgumentException("the interval needs from <= to, was " + from + " to " + to);
+        }
+    }
+
+    public record RunPage(long total, List<RunSummary> items) {}
+
+    /** A type no installed recipe makes. */
+    public static class UnknownProductTypeException extends IllegalArgumentException {
+        public UnknownProductTypeException(String type, List<String> known) {
+            super("unknown product type '" + type + "'; known types: " + String.join(", ", known));
+        }
+    }
+
+    public static class RunNotFoundException extends RuntimeException {
+        public RunNotFoundException(long id) {
+            super("no product run " + id);
+        }
+    }
+}

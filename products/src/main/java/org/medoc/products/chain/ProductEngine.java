@@ -1,0 +1,212 @@
+package org.medoc.products.chain;
+
+import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.storage.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Makes one product: the step every chain task, command and retry ends in.
+ *
+ * <ol>
+ *   <li>an instance already catalogued is not made again (a run row with SKIPPED says so);</li>
+ *   <li>a run row records the attempt (RUNNING), committed at once so that the Runs view shows work in progress;</li>
+ *   <li>the input set is read from the catalogue as it is now, each input copied from the {@link ArchiveStore} into a
+ *   private work directory with its SHA-256 checked against the catalogue (a corrupted input fails the run);</li>
+ *   <li>the recipe makes its files; each is stored content-addressed ({@code products/<type>/<version>/<sha256>.<ext>}),
+ *   so that storing again after a crash writes nothing new;</li>
+ *   <li>one transaction catalogues the product, its files and inputs and closes the run; the unique key
+ *   (type, version, reference time) makes a concurrent duplicate a SKIPPED run, never a second row.</li>
+ * </ol>
+ * A failure closes the run as FAILED with the reason and is rethrown, so that db-scheduler retries it with back-off.
+ */
+@Service
+public class ProductEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductEngine.class);
+    public static final String MISSING_INPUTS = "MISSING_INPUTS";
+
+    private final ChainRepository repository;
+    private final ArchiveStore store;
+    private final TransactionTemplate transaction;
+    private final Path workRoot;
+    private final String softwareVersion;
+
+    public ProductEngine(ChainRepository repository, ArchiveStore store, TransactionTemplate transaction,
+                         @Value("${medoc.data-dir:./medoc-data}") String dataDir,
+                         @Value("${medoc.software-version:}") String softwareVersion) {
+        this.repository = repository;
+        this.store = store;
+        this.transaction = transaction;
+        this.workRoot = Path.of(dataDir).toAbsolutePath().normalize().resolve("work").resolve("products");
+        String packaged = ProductEngine.class.getPackage().getImplementationVersion();
+        this.softwareVersion = !softwareVersion.isBlank() ? softwareVersion
+                : packaged != null ? "medoc " + packaged : "medoc development build";
+    }
+
+    public String softwareVersion() {
+        return softwareVersion;
+    }
+
+    /** Makes the recipe's product at one reference time, unless it is catalogued already. */
+    public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, RunTrigger trigger, String node) {
+        ProductInstance instance = new ProductInstance(recipe.type(), recipe.version(), referenceTime);
+        Optional<Long> existing = repository.productId(instance);
+        if (existing.isPresent()) {
+            long runId = repository.startRun(instance, trigger, node);
+            repository.finishRun(runId, RunStatus.SKIPPED, 0, null, existing.get());
+            return new RunOutcome(runId, instance, RunStatus.SKIPPED, existing.get(), 0, null);
+        }
+        long runId = repository.startRun(instance, trigger, node);
+        long started = System.nanoTime();
+        Path work = null;
+        try {
+            Files.createDirectories(workRoot);
+            work = Files.createTempDirectory(workRoot, instance.type() + "-");
+            InputSet inputs = recipe.inputSets().at(referenceTime).orElseThrow(() -> new ChainException(
+                    "no input set at " + referenceTime + " in the catalogue (" + recipe.inputSets().describe() + ")"));
+            Map<Long, Path> local = fetchInputs(inputs, Files.createDirectories(work.resolve("inputs")));
+            Path outputDirectory = Files.createDirectories(work.resolve("output"));
+            ProductOutput output = recipe.make(inputs, outputDirectory,
+                    new RecipeContext(softwareVersion, recipe.version(), referenceTime, local));
+            List<ChainRepository.StoredOutput> stored = storeOutputs(instance, output, outputDirectory);
+            List<String> flags = new ArrayList<>(output.flags());
+            if (!inputs.complete() && !flags.contains(MISSING_INPUTS)) {
+                flags.add(MISSING_INPUTS);
+            }
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            Optional<Long> productId = transaction.execute(status -> {
+                Optional<Long> id = repository.insertProduct(instance, inputs, flags, parameters(recipe), output.summary(),
+                        softwareVersion, durationMs, stored);
+                repository.finishRun(runId, id.isPresent() ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, durationMs, null,
+                        id.orElseGet(() -> repository.productId(instance).orElse(null)));
+                return id;
+            });
+            if (productId.isEmpty()) {
+                Long other = repository.productId(instance).orElse(null);
+                return new RunOutcome(runId, instance, RunStatus.SKIPPED, other, durationMs, null);
+            }
+            log.info("Product {} made in {} ms (product {})", instance.id(), durationMs, productId.get());
+            return new RunOutcome(runId, instance, RunStatus.SUCCEEDED, productId.get(), durationMs, null);
+        } catch (Exception e) {
+            long durationMs = (System.nanoTime() - started) / 1_000_000;
+            String error = describe(e);
+            repository.finishRun(runId, RunStatus.FAILED, durationMs, error, null);
+            log.warn("Product {} failed after {} ms: {}", instance.id(), durationMs, error);
+            throw e instanceof ChainException chain ? chain : new ChainException(instance.id() + ": " + error, e);
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static Map<String, Object> parameters(ProductRecipe recipe) {
+        Map<String, Object> parameters = new LinkedHashMap<>(recipe.parameters());
+        parameters.putIfAbsent("inputSets", recipe.inputSets().describe());
+        return parameters;
+    }
+
+    /** Copies each input out of the store, checking its bytes against the catalogue's SHA-256 on the way. */
+    private Map<Long, Path> fetchInputs(InputSet inputs, Path directory) throws IOException {
+        Map<Long, Path> local = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        for (InputFile input : inputs.inputs()) {
+            // names come from the catalogue; keep only the last path element and make duplicates distinct
+            String name = Path.of(input.fileName()).getFileName().toString();
+            if (!names.add(name)) {
+                name = input.observationId() + "_" + name;
+                names.add(name);
+            }
+            Path target = directory.resolve(name);
+            MessageDigest digest = Sha256.newDigest();
+            try (InputStream in = new DigestInputStream(store.open(input.storageKey()), digest);
+                 OutputStream out = Files.newOutputStream(target)) {
+                in.transferTo(out);
+            }
+            String actual = Sha256.hex(digest);
+            if (!actual.equalsIgnoreCase(input.sha256().trim())) {
+                throw new ChainException("input " + input.fileName() + " (observation " + input.observationId()
+                        + ") does not match its catalogued SHA-256: stored bytes are corrupted");
+            }
+            local.put(input.observationId(), target);
+        }
+        return local;
+    }
+
+    private List<ChainRepository.StoredOutput> storeOutputs(ProductInstance instance, ProductOutput output, Path outputDirectory)
+            throws IOException {
+        if (output.files().stream().noneMatch(f -> f.role() == ProductOutput.Role.DATA)) {
+            throw new ChainException("recipe " + instance.type() + " " + instance.version() + " produced no data file");
+        }
+        List<ChainRepository.StoredOutput> stored = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Path root = outputDirectory.toRealPath();
+        for (ProductOutput.OutputFile file : output.files()) {
+            Path path = file.path().toAbsolutePath().normalize();
+            if (!Files.isRegularFile(path) || !path.toRealPath().startsWith(root)) {
+                throw new ChainException("recipe output " + file.path() + " is not a file in the output directory");
+            }
+            // the name is shown and offered for saving; the storage key never contains it
+            if (!file.name().matches("[^/\\\\\\p{Cntrl}]{1,200}") || file.name().startsWith(".") || !names.add(file.name())) {
+                throw new ChainException("recipe output name '" + file.name() + "' is not a plain unique file name");
+            }
+            long size = Files.size(path);
+            if (size == 0) {
+                throw new ChainException("recipe output " + file.name() + " is empty");
+            }
+            String sha256 = Sha256.of(path);
+            String name = file.name().toLowerCase(Locale.ROOT);
+            String extension = name.endsWith(".fits.fz") ? ".fits.fz"
+                    : name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : "";
+            String key = "products/" + instance.type() + "/" + instance.version().toLowerCase(Locale.ROOT) + "/" + sha256 + extension;
+            store.put(key, path);
+            stored.add(new ChainRepository.StoredOutput(file.name(), file.role(), file.mediaType(), size, sha256, key));
+        }
+        return stored;
+    }
+
+    /** The exception's message, with its causes when they add something; what the Runs view shows. */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (text.indexOf(message) < 0) {
+                text.append(text.isEmpty() ? "" : ": caused by ").append(message);
+            }
+        }
+        return text.length() > 4000 ? text.substring(0, 4000) + "…" : text.toString();
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.debug("could not delete work directory {}", directory, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.medoc.products.chain;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How one product type is made: what its input sets are and how a set becomes product files. The chain engine does
+ * everything else (scheduling, fetching inputs from the archive, storing outputs with their SHA-256, cataloguing,
+ * provenance, retries), so a recipe is only science plus a rule for its inputs.
+ *
+ * <p>A product is identified by {@code (type, version, reference time)}. Changing what a recipe computes means a new
+ * {@link #version()}: products of the old version stay catalogued and downloadable beside the new ones.
+ *
+ * <p>Recipes are Spring beans; the chain finds every {@code ProductRecipe} bean (see {@code ProductRecipesConfiguration}).
+ */
+public interface ProductRecipe {
+
+    /** Product type id, lower case, e.g. {@code dem}; the {@code type} of the API. */
+    String type();
+
+    /** Version of the algorithm and its parameters, e.g. {@code 1.0}; letters, digits, '.', '_' and '-', no ':'. */
+    String version();
+
+    /** One line for people: what the product is. */
+    String title();
+
+    /** Which observations make one product, and at which reference times. */
+    InputSetRule inputSets();
+
+    /** Parameters recorded in every product's provenance (tolerances, grids, thresholds, ...). */
+    Map<String, Object> parameters();
+
+    /**
+     * Makes the product of one input set. Input files are already local ({@link RecipeContext#file}); outputs must be
+     * written under {@code outputDirectory}. Throwing fails this attempt; the chain records the message and retries.
+     */
+    ProductOutput make(InputSet inputs, Path outputDirectory, RecipeContext context) throws Exception;
+}

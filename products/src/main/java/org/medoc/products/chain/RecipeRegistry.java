@@ -1,0 +1,77 @@
+package org.medoc.products.chain;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The recipes this node can run: every {@link ProductRecipe} bean. Several versions of one type may be installed (to
+ * finish old scheduled runs during an upgrade, or to reprocess); the highest version is the current one, used by the
+ * scan and by on-demand runs.
+ */
+@Component
+public class RecipeRegistry {
+
+    private final Map<String, ProductRecipe> byKey = new LinkedHashMap<>();
+
+    /** From Spring: every recipe bean, none at all being a valid installation (the chain then has nothing to do). */
+    @Autowired
+    public RecipeRegistry(ObjectProvider<ProductRecipe> recipes) {
+        this(recipes.orderedStream().toList());
+    }
+
+    public RecipeRegistry(List<ProductRecipe> recipes) {
+        for (ProductRecipe recipe : recipes) {
+            ProductInstance.checkType(recipe.type());
+            ProductInstance.checkVersion(recipe.version());
+            if (byKey.putIfAbsent(key(recipe.type(), recipe.version()), recipe) != null) {
+                throw new IllegalStateException("two recipes for " + recipe.type() + " version " + recipe.version());
+            }
+        }
+    }
+
+    private static String key(String type, String version) {
+        return type + ":" + version;
+    }
+
+    public Optional<ProductRecipe> find(String type, String version) {
+        return Optional.ofNullable(byKey.get(key(type, version)));
+    }
+
+    /** The current (highest) version of a type. */
+    public Optional<ProductRecipe> current(String type) {
+        return byKey.values().stream().filter(r -> r.type().equals(type)).max(Comparator.comparing(ProductRecipe::version, VERSIONS));
+    }
+
+    /** The current recipe of every installed type, by type. */
+    public List<ProductRecipe> currentRecipes() {
+        List<ProductRecipe> current = new ArrayList<>();
+        byKey.values().stream().map(ProductRecipe::type).distinct().forEach(type -> current.add(current(type).orElseThrow()));
+        return current;
+    }
+
+    public List<String> types() {
+        return byKey.values().stream().map(ProductRecipe::type).distinct().sorted().toList();
+    }
+
+    /** Orders versions part by part, numerically where both parts are numbers: 1.10 after 1.9, 2.0 after 1.10. */
+    public static final Comparator<String> VERSIONS = (left, right) -> {
+        String[] a = left.split("[._-]");
+        String[] b = right.split("[._-]");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int order = a[i].matches("\\d{1,9}") && b[i].matches("\\d{1,9}")
+                    ? Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i])) : a[i].compareTo(b[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    };
+}
