@@ -1,5 +1,7 @@
 package org.medoc.planner.timeline;
 
+import org.medoc.planner.period.ConstraintEffect;
+
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package org.medoc.planner.timeline;
 
+import org.medoc.planner.period.ConstraintEffect;
+
 import org.medoc.planner.timeline.TimelineModel.ActiveStudySet;
 import org.medoc.planner.timeline.TimelineModel.Constraint;
 import org.medoc.planner.timeline.TimelineModel.Limits;

@@ -1,4 +1,4 @@
-package org.medoc.planner.timeline;
+package org.medoc.planner.period;
 
 /** What a constraint window does to SPICE observations (PLANNING.md §7; defaults are ours). */
 public enum ConstraintEffect {
