@@ -27,11 +27,20 @@ class ExportController {
     private final ExportService exports;
     private final TimelineService timeline;
     private final StudyService studies;
+    private final org.medoc.planner.executed.ExecutionService executions;
 
-    ExportController(ExportService exports, TimelineService timeline, StudyService studies) {
+    ExportController(ExportService exports, TimelineService timeline, StudyService studies,
+                     org.medoc.planner.executed.ExecutionService executions) {
         this.exports = exports;
         this.timeline = timeline;
         this.studies = studies;
+        this.executions = executions;
+    }
+
+    @Operation(summary = "Plan versus executed: timeline entries matched to archived SPICE observations, completeness")
+    @GetMapping("/periods/{stpId}/executed")
+    org.medoc.planner.executed.ExecutionMatcher.Report executed(@PathVariable long stpId) {
+        return executions.report(stpId);
     }
 
     @Operation(summary = "Timeline of an STP as CSV")
