@@ -28,9 +28,12 @@ public class PlanningView extends VerticalLayout {
         icns.setRouterIgnore(true);
         Anchor periods = new Anchor("api/v1/planning/periods", "Mission Planning: periods (JSON)");
         periods.setRouterIgnore(true);
-        Anchor docs = new Anchor("swagger-ui.html", "API documentation");
-        docs.setRouterIgnore(true);
-        HorizontalLayout menu = new HorizontalLayout(studies, bops, timeline, icns, periods, docs);
+        RouterLink documentation = new RouterLink("Documentation", org.medoc.ui.docs.DocumentationView.class,
+                new com.vaadin.flow.router.RouteParameters("page", "planning"));
+        documentation.setId("planning-menu-documentation");
+        Anchor api = new Anchor("swagger-ui.html", "API");
+        api.setRouterIgnore(true);
+        HorizontalLayout menu = new HorizontalLayout(studies, bops, timeline, icns, periods, documentation, api);
         menu.setId("planning-menu");
         add(new H2("SPICE planning"), menu, new Paragraph("Define studies with their live duration, volume and rule findings; "
                 + "place them on the timeline of an STP; every rule of the planning guide (docs/planning.md) is checked as you go."));

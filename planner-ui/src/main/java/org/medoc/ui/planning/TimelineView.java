@@ -103,7 +103,7 @@ public class TimelineView extends VerticalLayout {
         grid.addColumn(e -> e.entry().bopInstanceId() == null ? "" : "BOP " + e.entry().bopInstanceId() + (e.entry().detached() ? " (detached)" : ""))
                 .setHeader("Origin").setAutoWidth(true);
         grid.addColumn(e -> e.findings().stream().filter(f -> f.severity() != Severity.INFO)
-                .map(f -> f.rule() + " " + f.severity() + ": " + f.message()).collect(Collectors.joining(" | "))).setHeader("Findings").setFlexGrow(1);
+                .map(f -> f.rule() + " " + f.severity() + ": " + f.message()).collect(Collectors.joining(" | "))).setHeader("Findings").setWidth("40em").setFlexGrow(1);
         grid.setHeight("360px");
         grid.asSingleSelect().addValueChangeListener(event -> {
             selected = event.getValue();
