@@ -28,8 +28,8 @@ public class PlanningView extends VerticalLayout {
         icns.setRouterIgnore(true);
         Anchor periods = new Anchor("api/v1/planning/periods", "Mission Planning: periods (JSON)");
         periods.setRouterIgnore(true);
-        RouterLink documentation = new RouterLink("Documentation", org.medoc.ui.docs.DocumentationView.class,
-                new com.vaadin.flow.router.RouteParameters("page", "planning"));
+        // docs/planning.md, rendered by the application's Documentation area
+        Anchor documentation = new Anchor("documentation/planning", "Documentation");
         documentation.setId("planning-menu-documentation");
         Anchor api = new Anchor("swagger-ui.html", "API");
         api.setRouterIgnore(true);
