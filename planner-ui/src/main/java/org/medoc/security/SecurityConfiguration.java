@@ -55,6 +55,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/v1/quarantine", "/api/v1/quarantine/**").hasRole(Role.ARCHIVIST.name())
+                        // SPICE planning: everybody logged in reads, PLANNER changes, ADMIN edits the instrument reference data
+                        .requestMatchers(HttpMethod.GET, "/api/v1/planning/**").authenticated()
+                        .requestMatchers("/api/v1/planning/instrument/**").hasRole(Role.ADMIN.name())
+                        // an ICN is approved by someone other than its author: another planner or an administrator
+                        .requestMatchers(HttpMethod.POST, "/api/v1/planning/icns/*/decision").hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/planning/**").hasRole(Role.PLANNER.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM)
                         .authenticationEntryPoint(problems))

@@ -31,4 +31,25 @@ class ModuleRulesTests {
                 .because("package by feature: model <- selection <- release <- packaging <- landing, doi beside them")
                 .check(medoc);
     }
+
+    @Test
+    void planningFeaturePackagesHaveNoCycles() {
+        JavaClasses planner = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.medoc.planner");
+        slices().matching("org.medoc.planner.(*)..").should().beFreeOfCycles()
+                .because("package by feature: studies, periods, study sets, timeline, BOPs and ICNs depend one way")
+                .check(planner);
+    }
+
+    @Test
+    void planningDomainDoesNotDependOnVaadin() {
+        JavaClasses planner = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.medoc.planner");
+        noClasses().that().resideInAnyPackage("org.medoc.planner..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..")
+                .because("planning views live in org.medoc.ui.planning and call the planner services")
+                .check(planner);
+    }
 }

@@ -1,0 +1,87 @@
+package org.medoc.planner.api;
+
+import org.medoc.planner.validation.PlanningConflictException;
+import org.medoc.planner.validation.PlanningNotFoundException;
+import org.medoc.planner.validation.PlanningRejectedException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * RFC 9457 problem details for the planning API: 404 for unknown items, 409 for an edit conflict (optimistic lock)
+ * or a workflow step not allowed in the item's state, 422 for a request that breaks planning rules (with the
+ * findings), 400 for malformed input.
+ */
+@RestControllerAdvice(basePackages = "org.medoc.planner")
+class PlanningProblems {
+
+    @ExceptionHandler(PlanningNotFoundException.class)
+    ProblemDetail notFound(PlanningNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    @ExceptionHandler(PlanningConflictException.class)
+    ProblemDetail conflict(PlanningConflictException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Edit conflict", e.getMessage());
+        problem.setProperty("reason", "STALE_LOCK_VERSION");
+        return problem;
+    }
+
+    @ExceptionHandler(PlanningRejectedException.class)
+    ProblemDetail rejected(PlanningRejectedException e) {
+        ProblemDetail problem = e.stateConflict()
+                ? problem(HttpStatus.CONFLICT, "Not allowed in this state", e.getMessage())
+                : problem(HttpStatus.UNPROCESSABLE_CONTENT, "Planning rule violated", e.getMessage());
+        if (e.stateConflict()) {
+            problem.setProperty("reason", "WRONG_STATE");
+        }
+        problem.setProperty("findings", e.findings());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidPlanningRequestException.class)
+    ProblemDetail invalid(InvalidPlanningRequestException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.field(), e.getMessage());
+        problem.setProperty("parameter", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        String detail = e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage();
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the JSON body could not be read: " + detail);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getName(),
+                "parameter " + e.getName() + " has an invalid value '" + e.getValue() + "'");
+        problem.setProperty("parameter", e.getName());
+        return problem;
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getParameterName(),
+                "parameter " + e.getParameterName() + " is required");
+        problem.setProperty("parameter", e.getParameterName());
+        return problem;
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        String detail = e.getMostSpecificCause().getMessage();
+        return problem(HttpStatus.CONFLICT, "Conflicts with stored data", detail == null ? "the change conflicts with stored data" : detail);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,280 @@
+package org.medoc.ui.planning;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.medoc.planner.period.Period;
+import org.medoc.planner.period.PeriodKind;
+import org.medoc.planner.period.PeriodService;
+import org.medoc.planner.study.StudyDetail;
+import org.medoc.planner.study.StudyService;
+import org.medoc.planner.study.StudyStatus;
+import org.medoc.planner.timeline.EntryInput;
+import org.medoc.planner.timeline.TimelineService;
+import org.medoc.planner.timeline.TimelineView.CheckedEntry;
+import org.medoc.planner.validation.Finding;
+import org.medoc.planner.validation.PlanningConflictException;
+import org.medoc.planner.validation.PlanningRejectedException;
+import org.medoc.planner.validation.Severity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The timeline of an STP: a visual week or day (SVG), the list of runs with their findings, the period findings and
+ * the telemetry budget, a form to place or move runs (times in UTC, ISO 8601), and the exports.
+ */
+@Route("planning/timeline")
+@PageTitle("Timeline · medoc")
+@PermitAll
+public class TimelineView extends VerticalLayout {
+
+    private final TimelineService timeline;
+    private final PeriodService periods;
+    private final StudyService studies;
+    private final boolean planner;
+    private final String user;
+
+    private final ComboBox<Period> stp = new ComboBox<>("STP");
+    private final IntegerField newStpNumber = new IntegerField("New STP number");
+    private final ComboBox<String> scale = new ComboBox<>("Scale");
+    private final Div svg = new Div();
+    private final Grid<CheckedEntry> grid = new Grid<>();
+    private final Span budget = new Span();
+    private final Div periodFindings = new Div();
+    private final ComboBox<StudyDetail> study = new ComboBox<>("Study");
+    private final TextField start = new TextField("Start (UTC)");
+    private final IntegerField rasters = new IntegerField("Rasters");
+    private final Button place = new Button("Place");
+    private final Button move = new Button("Move selected");
+    private final Button delete = new Button("Delete selected");
+    private final HorizontalLayout exports = new HorizontalLayout();
+    private CheckedEntry selected;
+
+    public TimelineView(TimelineService timeline, PeriodService periods, StudyService studies, AuthenticationContext authentication) {
+        this.timeline = timeline;
+        this.periods = periods;
+        this.studies = studies;
+        this.planner = authentication.hasRole("PLANNER");
+        this.user = authentication.getPrincipalName().orElse("unknown");
+        setId("timeline-view");
+
+        stp.setId("timeline-stp");
+        stp.setItemLabelGenerator(p -> p.label() + " (" + p.start().toString().substring(0, 10) + " to " + p.end().toString().substring(0, 10) + ")");
+        stp.setWidth("26em");
+        stp.addValueChangeListener(event -> refresh());
+        newStpNumber.setId("timeline-new-stp");
+        Button createStp = new Button("Create STP", click -> createStp());
+        createStp.setId("timeline-create-stp");
+        createStp.setEnabled(planner);
+        scale.setId("timeline-scale");
+        scale.setItems(scales());
+        scale.setValue("Week");
+        scale.addValueChangeListener(event -> refresh());
+
+        svg.setId("timeline-svg-container");
+        grid.setId("timeline-grid");
+        grid.addColumn(e -> e.entry().start().toString()).setHeader("Start (UTC)").setAutoWidth(true);
+        grid.addColumn(e -> e.entry().end().toString()).setHeader("End (UTC)").setAutoWidth(true);
+        grid.addColumn(e -> e.entry().studyName()).setHeader("Study").setAutoWidth(true);
+        grid.addColumn(e -> e.entry().rasters()).setHeader("Rasters").setAutoWidth(true);
+        grid.addColumn(e -> String.format(Locale.ROOT, "%.1f Mbit", e.entry().volumeBits() / 1e6)).setHeader("Volume").setAutoWidth(true);
+        grid.addColumn(e -> e.entry().bopInstanceId() == null ? "" : "BOP " + e.entry().bopInstanceId() + (e.entry().detached() ? " (detached)" : ""))
+                .setHeader("Origin").setAutoWidth(true);
+        grid.addColumn(e -> e.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.rule() + " " + f.severity() + ": " + f.message()).collect(Collectors.joining(" | "))).setHeader("Findings").setWidth("40em").setFlexGrow(1);
+        grid.setHeight("360px");
+        grid.asSingleSelect().addValueChangeListener(event -> {
+            selected = event.getValue();
+            if (selected != null) {
+                start.setValue(selected.entry().start().toString());
+                rasters.setValue(selected.entry().rasters());
+                study.getListDataView().getItems().filter(s -> s.study().id() == selected.entry().studyId()).findFirst().ifPresent(study::setValue);
+            }
+        });
+
+        study.setId("timeline-study");
+        study.setItemLabelGenerator(s -> s.study().name());
+        study.setWidth("28em");
+        start.setId("timeline-start");
+        start.setPlaceholder("2026-12-15T06:00:00Z");
+        rasters.setId("timeline-rasters");
+        rasters.setValue(1);
+        place.setId("timeline-place");
+        place.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        place.addClickListener(click -> placeRun());
+        move.setId("timeline-move");
+        move.addClickListener(click -> moveRun());
+        delete.setId("timeline-delete");
+        delete.addClickListener(click -> deleteRun());
+        place.setEnabled(planner);
+        move.setEnabled(planner);
+        delete.setEnabled(planner);
+        budget.setId("timeline-budget");
+        periodFindings.setId("timeline-period-findings");
+        exports.setId("timeline-exports");
+
+        HorizontalLayout top = new HorizontalLayout(stp, scale, newStpNumber, createStp);
+        top.setAlignItems(Alignment.BASELINE);
+        HorizontalLayout form = new HorizontalLayout(study, start, rasters, place, move, delete);
+        form.setAlignItems(Alignment.BASELINE);
+        add(new H2("Timeline"), top, svg, budget, periodFindings, grid, form, exports);
+        reloadPeriods(null);
+        study.setItems(studies.list(null, StudyStatus.APPROVED));
+    }
+
+    private static List<String> scales() {
+        List<String> values = new ArrayList<>(List.of("Week"));
+        for (int day = 1; day <= 7; day++) {
+            values.add("Day " + day);
+        }
+        return values;
+    }
+
+    private void reloadPeriods(Long select) {
+        List<Period> stps = periods.list(PeriodKind.STP);
+        stp.setItems(stps);
+        if (select != null) {
+            stps.stream().filter(p -> p.id() == select).findFirst().ifPresent(stp::setValue);
+        } else if (!stps.isEmpty()) {
+            int now = org.medoc.planner.period.StpCalendar.stpAt(Instant.now());
+            stp.setValue(stps.stream().filter(p -> p.number() >= now).findFirst().orElse(stps.getLast()));
+        }
+    }
+
+    private void createStp() {
+        if (newStpNumber.getValue() == null) {
+            error("Enter the STP number");
+            return;
+        }
+        Period created = periods.ensureStp(newStpNumber.getValue());
+        reloadPeriods(created.id());
+    }
+
+    private void refresh() {
+        Period period = stp.getValue();
+        svg.removeAll();
+        exports.removeAll();
+        if (period == null) {
+            grid.setItems(List.of());
+            return;
+        }
+        org.medoc.planner.timeline.TimelineView view = timeline.timeline(period.id());
+        grid.setItems(view.entries());
+        Instant from = period.start();
+        Instant to = period.end();
+        String chosen = scale.getValue() == null ? "Week" : scale.getValue();
+        if (chosen.startsWith("Day ")) {
+            from = period.start().plus(Duration.ofDays(Integer.parseInt(chosen.substring(4)) - 1));
+            to = from.plus(Duration.ofDays(1));
+        }
+        svg.add(new Html(TimelineSvg.render(view, periods.constraints(period.start(), period.end()), from, to)));
+        var b = view.budget();
+        budget.setText(String.format(Locale.ROOT, "Telemetry: %.1f Mbit planned%s", b.usedBits() / 1e6, b.allocatedBits() == null
+                ? ", no allocation recorded"
+                : String.format(Locale.ROOT, " of %.1f Mbit (%.1f %%), margin %.1f Mbit", b.allocatedBits() / 1e6, b.usedFraction() * 100,
+                b.remainingBits() / 1e6)));
+        periodFindings.removeAll();
+        for (Finding finding : view.periodFindings()) {
+            Span item = new Span(finding.rule() + " " + finding.severity() + ": " + finding.message());
+            item.getStyle().set("display", "block");
+            periodFindings.add(item);
+        }
+        for (String format : List.of("csv", "json", "ics", "itl")) {
+            Anchor link = new Anchor("api/v1/planning/periods/" + period.id() + "/timeline." + format, format.toUpperCase(Locale.ROOT));
+            link.setId("timeline-export-" + format);
+            link.setRouterIgnore(true);
+            link.getElement().setAttribute("download", "timeline-" + period.label() + "." + format);
+            exports.add(link);
+        }
+        Anchor telemetry = new Anchor("api/v1/planning/periods/" + period.id() + "/telemetry.csv", "Telemetry budget");
+        telemetry.setRouterIgnore(true);
+        Anchor keywords = new Anchor("api/v1/planning/periods/" + period.id() + "/keywords.csv", "Predicted keywords");
+        keywords.setRouterIgnore(true);
+        exports.add(telemetry, keywords);
+    }
+
+    private Instant startValue() {
+        try {
+            return Instant.parse(start.getValue().trim());
+        } catch (DateTimeParseException e) {
+            start.setInvalid(true);
+            start.setErrorMessage("UTC time in ISO 8601, e.g. 2026-12-15T06:00:00Z");
+            return null;
+        }
+    }
+
+    private void placeRun() {
+        Period period = stp.getValue();
+        Instant at = startValue();
+        if (period == null || study.getValue() == null || at == null) {
+            error("Choose an STP, an approved study and a start time");
+            return;
+        }
+        start.setInvalid(false);
+        try {
+            CheckedEntry entry = timeline.place(period.id(), EntryInput.of(study.getValue().study().id(), at, rasters.getValue()), user);
+            Notification.show("Placed " + entry.entry().studyName() + (Finding.anyError(entry.findings()) ? " (with rule errors)" : ""));
+            refresh();
+        } catch (PlanningRejectedException | PlanningConflictException e) {
+            error(e.getMessage());
+        }
+    }
+
+    private void moveRun() {
+        Instant at = startValue();
+        if (selected == null || at == null) {
+            error("Select a run in the list and give its new start");
+            return;
+        }
+        start.setInvalid(false);
+        try {
+            long studyId = study.getValue() == null ? selected.entry().studyId() : study.getValue().study().id();
+            timeline.update(selected.entry().id(), selected.entry().lockVersion(), EntryInput.of(studyId, at, rasters.getValue()), user);
+            Notification.show("Moved");
+            refresh();
+        } catch (PlanningRejectedException | PlanningConflictException e) {
+            error(e.getMessage());
+            refresh();
+        }
+    }
+
+    private void deleteRun() {
+        if (selected == null) {
+            return;
+        }
+        try {
+            timeline.delete(selected.entry().id(), selected.entry().lockVersion());
+            refresh();
+        } catch (PlanningConflictException e) {
+            error(e.getMessage());
+            refresh();
+        }
+    }
+
+    private static void error(String message) {
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}
