@@ -50,18 +50,31 @@ public final class DemSyntheticSets {
     private static final double AU_M = 1.495978707e11;
     private static final double NATIVE_ARCSEC = 0.6;
 
-    private final GaussianDemModel model;
     private final DemGrid grid;
     private final double[][] nodeResponses;
 
     public DemSyntheticSets() {
-        this.model = GaussianDemModel.standard();
         // truth stays inside the fit grid so that recovery is testable; responses are interpolated between its nodes
         this.grid = DemGrid.standard();
-        int nodes = grid.nodeCount();
-        nodeResponses = new double[nodes][];
-        IntStream.range(0, nodes).parallel().forEach(node -> nodeResponses[node] = model.responsePerEmissionMeasure(
+        this.nodeResponses = NodeResponses.TABLE;
+    }
+
+    /** K_b at the standard grid's nodes, computed once. */
+    private static final class NodeResponses {
+        static final double[][] TABLE = nodeResponseTable();
+    }
+
+    /**
+     * Outside the holder class on purpose: the parallel workers run this class's lambda, and a lambda of the holder
+     * would wait for the holder's initialisation, which waits for them.
+     */
+    private static double[][] nodeResponseTable() {
+        GaussianDemModel model = GaussianDemModel.standard();
+        DemGrid grid = DemGrid.standard();
+        double[][] table = new double[grid.nodeCount()][];
+        IntStream.range(0, table.length).parallel().forEach(node -> table[node] = model.responsePerEmissionMeasure(
                 grid.logT(node % grid.logTCount()), grid.width(node / grid.logTCount())));
+        return table;
     }
 
     /** Exposure times [s] of a standard AIA synoptic sequence: 2.9 s for 94/131/335, 2.0 s for 171/193/211. */
@@ -88,10 +101,9 @@ public final class DemSyntheticSets {
         float[] logT = new float[n];
         float[] width = new float[n];
         float[] em = new float[n];
-        double arcsecPerPixel = scene == Scene.FULL_DISC ? NATIVE_ARCSEC * 4096.0 / size
-                : NATIVE_ARCSEC * Math.max(1, 1024.0 / size);
-        int pixelsAveraged = (int) Math.max(1, Math.round(Math.pow(arcsecPerPixel / NATIVE_ARCSEC, 2)));
         double rsunArcsec = rsunArcsec(referenceTime);
+        double arcsecPerPixel = Math.max(NATIVE_ARCSEC, fieldOfViewArcsec(scene, rsunArcsec) / size);
+        int pixelsAveraged = (int) Math.max(1, Math.round(Math.pow(arcsecPerPixel / NATIVE_ARCSEC, 2)));
         double[] centre = sceneCentreArcsec(scene, rsunArcsec);
         IntStream.range(0, size).parallel().forEach(y -> {
             for (int x = 0; x < size; x++) {
@@ -139,6 +151,17 @@ public final class DemSyntheticSets {
         int b = channel.ordinal();
         return (1 - fu) * (1 - fv) * nodeResponses[grid.node(i, j)][b] + fu * (1 - fv) * nodeResponses[grid.node(i + 1, j)][b]
                 + (1 - fu) * fv * nodeResponses[grid.node(i, j + 1)][b] + fu * fv * nodeResponses[grid.node(i + 1, j + 1)][b];
+    }
+
+    /** Width of the field of view: the whole Sun with its corona (AIA's 2458″), or a window on one feature. */
+    private static double fieldOfViewArcsec(Scene scene, double rsun) {
+        return switch (scene) {
+            case FULL_DISC -> NATIVE_ARCSEC * 4096;
+            case ACTIVE_REGION -> 0.25 * rsun;
+            case QUIET_SUN -> 0.5 * rsun;
+            case CORONAL_HOLE -> 0.4 * rsun;
+            case OFF_LIMB -> 0.4 * rsun;
+        };
     }
 
     private static double[] sceneCentreArcsec(Scene scene, double rsun) {
@@ -212,8 +235,6 @@ public final class DemSyntheticSets {
         header.addValue("EXPTIME", exposure, "[s] exposure time");
         header.addValue("LVL_NUM", 1.5, "data level");
         header.addValue("BUNIT", "DN", "mean DN per 0.6 arcsec pixel");
-        header.addValue("NSUMMED", (int) Math.max(1, Math.round(Math.pow(arcsecPerPixel / NATIVE_ARCSEC, 2))),
-                "original pixels averaged per pixel");
         header.addValue("CTYPE1", "HPLN-TAN", "");
         header.addValue("CTYPE2", "HPLT-TAN", "");
         header.addValue("CUNIT1", "arcsec", "");
