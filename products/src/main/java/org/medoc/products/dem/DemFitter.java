@@ -26,16 +26,17 @@ import java.util.concurrent.Future;
  * <h2>Search</h2>
  * {@link Search#EXHAUSTIVE} evaluates χ² at every node (14 070 on the standard grid) and keeps the smallest, the
  * lowest canonical node index winning exact ties. {@link Search#BRANCH_AND_BOUND} returns the same node with far
- * fewer evaluations: the grid is cut into blocks of 5 × 5 nodes; for each block a cone in whitened space that holds
- * every node's model vector is precomputed — centre node c and per band Δ_b = max over the block's nodes of
+ * fewer evaluations: the grid is cut into blocks of 3 × 3 nodes, grouped in super-blocks of 3 × 3 blocks; for each
+ * block and super-block a cone in whitened space that holds every node's model vector is precomputed — centre node c and per band Δ_b = max over the block's nodes of
  * |s_n K̂_b(n)/K̂_b(c) − 1|, with s_n = 2/(min_b r + max_b r), r_b = K̂_b(n)/K̂_b(c) the best rescaling of node n. For a
  * pixel, the model vector of any node of the block is within a ball of radius ‖e‖ ≤ √(Σ w_b K̂_b(c)² Δ_b²) around
  * k(c), so its angle to k(c) is at most r with sin r ≤ ρ = ‖e‖/‖k(c)‖, and by the triangle inequality on the sphere
- * every node of the block has χ² ≥ A sin²(max(0, θ_c − r)). One vectorisable pass computes this lower bound for all
- * blocks (in float, with a rounding tolerance derived in {@link #boundTolerance}); the block with the best centre is
- * evaluated in full to get an incumbent, and only blocks whose lower bound does not exceed the incumbent are
- * evaluated node by node (in double, with exactly the arithmetic of the exhaustive search). The result is the
- * exhaustive optimum up to ties below double rounding.
+ * every node of the block has √χ² ≥ √A (sin θ_c − sin r) ≥ √χ²_c − √(A·E/D) (E, D: the weighted cone radius and
+ * centre norm). The block of the previous pixel's optimum gives an incumbent; one vectorisable pass bounds all
+ * super-blocks (in float, with a rounding tolerance derived in {@link #boundTolerance}); blocks of surviving
+ * super-blocks are bounded in turn, nodes of surviving blocks are evaluated in float, and the nodes within float
+ * rounding of the float minimum ({@link #nodeTolerance}) are evaluated again in double, with exactly the arithmetic
+ * of the exhaustive search. The result is the exhaustive optimum up to ties below double rounding.
  *
  * <p>Pixels with a missing, non-finite, non-positive or saturated band are fitted on the remaining bands (at least
  * {@link #MIN_BANDS}); the number of usable bands is returned with the fit. Plain Java over primitive arrays, no
@@ -49,11 +50,11 @@ public final class DemFitter {
     public static final double DEFAULT_SATURATION_DN = 15000;
 
     private static final int BANDS = 6;
-    static final boolean SKIP = Boolean.getBoolean("dem.skip");
-    private static final int BLOCK_T = 5;
-    private static final int BLOCK_W = 5;
+    private static final int BLOCK_T = 3;
+    private static final int BLOCK_W = 3;
+    private static final int BLOCK_NODES = BLOCK_T * BLOCK_W;
     private static final int SUPER_T = 3;
-    private static final int SUPER_W = 2;
+    private static final int SUPER_W = 3;
 
     /** How the grid is searched. */
     public enum Search { EXHAUSTIVE, BRANCH_AND_BOUND }
@@ -292,21 +293,36 @@ public final class DemFitter {
         }
     }
 
-    /** Float χ² of the nodes of one block (contiguous float copy of the tables), into {@code out[from…to)}. */
-    private void evaluateBlockFloat(float[] pw, float af, int from, int to, float[] out) {
+    /**
+     * Float χ² of the {@value #BLOCK_NODES} slots of one block (padding slots of partial blocks give χ² = A) into
+     * {@code out[block · BLOCK_NODES + i]}; returns the smallest χ² of the block's real nodes. The slot count is a
+     * constant so that the JIT unrolls and vectorises the loop.
+     */
+    private float evaluateBlockFloat(float[] pw, float af, int block, float[] out) {
         float p0 = pw[0], p1 = pw[1], p2 = pw[2], p3 = pw[3], p4 = pw[4], p5 = pw[5];
         float w0 = pw[6], w1 = pw[7], w2 = pw[8], w3 = pw[9], w4 = pw[10], w5 = pw[11];
         float[] packed = tables.packed;
-        int m = to - from;
-        int base = BANDS * 2 * from;
-        for (int i = 0; i < m; i++) {
+        int base = block * BLOCK_NODES * 2 * BANDS;
+        int target = block * BLOCK_NODES;
+        for (int i = 0; i < BLOCK_NODES; i++) {
             int at = base + i;
-            float n = p0 * packed[at] + p1 * packed[at + m] + p2 * packed[at + 2 * m] + p3 * packed[at + 3 * m]
-                    + p4 * packed[at + 4 * m] + p5 * packed[at + 5 * m];
-            float d = w0 * packed[at + 6 * m] + w1 * packed[at + 7 * m] + w2 * packed[at + 8 * m]
-                    + w3 * packed[at + 9 * m] + w4 * packed[at + 10 * m] + w5 * packed[at + 11 * m];
-            out[from + i] = af - n * n / d;
+            float n = p0 * packed[at] + p1 * packed[at + BLOCK_NODES] + p2 * packed[at + 2 * BLOCK_NODES]
+                    + p3 * packed[at + 3 * BLOCK_NODES] + p4 * packed[at + 4 * BLOCK_NODES]
+                    + p5 * packed[at + 5 * BLOCK_NODES];
+            float d = w0 * packed[at + 6 * BLOCK_NODES] + w1 * packed[at + 7 * BLOCK_NODES]
+                    + w2 * packed[at + 8 * BLOCK_NODES] + w3 * packed[at + 9 * BLOCK_NODES]
+                    + w4 * packed[at + 10 * BLOCK_NODES] + w5 * packed[at + 11 * BLOCK_NODES];
+            out[target + i] = af - n * n / d;
         }
+        float best = Float.POSITIVE_INFINITY;
+        int real = tables.blockStart[block + 1] - tables.blockStart[block];
+        for (int i = 0; i < real; i++) {
+            float value = out[target + i];
+            if (value < best) { // not Math.min: its NaN and −0 handling costs a serial chain of instructions
+                best = value;
+            }
+        }
+        return best;
     }
 
     /** Exact χ² of one table position: the arithmetic of {@link #evaluate}, term for term. */
@@ -339,11 +355,7 @@ public final class DemFitter {
 
         // incumbent: the block of the previous pixel's optimum (neighbouring pixels are alike)
         int first = work.lastBlock;
-        evaluateBlockFloat(pw, af, t.blockStart[first], t.blockStart[first + 1], chiFloat);
-        float bestFloat = Float.POSITIVE_INFINITY;
-        for (int i = t.blockStart[first]; i < t.blockStart[first + 1]; i++) {
-            bestFloat = Math.min(bestFloat, chiFloat[i]);
-        }
+        float bestFloat = evaluateBlockFloat(pw, af, first, chiFloat);
         visited[visits++] = first;
         evaluated += t.blockStart[first + 1] - t.blockStart[first];
         float pruneAbove = (float) (Math.sqrt(Math.max(0, bestFloat + nodeTolerance)) + tolerance);
@@ -387,10 +399,7 @@ public final class DemFitter {
         }
         int second = t.superCentreBlock[bestSuper];
         if (second != first && centre[bestSuper] < bestFloat) {
-            evaluateBlockFloat(pw, af, t.blockStart[second], t.blockStart[second + 1], chiFloat);
-            for (int i = t.blockStart[second]; i < t.blockStart[second + 1]; i++) {
-                bestFloat = Math.min(bestFloat, chiFloat[i]);
-            }
+            bestFloat = Math.min(bestFloat, evaluateBlockFloat(pw, af, second, chiFloat));
             visited[visits++] = second;
             evaluated += t.blockStart[second + 1] - t.blockStart[second];
             pruneAbove = (float) (Math.sqrt(Math.max(0, bestFloat + nodeTolerance)) + tolerance);
@@ -401,7 +410,7 @@ public final class DemFitter {
         // level 2: blocks of the surviving super-blocks; level 3: their nodes, in float
         float[] cone = t.blockCone;
         for (int sb = 0; sb < supers; sb++) {
-            if (SKIP || lower[sb] > pruneAbove) {
+            if (lower[sb] > pruneAbove) {
                 continue;
             }
             for (int j = t.superStart[sb]; j < t.superStart[sb + 1]; j++) {
@@ -422,11 +431,7 @@ public final class DemFitter {
                 }
                 int from = t.blockStart[j];
                 int to = t.blockStart[j + 1];
-                evaluateBlockFloat(pw, af, from, to, chiFloat);
-                float blockBest = Float.POSITIVE_INFINITY;
-                for (int i = from; i < to; i++) {
-                    blockBest = Math.min(blockBest, chiFloat[i]);
-                }
+                float blockBest = evaluateBlockFloat(pw, af, j, chiFloat);
                 visited[visits++] = j;
                 evaluated += to - from;
                 if (blockBest < bestFloat) {
@@ -443,8 +448,11 @@ public final class DemFitter {
         float threshold = bestFloat + nodeTolerance;
         for (int v = 0; v < visits; v++) {
             int j = visited[v];
-            for (int i = t.blockStart[j]; i < t.blockStart[j + 1]; i++) {
-                if (chiFloat[i] <= threshold) {
+            int from = t.blockStart[j];
+            int real = t.blockStart[j + 1] - from;
+            for (int slot = 0; slot < real; slot++) {
+                if (chiFloat[j * BLOCK_NODES + slot] <= threshold) {
+                    int i = from + slot;
                     double value = chiAt(work, i);
                     if (value < best || (value == best && t.canonical[i] < bestCanonical)) {
                         best = value;
@@ -507,7 +515,7 @@ public final class DemFitter {
             numerator = new float[tables.superCount];
             denominator = new float[tables.superCount];
             spread = new float[tables.superCount];
-            chiFloat = new float[tables.nodes];
+            chiFloat = new float[tables.blockCount * BLOCK_NODES];
             visited = new int[tables.blockCount];
         }
 
@@ -647,14 +655,16 @@ public final class DemFitter {
             }
             blockStart[blockCount] = position;
             superStart[superCount] = block;
-            packed = new float[BANDS * 2 * nodes];
+            // BLOCK_NODES slots per block; the padding of partial blocks has K̂ = 0, K̂² = 1, so that χ² = A there
+            packed = new float[blockCount * BLOCK_NODES * 2 * BANDS];
             for (int j = 0; j < blockCount; j++) {
                 int from = blockStart[j];
                 int m = blockStart[j + 1] - from;
+                int base = j * BLOCK_NODES * 2 * BANDS;
                 for (int b = 0; b < BANDS; b++) {
-                    for (int i = 0; i < m; i++) {
-                        packed[BANDS * 2 * from + b * m + i] = (float) shape[b][from + i];
-                        packed[BANDS * 2 * from + (BANDS + b) * m + i] = (float) shapeSquared[b][from + i];
+                    for (int i = 0; i < BLOCK_NODES; i++) {
+                        packed[base + b * BLOCK_NODES + i] = i < m ? (float) shape[b][from + i] : 0f;
+                        packed[base + (BANDS + b) * BLOCK_NODES + i] = i < m ? (float) shapeSquared[b][from + i] : 1f;
                     }
                 }
             }

@@ -63,11 +63,15 @@ public final class DemBench {
             long pixels = (long) size * size;
             for (int r = 0; r < repetitions; r++) {
                 resetPeaks();
+                long cpu0 = processCpuNanos();
                 t0 = System.nanoTime();
                 DemMaps maps = fitter.fit(input);
                 double fitSeconds = seconds(t0);
-                System.out.printf(Locale.ROOT, "fit %d: %.2f s, %,.0f pixels/s, peak heap %d MiB (median log T %.2f)%n",
-                        r + 1, fitSeconds, pixels / fitSeconds, peakHeapMiB(),
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                System.out.printf(Locale.ROOT, "fit %d: %.2f s wall, %,.0f pixels/s; %.2f CPU-s, %,.0f pixels per CPU-second"
+                                + " (load average %.1f); peak heap %d MiB (centre log T %.2f)%n",
+                        r + 1, fitSeconds, pixels / fitSeconds, cpuSeconds, pixels / cpuSeconds,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMiB(),
                         maps.logTemperature()[size / 2][size / 2]);
             }
             int window = Math.min(size, 256);
@@ -120,6 +124,11 @@ public final class DemBench {
             }
         }
         return new int[] {same, fitted};
+    }
+
+    /** CPU time of the whole process (all threads), which the other processes of a shared machine do not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long start) {
