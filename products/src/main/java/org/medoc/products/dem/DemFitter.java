@@ -50,6 +50,7 @@ public final class DemFitter {
     public static final double DEFAULT_SATURATION_DN = 15000;
 
     private static final int BANDS = 6;
+    private static final AiaChannel[] CHANNELS = AiaChannel.values();
     private static final int BLOCK_T = 3;
     private static final int BLOCK_W = 3;
     private static final int BLOCK_NODES = BLOCK_T * BLOCK_W;
@@ -226,7 +227,7 @@ public final class DemFitter {
             double rate = rates[b];
             double t = exposure[b];
             if (rate > 0 && rate < Double.POSITIVE_INFINITY && t > 0 && rate * t < saturationDn) {
-                AiaChannel channel = AiaChannel.values()[b];
+                AiaChannel channel = CHANNELS[b]; // values() would copy the array for every band of every pixel
                 double weight = 1 / noise.rateVariance(channel, rate, t, pixelsAveraged);
                 w[b] = weight;
                 p[b] = rate * weight;
