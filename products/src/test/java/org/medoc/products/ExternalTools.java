@@ -1,0 +1,32 @@
+package org.medoc.products;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Independent tools from Debian that check our work (fitsverify, funpack). On a developer's machine without them a
+ * test is skipped with the install command; under CI ({@code CI} set, where .ci/run installs them) it fails.
+ * (A copy of archive-core's test helper: test classes are not shared between modules.)
+ */
+public final class ExternalTools {
+    private ExternalTools() {
+    }
+
+    public static Path require(String tool, String debianPackage) {
+        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            Path candidate = Path.of(directory, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        String message = tool + " is not installed: apt-get install " + debianPackage;
+        if (System.getenv("CI") != null) {
+            Assertions.fail(message);
+        }
+        Assumptions.abort(message);
+        return null;
+    }
+}

@@ -1,0 +1,163 @@
+package org.medoc.products.dem;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Benchmark of the DEM maps on a full-resolution synthetic six-channel set (not part of the test run; see
+ * docs/benchmarks.md for the command). Arguments: image side (default 4096), threads (default all processors),
+ * work directory (default a temporary one, deleted at the end), repetitions of the fit (default 2).
+ *
+ * <p>Prints: set generation time, read time, fit time and pixels per second (after a warm-up on a 512² set), the
+ * whole {@link DemMapMaker#make} time (read + fit + FITS + previews), the peak heap of each phase, and the agreement
+ * of the fast and exhaustive searches on a 256 × 256 window.
+ */
+public final class DemBench {
+
+    private DemBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+        boolean temporary = args.length <= 2;
+        Path work = temporary ? Files.createTempDirectory("dem-bench") : Path.of(args[2]);
+        int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        Instant time = Instant.parse("2026-11-24T12:00:00Z");
+        System.out.printf(Locale.ROOT, "DEM bench: %d×%d, %d threads, %d processors, max heap %d MiB, %s%n", size, size,
+                threads, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.version"));
+        try {
+            long t0 = System.nanoTime();
+            DemFitter fitter = DemFitter.standard().withThreads(threads);
+            System.out.printf(Locale.ROOT, "grid tables: %.2f s%n", seconds(t0));
+
+            DemSyntheticSets sets = new DemSyntheticSets();
+            DemSyntheticSets.SyntheticSet warm = sets.write(DemSyntheticSets.Scene.FULL_DISC, 512, time, 2, true,
+                    work.resolve("warm"));
+            DemInput warmInput = AiaSetReader.read(warm.files()).input();
+            for (int i = 0; i < 3; i++) {
+                fitter.fit(warmInput);
+            }
+
+            resetPeaks();
+            t0 = System.nanoTime();
+            DemSyntheticSets.SyntheticSet set = sets.write(DemSyntheticSets.Scene.FULL_DISC, size, time, 1, true,
+                    work.resolve("set"));
+            System.out.printf(Locale.ROOT, "generate set: %.2f s, peak heap %d MiB%n", seconds(t0), peakHeapMiB());
+            set = new DemSyntheticSets.SyntheticSet(set.files(), size, null, null, null, set.pixelsAveraged());
+            System.gc();
+
+            resetPeaks();
+            t0 = System.nanoTime();
+            DemInput input = AiaSetReader.read(set.files()).input();
+            System.out.printf(Locale.ROOT, "read six channels: %.2f s, peak heap %d MiB%n", seconds(t0), peakHeapMiB());
+            long pixels = (long) size * size;
+            for (int r = 0; r < repetitions; r++) {
+                resetPeaks();
+                long cpu0 = processCpuNanos();
+                t0 = System.nanoTime();
+                DemMaps maps = fitter.fit(input);
+                double fitSeconds = seconds(t0);
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                System.out.printf(Locale.ROOT, "fit %d: %.2f s wall, %,.0f pixels/s; %.2f CPU-s, %,.0f pixels per CPU-second"
+                                + " (load average %.1f); peak heap %d MiB (centre log T %.2f)%n",
+                        r + 1, fitSeconds, pixels / fitSeconds, cpuSeconds, pixels / cpuSeconds,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), peakHeapMiB(),
+                        maps.logTemperature()[size / 2][size / 2]);
+            }
+            int window = Math.min(size, 256);
+            int[] agreement = agreement(fitter, input, window);
+            System.out.printf(Locale.ROOT, "fast vs exhaustive on the central %d² window: %d of %d fitted pixels (%.3f %%)%n",
+                    window, agreement[0], agreement[1], 100.0 * agreement[0] / agreement[1]);
+            input = null;
+            System.gc();
+
+            resetPeaks();
+            t0 = System.nanoTime();
+            DemMapResult result = new DemMapMaker(fitter).make(set.files(), work.resolve("out"),
+                    new DemProvenance("bench", "1", time, List.of()));
+            System.out.printf(Locale.ROOT, "full frame (read + fit + FITS + 4 previews): %.2f s, peak heap %d MiB,"
+                            + " %,d fitted, %,d flagged, median log T %.2f, product %d MiB%n", seconds(t0), peakHeapMiB(),
+                    result.pixelsFitted(), result.pixelsFlagged(), result.medianLogT(),
+                    Files.size(result.fitsFile()) >> 20);
+        } finally {
+            if (temporary) {
+                delete(work);
+            }
+        }
+    }
+
+    private static int[] agreement(DemFitter fitter, DemInput input, int window) {
+        int x0 = (input.width() - window) / 2;
+        int y0 = (input.height() - window) / 2;
+        java.util.Map<AiaChannel, float[]> rates = new java.util.EnumMap<>(AiaChannel.class);
+        input.rates().forEach((channel, values) -> {
+            float[] cut = new float[window * window];
+            for (int y = 0; y < window; y++) {
+                System.arraycopy(values, (y0 + y) * input.width() + x0, cut, y * window, window);
+            }
+            rates.put(channel, cut);
+        });
+        DemInput cut = new DemInput(window, window, rates, input.exposureSeconds(), input.pixelsAveraged());
+        DemMaps fast = fitter.fit(cut);
+        DemMaps exhaustive = fitter.withSearch(DemFitter.Search.EXHAUSTIVE).fit(cut);
+        int same = 0;
+        int fitted = 0;
+        for (int y = 0; y < window; y++) {
+            for (int x = 0; x < window; x++) {
+                if (!Float.isNaN(exhaustive.logTemperature()[y][x])) {
+                    fitted++;
+                    if (fast.logTemperature()[y][x] == exhaustive.logTemperature()[y][x]
+                            && fast.widthDex()[y][x] == exhaustive.widthDex()[y][x]) {
+                        same++;
+                    }
+                }
+            }
+        }
+        return new int[] {same, fitted};
+    }
+
+    /** CPU time of the whole process (all threads), which the other processes of a shared machine do not inflate. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peak usage since the last reset (an upper bound of the live peak: pools peak apart). */
+    private static long peakHeapMiB() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (var walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package org.medoc.products.dem;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The fit recovers known DEMs, and the fast search finds the exhaustive search's optimum. */
+class DemFitterTests {
+
+    private static final Instant TIME = Instant.parse("2026-11-24T12:00:00Z");
+    private static final double[] EXPOSURE = {2.9, 2.9, 2.0, 2.0, 2.9, 2.9};
+    private static DemFitter fitter;
+    private static GaussianDemModel model;
+
+    @BeforeAll
+    static void tables() {
+        fitter = DemFitter.standard();
+        model = GaussianDemModel.standard();
+    }
+
+    @Test
+    void noiseFreeIntensitiesOfAGridNodeGiveBackThatNodeAndItsEmissionMeasure() {
+        double[][] truths = {{6.20, 0.10, 1e27}, {5.90, 0.03, 3e26}, {6.55, 0.25, 2e28}, {6.05, 0.08, 5e25},
+                {7.00, 0.40, 1e27}, {5.60, 0.01, 1e27}};
+        for (double[] truth : truths) {
+            DemFitter.PixelFit fit = fitter.fitPixel(model.intensities(truth[0], truth[1], truth[2]), EXPOSURE, 1);
+            assertThat(fit.logTemperature()).as("log Tc of %s", Arrays.toString(truth)).isCloseTo(truth[0], within(1e-9));
+            assertThat(fit.widthDex()).as("σ of %s", Arrays.toString(truth)).isCloseTo(truth[1], within(1e-9));
+            assertThat(fit.emissionMeasure()).isCloseTo(truth[2], within(truth[2] * 1e-9));
+            assertThat(fit.chiSquare()).isCloseTo(0, within(1e-6));
+            assertThat(fit.bands()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void noiseFreeSyntheticSetIsRecoveredWithinTheGridResolution(@TempDir Path directory) throws IOException {
+        // the truth varies continuously between nodes, so the best node is at most one step away
+        DemSyntheticSets.SyntheticSet set = new DemSyntheticSets().write(DemSyntheticSets.Scene.FULL_DISC, 96, TIME, 3,
+                false, directory);
+        DemMaps maps = fitter.fit(AiaSetReader.read(set.files()).input());
+        int compared = 0;
+        int withinOneStep = 0;
+        double worstEm = 0;
+        for (int y = 0; y < 96; y++) {
+            for (int x = 0; x < 96; x++) {
+                int i = y * 96 + x;
+                if (maps.bands()[y][x] < 6) {
+                    continue;
+                }
+                compared++;
+                double dT = Math.abs(maps.logTemperature()[y][x] - set.logTemperature()[i]);
+                double dW = Math.abs(maps.widthDex()[y][x] - set.widthDex()[i]);
+                if (dT <= 0.0101 && dW <= 0.0101) {
+                    withinOneStep++;
+                }
+                worstEm = Math.max(worstEm, Math.abs(maps.emissionMeasure()[y][x] / set.emissionMeasure()[i] - 1));
+            }
+        }
+        assertThat(compared).isGreaterThan(96 * 96 / 2);
+        assertThat(withinOneStep / (double) compared).as("fraction within one grid step").isGreaterThanOrEqualTo(0.99);
+        assertThat(worstEm).as("largest relative EM error").isLessThan(0.1);
+    }
+
+    @Test
+    void realisticNoiseGivesSmallErrorsWhereTheSignalIsStrong(@TempDir Path directory) throws IOException {
+        int size = 256;
+        DemSyntheticSets sets = new DemSyntheticSets();
+        DemSyntheticSets.SyntheticSet set = sets.write(DemSyntheticSets.Scene.FULL_DISC, size, TIME, 11, true, directory);
+        DemInput input = AiaSetReader.read(set.files()).input();
+        DemMaps maps = fitter.fit(input);
+        AiaNoiseModel random = AiaNoiseModel.randomOnly();
+        double[] errorsT = new double[size * size];
+        double[] errorsW = new double[size * size];
+        int n = 0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int i = y * size + x;
+                // SNR of the weakest band, from the noise-free intensities and the random noise
+                double snr = Double.POSITIVE_INFINITY;
+                for (AiaChannel channel : AiaChannel.values()) {
+                    double rate = set.emissionMeasure()[i] * sets.response(channel,
+                            set.logTemperature()[i], set.widthDex()[i]);
+                    double t = DemSyntheticSets.exposureSeconds(channel);
+                    snr = Math.min(snr, rate * t / random.countsError(channel, rate * t, set.pixelsAveraged()));
+                }
+                if (snr > 10 && maps.bands()[y][x] == 6) {
+                    errorsT[n] = Math.abs(maps.logTemperature()[y][x] - set.logTemperature()[i]);
+                    errorsW[n] = Math.abs(maps.widthDex()[y][x] - set.widthDex()[i]);
+                    n++;
+                }
+            }
+        }
+        double[] t = Arrays.copyOf(errorsT, n);
+        double[] w = Arrays.copyOf(errorsW, n);
+        Arrays.sort(t);
+        Arrays.sort(w);
+        double medianT = t[n / 2];
+        double p95T = t[(int) (0.95 * (n - 1))];
+        double medianW = w[n / 2];
+        double p95W = w[(int) (0.95 * (n - 1))];
+        System.out.printf(Locale.ROOT, "DEM recovery, %d pixels with SNR > 10 in every band: |Δlog Tc| median %.3f,"
+                + " p95 %.3f; |Δσ| median %.3f, p95 %.3f%n", n, medianT, p95T, medianW, p95W);
+        assertThat(n).isGreaterThan(1000);
+        assertThat(medianT).isLessThanOrEqualTo(0.02);
+        assertThat(p95T).isLessThanOrEqualTo(0.08);
+        assertThat(medianW).isLessThanOrEqualTo(0.03);
+        assertThat(p95W).isLessThanOrEqualTo(0.12);
+    }
+
+    @Test
+    void fastSearchFindsTheExhaustiveOptimumOnASyntheticSet(@TempDir Path directory) throws IOException {
+        int size = 128;
+        DemSyntheticSets.SyntheticSet set = new DemSyntheticSets().write(DemSyntheticSets.Scene.FULL_DISC, size, TIME, 5,
+                true, directory);
+        DemInput input = AiaSetReader.read(set.files()).input();
+        DemMaps fast = fitter.fit(input);
+        DemMaps exhaustive = fitter.withSearch(DemFitter.Search.EXHAUSTIVE).fit(input);
+        int fitted = 0;
+        int same = 0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                if (Float.isNaN(exhaustive.logTemperature()[y][x])) {
+                    assertThat(fast.logTemperature()[y][x]).isNaN();
+                    continue;
+                }
+                fitted++;
+                if (fast.logTemperature()[y][x] == exhaustive.logTemperature()[y][x]
+                        && fast.widthDex()[y][x] == exhaustive.widthDex()[y][x]) {
+                    same++;
+                    assertThat(fast.chiSquare()[y][x]).isEqualTo(exhaustive.chiSquare()[y][x]);
+                    assertThat(fast.emissionMeasure()[y][x]).isEqualTo(exhaustive.emissionMeasure()[y][x]);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "DEM search agreement: %d of %d fitted pixels (%.4f %%)%n", same, fitted,
+                100.0 * same / fitted);
+        assertThat(fitted).isGreaterThan(size * size / 2);
+        assertThat(same / (double) fitted).isGreaterThanOrEqualTo(0.999);
+    }
+
+    @Test
+    void fastSearchFindsTheExhaustiveOptimumForRandomDemsAndNoise() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        DemFitter exhaustive = fitter.withSearch(DemFitter.Search.EXHAUSTIVE);
+        AiaNoiseModel noise = AiaNoiseModel.randomOnly();
+        int same = 0;
+        int trials = 1500;
+        for (int k = 0; k < trials; k++) {
+            double[] rates = model.intensities(5.6 + 1.6 * random.nextDouble(), 0.01 + 0.6 * random.nextDouble(),
+                    Math.pow(10, 25.5 + 3 * random.nextDouble()));
+            for (int b = 0; b < 6; b++) {
+                double counts = rates[b] * EXPOSURE[b];
+                rates[b] = (counts + noise.countsError(AiaChannel.values()[b], counts, 1) * random.nextGaussian())
+                        / EXPOSURE[b];
+            }
+            DemFitter.PixelFit a = fitter.fitPixel(rates, EXPOSURE, 1);
+            DemFitter.PixelFit b = exhaustive.fitPixel(rates, EXPOSURE, 1);
+            if (a.node() == b.node()) {
+                same++;
+            }
+        }
+        assertThat(same / (double) trials).isGreaterThanOrEqualTo(0.999);
+    }
+
+    @Test
+    void pixelWithAMissingBandIsFittedOnTheOthersAndCountsFiveBands() {
+        double[] rates = model.intensities(6.3, 0.15, 2e27);
+        rates[AiaChannel.A94.ordinal()] = Double.NaN;
+        DemFitter.PixelFit fit = fitter.fitPixel(rates, EXPOSURE, 1);
+        assertThat(fit.bands()).isEqualTo(5);
+        assertThat(fit.logTemperature()).isCloseTo(6.3, within(1e-9));
+        assertThat(fit.widthDex()).isCloseTo(0.15, within(1e-9));
+    }
+
+    @Test
+    void saturatedAndNonPositiveBandsAreNotUsed() {
+        double[] rates = model.intensities(6.3, 0.15, 2e27);
+        rates[AiaChannel.A171.ordinal()] = 20000 / EXPOSURE[AiaChannel.A171.ordinal()]; // 20 000 DN: saturated
+        rates[AiaChannel.A335.ordinal()] = -0.5;
+        DemFitter.PixelFit fit = fitter.fitPixel(rates, EXPOSURE, 1);
+        assertThat(fit.bands()).isEqualTo(4);
+        assertThat(fit.logTemperature()).isCloseTo(6.3, within(1e-9));
+    }
+
+    @Test
+    void fewerThanThreeUsableBandsAreNotFitted() {
+        double[] rates = {Double.NaN, Double.NaN, 100, 200, Double.NaN, Double.NaN};
+        DemFitter.PixelFit fit = fitter.fitPixel(rates, EXPOSURE, 1);
+        assertThat(fit.node()).isEqualTo(-1);
+        assertThat(fit.bands()).isEqualTo(2);
+        assertThat(fit.logTemperature()).isNaN();
+    }
+
+    @Test
+    void gridIsAtLeastAsFineAsTheIssueAsks() {
+        DemGrid grid = fitter.grid();
+        assertThat(grid.logTStep()).isLessThanOrEqualTo(0.01);
+        assertThat(grid.widthStep()).isLessThanOrEqualTo(0.01);
+        assertThat(grid.logTMin()).isLessThanOrEqualTo(5.5);
+        assertThat(grid.logTMax()).isGreaterThanOrEqualTo(7.5);
+        assertThat(grid.widthMin()).isLessThanOrEqualTo(0.01);
+        assertThat(grid.widthMax()).isGreaterThanOrEqualTo(0.7);
+        assertThat(grid.nodeCount()).isEqualTo(201 * 70);
+    }
+}
