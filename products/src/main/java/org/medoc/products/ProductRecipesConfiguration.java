@@ -1,26 +1,22 @@
 package org.medoc.products;
 
+import org.medoc.products.aia.AiaChannelSets;
+import org.medoc.products.chain.ProductRecipe;
+import org.medoc.products.dem.DemMapMaker;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * THE place where product recipes are installed. The chain runs every {@link org.medoc.products.chain.ProductRecipe}
- * bean (see {@link org.medoc.products.chain.RecipeRegistry}); declare them here so that what this installation
+ * bean (see {@link org.medoc.products.chain.RecipeRegistry}); they are declared here so that what this installation
  * produces can be read in one file.
- *
- * <p>DEM maps: add the adapter here when {@code org.medoc.products.dem} is merged, e.g.
- * <pre>{@code
- * @Bean
- * ProductRecipe demRecipe(AiaChannelSets demInputSets) {
- *     // type "dem", version "1.0"; make(): DemMapMaker.standard().make(context.files(inputs), outputDirectory,
- *     //   new DemProvenance(context.softwareVersion(), context.productVersion(), context.referenceTime(),
- *     //       inputs.inputs().stream().map(i -> new DemProvenance.InputFile(i.fileName(), i.sha256())).toList()))
- *     // -> ProductOutput(List.of(OutputFile.data(result.fitsFile()), previews as OutputFile.preview(...)),
- *     //    Map.of("width", ..., "height", ..., "channelsUsed", ..., "pixelsFitted", ..., "pixelsFlagged", ...,
- *     //           "medianLogT", ...))
- * }
- * }</pre>
  */
 @Configuration(proxyBeanMethods = false)
 public class ProductRecipesConfiguration {
-    // DEM recipe adapter goes here (see the class comment).
+
+    /** DEM maps of every AIA six-channel set ({@code medoc.products.dem.*} sets tolerance, cadence, minimum channels). */
+    @Bean
+    ProductRecipe demMapsRecipe(AiaChannelSets demInputSets) {
+        return new DemMapsRecipe(demInputSets, DemMapMaker.standard());
+    }
 }

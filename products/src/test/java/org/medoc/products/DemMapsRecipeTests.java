@@ -1,0 +1,105 @@
+package org.medoc.products;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageHDU;
+import org.junit.jupiter.api.Test;
+import org.medoc.archive.ingest.IngestReport;
+import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.products.catalogue.ProductCatalogue;
+import org.medoc.products.catalogue.ProductDetail;
+import org.medoc.products.catalogue.ProductQuery;
+import org.medoc.products.catalogue.ProductSummary;
+import org.medoc.products.chain.ProductChain;
+import org.medoc.products.chain.RunOutcome;
+import org.medoc.products.chain.RunStatus;
+import org.medoc.products.dem.DemSyntheticSets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The installed DEM recipe on the real chain: a synthetic AIA set with known DEM parameters is ingested into the
+ * archive, the chain makes its DEM product, and the catalogued FITS file gives back the truth.
+ */
+@SpringBootTest(classes = ProductsTestApplication.class)
+class DemMapsRecipeTests {
+
+    static final Instant REFERENCE = Instant.parse("2019-03-07T12:00:00Z");
+    static final int SIZE = 48;
+
+    @Autowired IngestService ingest;
+    @Autowired ProductChain chain;
+    @Autowired ProductCatalogue catalogue;
+    @Autowired ArchiveStore store;
+
+    @Test
+    void anIngestedAiaSetBecomesACataloguedDemProductThatRecoversTheTrueTemperaturesAndIsMadeOnlyOnce() throws Exception {
+        Path directory = Files.createTempDirectory("medoc-dem-chain-");
+        DemSyntheticSets.SyntheticSet truth = new DemSyntheticSets()
+                .write(DemSyntheticSets.Scene.ACTIVE_REGION, SIZE, REFERENCE, 7, false, directory);
+        IngestReport report = ingest.ingest(truth.files(), "DemMapsRecipeTests");
+        assertThat(report.outcomes()).hasSize(6)
+                .allSatisfy(outcome -> assertThat(outcome.status().name()).isIn("INGESTED", "SKIPPED"));
+
+        List<RunOutcome> first = chain.runRange("dem", REFERENCE, REFERENCE, outcome -> { });
+        assertThat(first).singleElement().satisfies(outcome -> {
+            assertThat(outcome.status()).as(outcome.error()).isIn(RunStatus.SUCCEEDED, RunStatus.SKIPPED);
+            assertThat(outcome.productId()).isNotNull();
+        });
+
+        List<ProductSummary> products = catalogue.search(new ProductQuery("dem", REFERENCE, REFERENCE, "1.0", 0, 10)).items();
+        assertThat(products).singleElement().satisfies(product -> {
+            assertThat(product.referenceTime()).isEqualTo(REFERENCE);
+            assertThat(product.flags()).isEmpty();
+            assertThat(product.inputs()).hasSize(6);
+        });
+        ProductDetail detail = catalogue.detail(products.getFirst().id()).orElseThrow();
+        assertThat(detail.files()).extracting(ProductDetail.ProductFile::role)
+                .containsExactly("DATA", "PREVIEW", "PREVIEW", "PREVIEW", "PREVIEW");
+        assertThat(detail.parameters()).containsEntry("search", "BRANCH_AND_BOUND").containsKey("grid");
+        assertThat(detail.figures()).containsEntry("width", SIZE).containsEntry("height", SIZE);
+
+        float[] logT;
+        List<String> extensions = new ArrayList<>();
+        try (InputStream in = store.open(detail.files().getFirst().storageKey()); Fits fits = new Fits(in)) {
+            BasicHDU<?>[] hdus = fits.read();
+            for (BasicHDU<?> hdu : hdus) {
+                String name = hdu.getHeader().getStringValue("EXTNAME");
+                if (name != null) {
+                    extensions.add(name);
+                }
+            }
+            ImageHDU logTHdu = (ImageHDU) Arrays.stream(hdus)
+                    .filter(hdu -> "LOGT".equals(hdu.getHeader().getStringValue("EXTNAME"))).findFirst().orElseThrow();
+            float[][] rows = (float[][]) logTHdu.getKernel();
+            logT = new float[SIZE * SIZE];
+            for (int y = 0; y < SIZE; y++) {
+                System.arraycopy(rows[y], 0, logT, y * SIZE, SIZE);
+            }
+        }
+        assertThat(extensions).containsExactly("EM", "LOGT", "WIDTH", "CHI2", "NBANDS");
+        // noise-free input: every pixel's central temperature within two grid steps of the truth
+        int within = 0;
+        for (int i = 0; i < logT.length; i++) {
+            if (Math.abs(logT[i] - truth.logTemperature()[i]) <= 0.02) {
+                within++;
+            }
+        }
+        assertThat(within).isEqualTo(SIZE * SIZE);
+
+        List<RunOutcome> again = chain.runRange("dem", REFERENCE, REFERENCE, outcome -> { });
+        assertThat(again).singleElement().satisfies(outcome -> assertThat(outcome.status()).isEqualTo(RunStatus.SKIPPED));
+        assertThat(catalogue.search(new ProductQuery("dem", REFERENCE, REFERENCE, null, 0, 10)).total()).isEqualTo(1);
+    }
+}
