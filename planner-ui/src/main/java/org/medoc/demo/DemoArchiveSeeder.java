@@ -6,6 +6,7 @@ import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.products.chain.ProductChain;
+import org.medoc.products.dem.DemSyntheticSets;
 import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +28,9 @@ import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 
 /**
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
- * to click through: a synthetic set made by {@link DemoObservations} for yesterday, and the real sample files of
+ * to click through: for yesterday, four AIA six-channel sets made by {@link DemSyntheticSets} from known DEM maps
+ * (active region, quiet Sun, coronal hole, off-limb, half an hour apart, with realistic noise), EIT, SHARP-like and
+ * SPICE-like files made by {@link DemoObservations}, and the real sample files of
  * {@code medoc.demo.samples-dir} (default {@code ../shared/data/fits}) when that directory exists, then asks the
  * product chains to scan, so that the demo's products (DEM maps of its AIA sets) are made at once. Runs once: an
  * archive that already holds demo data is left alone, and ingest is idempotent anyway.
@@ -59,7 +63,14 @@ class DemoArchiveSeeder implements ApplicationRunner {
         Path dataDir = Path.of(environment.getProperty("medoc.data-dir", "./medoc-data")).toAbsolutePath().normalize();
         Path demoDir = dataDir.resolve("demo");
         Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC);
-        List<Path> paths = new ArrayList<>(new DemoObservations(256, 2026).write(demoDir, start, 2));
+        List<Path> paths = new ArrayList<>(new DemoObservations(256, 2026).write(demoDir, start, 0));
+        DemSyntheticSets aia = new DemSyntheticSets();
+        DemSyntheticSets.Scene[] scenes = {DemSyntheticSets.Scene.ACTIVE_REGION, DemSyntheticSets.Scene.QUIET_SUN,
+                DemSyntheticSets.Scene.CORONAL_HOLE, DemSyntheticSets.Scene.OFF_LIMB};
+        for (int set = 0; set < scenes.length; set++) {
+            paths.addAll(aia.write(scenes[set], 256, start.plus(Duration.ofMinutes(30L * set)), 2026 + set, true,
+                    demoDir.resolve("aia")).files());
+        }
         Path samples = Path.of(environment.getProperty("medoc.demo.samples-dir", "../shared/data/fits"));
         if (Files.isDirectory(samples)) {
             paths.add(samples);
