@@ -1,5 +1,6 @@
 package org.medoc.products.dem;
 
+import org.medoc.archive.fits.FitsFiles;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
@@ -263,15 +264,7 @@ public final class DemSyntheticSets {
         header.insertComment("maps through the AIA temperature responses; not a real observation.");
         Path file = directory.resolve("aia.lev1_5_euv_12s." + COMPACT.format(time) + "Z." + channel.wavelengthAngstrom()
                 + ".image_lev1_5.fits");
-        try (Fits fits = new Fits()) {
-            hdu.setChecksum();
-            fits.addHDU(hdu);
-            Files.deleteIfExists(file);
-            fits.write(file.toFile());
-        } catch (FitsException e) {
-            throw new IOException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
-        }
-        return file;
+        return FitsFiles.writeWithChecksum(file, hdu);
     }
 
     private static double earthSunDistance(Instant time) {
