@@ -38,7 +38,6 @@ import org.medoc.products.chain.ProductChain;
 import org.medoc.products.chain.RunStatus;
 import org.medoc.products.chain.RunSummary;
 import org.medoc.ui.base.Formats;
-import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,8 +70,7 @@ public class ProductsView extends VerticalLayout {
     private final Span runCount = new Span();
     private final Grid<RunSummary> runs = new Grid<>();
 
-    public ProductsView(ProductCatalogue catalogue, ProductChain chain, AuthenticationContext authentication,
-                        @Value("${medoc.docs.base-url:}") String docsBaseUrl) {
+    public ProductsView(ProductCatalogue catalogue, ProductChain chain, AuthenticationContext authentication) {
         this.catalogue = catalogue;
         this.chain = chain;
         this.mayRetry = authentication.hasAnyRole("ARCHIVIST", "ADMIN");
@@ -94,7 +92,7 @@ public class ProductsView extends VerticalLayout {
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add("DEM maps", demServicePage(docsBaseUrl)).setId("tab-service");
+        tabs.add("DEM maps", demServicePage()).setId("tab-service");
         tabs.add("Latest maps", mapsPanel()).setId("tab-maps");
         if (authentication.isAuthenticated()) {
             tabs.add("Runs", runsPanel()).setId("tab-runs");
@@ -106,8 +104,8 @@ public class ProductsView extends VerticalLayout {
         }
     }
 
-    /** What a DEM map is and how to read it (PRODUCTS.md §1; docs/dem.md has the algorithm with its references). */
-    private Component demServicePage(String docsBaseUrl) {
+    /** What a DEM map is and how to read it (PRODUCTS.md §1; docs/algorithms/dem.md has the algorithm with its references). */
+    private Component demServicePage() {
         VerticalLayout page = new VerticalLayout();
         page.setId("dem-service");
         page.setPadding(false);
@@ -129,10 +127,9 @@ public class ProductsView extends VerticalLayout {
                 + "A set that lacks channels is still fitted on the bands available and flagged MISSING_INPUTS."));
         page.add(new Paragraph("Every product lists its input observations (with their SHA-256), the parameters, the "
                 + "software version and the run that made it. Reprocessing with a new version keeps the old versions."));
-        String algorithm = "docs/dem.md";
-        page.add(docsBaseUrl.isBlank()
-                ? new Paragraph("The algorithm, its formulas and references: " + algorithm + " in the medoc documentation.")
-                : new Anchor(docsBaseUrl.replaceAll("/$", "") + "/dem.md", "The algorithm, its formulas and references", AnchorTarget.BLANK));
+        Anchor algorithm = new Anchor("documentation/algorithms/dem", "The algorithm, its formulas and references");
+        algorithm.setId("dem-algorithm-link");
+        page.add(algorithm);
         page.add(new Paragraph("Programs use the API: GET /api/v1/products?type=dem&from=…&to=…&version=…"));
         return page;
     }

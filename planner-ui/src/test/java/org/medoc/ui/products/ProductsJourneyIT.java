@@ -52,6 +52,7 @@ class ProductsJourneyIT extends BrowserJourney {
         page.navigate(url("/products"));
         assertThat(page.locator("#dem-service")).containsText("Gaussian DEM maps from SDO/AIA");
         assertThat(page.locator("#dem-service")).containsText("χ² > 11");
+        assertThat(page.locator("#dem-algorithm-link")).hasAttribute("href", "documentation/algorithms/dem");
         assertThat(page.locator("#tab-runs")).hasCount(0);
 
         page.locator("#tab-maps").click();
