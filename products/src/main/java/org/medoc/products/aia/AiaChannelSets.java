@@ -130,6 +130,9 @@ public final class AiaChannelSets implements InputSetRule {
                         OBSERVATION.FILE_NAME, OBSERVATION.SHA256, OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES)
                 .from(OBSERVATION)
                 .where(OBSERVATION.INSTRUMENT.eq("AIA"))
+                // products are public, with their inputs' names and checksums in the provenance: they are made of
+                // public observations only, so an embargoed set waits for its release before it becomes a DEM map
+                .and(OBSERVATION.ACCESS.eq("PUBLIC"))
                 .and(OBSERVATION.DATE_OBS.between(first.atOffset(ZoneOffset.UTC), last.atOffset(ZoneOffset.UTC)))
                 .and(channel)
                 .orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)

@@ -13,10 +13,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 
 @SpringBootTest(classes = ProductsTestApplication.class)
 class AiaChannelSetsTests {
@@ -68,6 +70,20 @@ class AiaChannelSetsTests {
         AiaChannelSets demanding = new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 4);
         assertThat(demanding.at(DAY)).isEmpty();
         assertThat(demanding.find(DAY, DAY.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void restrictedAndEmbargoedObservationsNeverEnterASet() {
+        Instant embargoedDay = Instant.parse("2024-03-02T12:00:00Z");
+        DemoArchive.ingest(ingest, embargoedDay, 1);
+        dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "EMBARGOED")
+                .where(OBSERVATION.INSTRUMENT.eq("AIA"))
+                .and(OBSERVATION.DATE_OBS.eq(embargoedDay.atOffset(ZoneOffset.UTC)))
+                .execute();
+
+        InputSet set = demInputSets.at(embargoedDay).orElseThrow();
+        assertThat(set.missing()).containsExactly("94");
+        assertThat(set.inputs()).extracting(InputFile::label).containsExactly("131", "171", "193", "211", "335");
     }
 
     @Test
