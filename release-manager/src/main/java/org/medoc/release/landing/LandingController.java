@@ -115,6 +115,7 @@ public class LandingController {
         page.addObject("versions", releases.versions(collection, false).stream()
                 .sorted(Comparator.comparing(Release::id).reversed()).toList());
         page.addObject("size", release.totalBytes() == null ? null : BagIt.humanSize(release.totalBytes()));
+        page.addObject("contents", release.state() == ReleaseState.DRAFT ? List.of() : releases.contents(release));
         page.addObject("jsonLd", jsonLd(document));
         if (release.state() == ReleaseState.WITHDRAWN) {
             page.setStatus(HttpStatus.GONE);
