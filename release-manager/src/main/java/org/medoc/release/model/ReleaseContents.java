@@ -14,9 +14,4 @@ public record ReleaseContents(FileKind kind, String productType, String productV
         return kind == FileKind.PRODUCT ? "data/products/" + productType + "/" + productVersion + "/yyyy/mm/dd/"
                 : "data/level<N>/yyyy/mm/dd/";
     }
-
-    /** The size for people, e.g. 1.2 MB. */
-    public String humanSize() {
-        return org.medoc.release.packaging.BagIt.humanSize(totalBytes);
-    }
 }
