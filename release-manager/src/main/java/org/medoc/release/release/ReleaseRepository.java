@@ -191,7 +191,7 @@ class ReleaseRepository {
         return dsl.select(RELEASE_FILE.KIND, type, version, org.jooq.impl.DSL.count(), org.jooq.impl.DSL.sum(RELEASE_FILE.SIZE_BYTES))
                 .from(RELEASE_FILE).where(RELEASE_FILE.RELEASE_ID.eq(releaseId))
                 .groupBy(RELEASE_FILE.KIND, type, version)
-                .orderBy(RELEASE_FILE.KIND.desc(), type, version)
+                .orderBy(RELEASE_FILE.KIND, type, version)
                 .fetch(r -> new org.medoc.release.model.ReleaseContents(FileKind.valueOf(r.value1()),
                         r.value1().equals(FileKind.PRODUCT.name()) ? r.value2() : null,
                         r.value1().equals(FileKind.PRODUCT.name()) ? r.value3() : null,

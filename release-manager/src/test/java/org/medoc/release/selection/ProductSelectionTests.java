@@ -146,6 +146,21 @@ class ProductSelectionTests {
         assertThat(summary.preview()).extracting(ReleaseFile::kind)
                 .containsExactly(FileKind.OBSERVATION, FileKind.OBSERVATION, FileKind.PRODUCT, FileKind.PRODUCT);
         assertThat(summary.preview().get(2).packagePath()).startsWith("data/products/eit-mean/2.0/2020/11/20/");
+
+        String collection = newCollection();
+        Release draft = asManager(() -> releases.createDraft(new ReleaseService.NewDraft(collection, "EIT and means " + collection,
+                CatalogFormat.GENERIC, "1.0", ReleaseFixtures.metadata("EIT images and their means"), both)));
+        Release frozen = asManager(() -> releases.freeze(collection, "1.0", draft.lockVersion()));
+        List<ReleaseContents> contents = releases.contents(frozen);
+        assertThat(contents).extracting(ReleaseContents::kind, ReleaseContents::productType, ReleaseContents::fileCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(FileKind.OBSERVATION, null, 2L),
+                        org.assertj.core.groups.Tuple.tuple(FileKind.PRODUCT, EitMeanRecipe.TYPE, 2L));
+        assertThat(contents.getFirst().directory()).isEqualTo("data/level<N>/yyyy/mm/dd/");
+        List<ReleaseFile> files = releases.files(frozen);
+        // DataCite's coverage spans the observations and the products' reference times
+        Instant earliest = files.stream().filter(f -> f.kind() == FileKind.OBSERVATION)
+                .map(f -> Instant.parse(f.catalogRow().get("DATE-BEG") + "Z")).min(Instant::compareTo).orElseThrow();
+        assertThat(releases.coverage(frozen)).hasValueSatisfying(span -> assertThat(span).startsWith(earliest.toString()));
     }
 
     @Test
