@@ -52,14 +52,22 @@ class DemoReleaseSeeder {
             Release spice = releases.createDraft(new ReleaseService.NewDraft("spice-demo", "SPICE demo data", CatalogFormat.SPICE, "1.0",
                     metadata("SPICE Demo Data Release 1.0", "Synthetic SPICE-like level 2 rasters made by medoc's demo generator.",
                             "Level 2 rasters of the demo set; synthetic, not observations.", List.of("Solar physics", "Solar Orbiter", "SPICE")),
-                    new SelectionRules(List.of("SPICE"), List.of("L2"), null, null, null, null, null, null)));
+                    new SelectionRules(List.of("SPICE"), List.of("L2"), null, null, null, null, null, null, null)));
             releases.freeze(spice.collection(), spice.version(), null);
             releases.publish(spice.collection(), spice.version(), null);
             releases.createDraft(new ReleaseService.NewDraft("aia-demo", "AIA demo images", CatalogFormat.GENERIC, "1.0",
                     metadata("AIA Demo Data Release 1.0", "Synthetic AIA-like EUV images in six channels.",
                             "Level 1 EUV images of the demo set.", List.of("Solar physics", "SDO", "AIA")),
-                    new SelectionRules(List.of("AIA"), null, null, null, null, null, null, null)));
-            log.info("Demo releases: spice-demo 1.0 published at /releases/spice-demo/1.0, aia-demo 1.0 left as a draft");
+                    new SelectionRules(List.of("AIA"), null, null, null, null, null, null, null, null)));
+            // the demo DEM maps are made by the product chain after start-up, so this draft is a rule (every dem 1.0
+            // map) whose live count grows as the chain catalogues them
+            releases.createDraft(new ReleaseService.NewDraft("dem-maps", "DEM maps", CatalogFormat.GENERIC, "1.0",
+                    metadata("DEM Maps Release 1.0", "Differential emission measure maps made by medoc's product chain "
+                                    + "(recipe dem 1.0) from the synthetic AIA six-channel sets of the demo archive.",
+                            "DEM maps version 1.0 (FITS); their inputs are listed in catalog.csv.",
+                            List.of("Solar physics", "SDO", "AIA", "Differential emission measure")),
+                    new SelectionRules(null, null, null, null, List.of("dem"), List.of("1.0"), null, null, null)));
+            log.info("Demo releases: spice-demo 1.0 published at /releases/spice-demo/1.0, aia-demo 1.0 and dem-maps 1.0 left as drafts");
         } catch (ReleaseException e) {
             log.warn("Demo releases not made: {}", e.getMessage());
         } finally {

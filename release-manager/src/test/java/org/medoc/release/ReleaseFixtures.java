@@ -81,7 +81,7 @@ public class ReleaseFixtures {
 
     /** Only the SPICE files: instrument SPICE, level 2. */
     public static SelectionRules spiceLevel2() {
-        return new SelectionRules(List.of("SPICE"), List.of("L2"), null, null, null, null, null, null);
+        return new SelectionRules(List.of("SPICE"), List.of("L2"), null, null, null, null, null, null, null);
     }
 
     /** A draft of a new collection with complete metadata selecting the SPICE L2 files. */

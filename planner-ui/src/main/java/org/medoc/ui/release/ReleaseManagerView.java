@@ -36,6 +36,7 @@ import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseDocument;
 import org.medoc.release.model.ReleaseEvent;
 import org.medoc.release.model.ReleaseException;
+import org.medoc.release.model.FileKind;
 import org.medoc.release.model.ReleaseFile;
 import org.medoc.release.model.ReleaseMetadata;
 import org.medoc.release.model.ReleaseState;
@@ -90,6 +91,8 @@ public class ReleaseManagerView extends VerticalLayout {
     private final TextArea timeRanges = new TextArea("Time ranges (start / end per line)");
     private final TextField stps = new TextField("STP numbers (e.g. 122-130, 180)");
     private final TextField fileVersions = new TextField("File versions (e.g. V02)");
+    private final TextField productTypes = new TextField("Product types (e.g. dem)");
+    private final TextField productVersions = new TextField("Product versions (e.g. 1.0)");
     private final TextField additions = new TextField("Add observation ids");
     private final TextField exclusions = new TextField("Exclude observation ids");
     private final Span selectionCount = new Span();
@@ -169,10 +172,13 @@ public class ReleaseManagerView extends VerticalLayout {
         timeRanges.setId("selection-times");
         stps.setId("selection-stps");
         fileVersions.setId("selection-versions");
+        productTypes.setId("selection-product-types");
+        productVersions.setId("selection-product-versions");
+        productTypes.setHelperText("derived products of these types; time ranges then apply to the products' reference times");
         additions.setId("selection-additions");
         exclusions.setId("selection-exclusions");
         selectionCount.setId("selection-count");
-        for (var field : List.of(instruments, levels, stps, fileVersions, additions, exclusions)) {
+        for (var field : List.of(instruments, levels, stps, fileVersions, productTypes, productVersions, additions, exclusions)) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
             field.addValueChangeListener(event -> updateLiveCount());
         }
@@ -181,6 +187,7 @@ public class ReleaseManagerView extends VerticalLayout {
 
         preview.setId("selection-preview");
         preview.addThemeVariants(GridVariant.LUMO_COMPACT);
+        preview.addColumn(file -> file.kind() == FileKind.PRODUCT ? "product" : "observation").setHeader("Kind").setAutoWidth(true);
         preview.addColumn(ReleaseFile::itemId).setHeader("Id").setAutoWidth(true);
         preview.addColumn(ReleaseFile::packagePath).setHeader("Path in the package").setFlexGrow(1);
         preview.addColumn(f -> Formats.bytes(f.sizeBytes())).setHeader("Size").setAutoWidth(true);
@@ -244,7 +251,8 @@ public class ReleaseManagerView extends VerticalLayout {
         VerticalLayout metadataTab = new VerticalLayout(title, creators, new HorizontalLayout(publisher, publisherRor, year),
                 description, contents, subjects, new HorizontalLayout(licenseId, licenseUrl), funding, related, acknowledgement, saveMetadata);
         metadataTab.setPadding(false);
-        VerticalLayout selectionTab = new VerticalLayout(new HorizontalLayout(instruments, levels, fileVersions), stps, timeRanges,
+        VerticalLayout selectionTab = new VerticalLayout(new HorizontalLayout(instruments, levels, fileVersions), stps,
+                new HorizontalLayout(productTypes, productVersions), timeRanges,
                 new HorizontalLayout(additions, exclusions), selectionCount, preview, saveSelection);
         selectionTab.setPadding(false);
         if (!draft) {
@@ -376,7 +384,8 @@ public class ReleaseManagerView extends VerticalLayout {
     private SelectionRules readSelection() {
         try {
             return new SelectionRules(ReleaseForms.list(instruments.getValue()), ReleaseForms.list(levels.getValue()),
-                    ReleaseForms.times(timeRanges.getValue()), ReleaseForms.stps(stps.getValue()), List.of(),
+                    ReleaseForms.times(timeRanges.getValue()), ReleaseForms.stps(stps.getValue()),
+                    ReleaseForms.list(productTypes.getValue()), ReleaseForms.list(productVersions.getValue()),
                     ReleaseForms.list(fileVersions.getValue()), ReleaseForms.ids(additions.getValue()), ReleaseForms.ids(exclusions.getValue()));
         } catch (IllegalArgumentException e) {
             throw e instanceof ReleaseForms.FormException form ? form : new ReleaseForms.FormException(e.getMessage());
@@ -422,6 +431,8 @@ public class ReleaseManagerView extends VerticalLayout {
         timeRanges.setValue(ReleaseForms.times(rules.timeRanges()));
         stps.setValue(ReleaseForms.stps(rules.stps()));
         fileVersions.setValue(String.join(", ", rules.fileVersions()));
+        productTypes.setValue(String.join(", ", rules.productTypes()));
+        productVersions.setValue(String.join(", ", rules.productVersions()));
         additions.setValue(String.join(", ", rules.additions().stream().map(String::valueOf).toList()));
         exclusions.setValue(String.join(", ", rules.exclusions().stream().map(String::valueOf).toList()));
         selected = keep;
@@ -429,7 +440,7 @@ public class ReleaseManagerView extends VerticalLayout {
 
     private void setEditable(boolean editable) {
         for (var field : List.of(title, publisher, publisherRor, subjects, licenseId, licenseUrl, instruments, levels, stps,
-                fileVersions, additions, exclusions)) {
+                fileVersions, productTypes, productVersions, additions, exclusions)) {
             field.setReadOnly(!editable);
         }
         for (var area : List.of(creators, description, contents, funding, related, acknowledgement, timeRanges)) {

@@ -115,6 +115,8 @@ public class LandingController {
         page.addObject("versions", releases.versions(collection, false).stream()
                 .sorted(Comparator.comparing(Release::id).reversed()).toList());
         page.addObject("size", release.totalBytes() == null ? null : BagIt.humanSize(release.totalBytes()));
+        page.addObject("contents", release.state() == ReleaseState.DRAFT ? List.of() : releases.contents(release).stream()
+                .map(line -> new ContentsLine(line, BagIt.humanSize(line.totalBytes()))).toList());
         page.addObject("jsonLd", jsonLd(document));
         if (release.state() == ReleaseState.WITHDRAWN) {
             page.setStatus(HttpStatus.GONE);
@@ -241,4 +243,7 @@ public class LandingController {
         return release;
     }
 
+
+    /** One line of "what the pack contains" with its size for people. */
+    public record ContentsLine(org.medoc.release.model.ReleaseContents contents, String size) {}
 }

@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * catalog.csv: a header of the format's columns ({@link CatalogRows}), then one row per file in package order.
+ * catalog.csv: a header of the format's columns ({@link CatalogRows}, with the product columns when the release holds
+ * derived products), then one row per file in package order.
  * Fields are quoted when they hold a comma, a quote or a line break (RFC 4180); lines end in CRLF as RFC 4180 says,
  * which pandas (what sospice reads it with) accepts.
  */
@@ -17,7 +18,7 @@ public final class CatalogCsv {
     }
 
     public static byte[] write(CatalogFormat format, List<ReleaseFile> files) {
-        List<String> columns = CatalogRows.columns(format);
+        List<String> columns = CatalogRows.columns(format, files);
         StringBuilder csv = new StringBuilder();
         line(csv, columns);
         for (ReleaseFile file : files) {

@@ -161,17 +161,41 @@ class ReleaseRepository {
                 .and(RELEASE_FILE.PACKAGE_PATH.eq(packagePath)).fetchOptional().map(this::file);
     }
 
-    /** The observation span of a frozen release's files, for DataCite's Coverage date. */
+    /** The observed span of a frozen release's files (observations, and products by their reference time), for DataCite's Coverage date. */
     Optional<String> coverage(long releaseId) {
-        var row = dsl.select(org.jooq.impl.DSL.min(org.medoc.db.jooq.archive.Tables.OBSERVATION.DATE_OBS),
-                        org.jooq.impl.DSL.max(org.medoc.db.jooq.archive.Tables.OBSERVATION.DATE_END))
-                .from(RELEASE_FILE).join(org.medoc.db.jooq.archive.Tables.OBSERVATION)
-                .on(org.medoc.db.jooq.archive.Tables.OBSERVATION.ID.eq(RELEASE_FILE.ITEM_ID))
-                .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.OBSERVATION.name())).fetchOne();
+        var observation = org.medoc.db.jooq.archive.Tables.OBSERVATION;
+        var product = org.medoc.db.jooq.products.Tables.PRODUCT;
+        var observed = dsl.select(observation.DATE_OBS.as("b"), observation.DATE_END.as("e"))
+                .from(RELEASE_FILE).join(observation).on(observation.ID.eq(RELEASE_FILE.ITEM_ID))
+                .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.OBSERVATION.name()))
+                .unionAll(dsl.select(product.REFERENCE_TIME.as("b"), product.REFERENCE_TIME.as("e"))
+                        .from(RELEASE_FILE).join(product).on(product.ID.eq(RELEASE_FILE.ITEM_ID))
+                        .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.PRODUCT.name())))
+                .asTable("spans");
+        var begin = observed.field("b", OffsetDateTime.class);
+        var end = observed.field("e", OffsetDateTime.class);
+        var row = dsl.select(org.jooq.impl.DSL.min(begin), org.jooq.impl.DSL.max(end)).from(observed).fetchOne();
         if (row == null || row.value1() == null) {
             return Optional.empty();
         }
         return Optional.of(row.value1().toInstant() + "/" + row.value2().toInstant());
+    }
+
+    /**
+     * What a frozen release holds, by kind and (for products) type and version, from its immutable file list:
+     * one line per group with its file count and size, observations first.
+     */
+    List<org.medoc.release.model.ReleaseContents> contents(long releaseId) {
+        var type = org.jooq.impl.DSL.field("{0} ->> 'PRODUCT_TYPE'", String.class, RELEASE_FILE.CATALOG_ROW);
+        var version = org.jooq.impl.DSL.field("{0} ->> 'PRODUCT_VERSION'", String.class, RELEASE_FILE.CATALOG_ROW);
+        return dsl.select(RELEASE_FILE.KIND, type, version, org.jooq.impl.DSL.count(), org.jooq.impl.DSL.sum(RELEASE_FILE.SIZE_BYTES))
+                .from(RELEASE_FILE).where(RELEASE_FILE.RELEASE_ID.eq(releaseId))
+                .groupBy(RELEASE_FILE.KIND, type, version)
+                .orderBy(RELEASE_FILE.KIND, type, version)
+                .fetch(r -> new org.medoc.release.model.ReleaseContents(FileKind.valueOf(r.value1()),
+                        r.value1().equals(FileKind.PRODUCT.name()) ? r.value2() : null,
+                        r.value1().equals(FileKind.PRODUCT.name()) ? r.value3() : null,
+                        r.value4(), r.value5() == null ? 0 : r.value5().longValue()));
     }
 
     private ReleaseFile file(org.medoc.db.jooq.releases.tables.records.ReleaseFileRecord r) {

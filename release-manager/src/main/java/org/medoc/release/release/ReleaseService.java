@@ -144,6 +144,12 @@ public class ReleaseService {
         return repository.coverage(release.id());
     }
 
+    /** What a frozen release holds, by kind and product type and version (empty for a draft). */
+    @Transactional(readOnly = true)
+    public List<org.medoc.release.model.ReleaseContents> contents(Release release) {
+        return repository.contents(release.id());
+    }
+
     @Transactional(readOnly = true)
     public List<ReleaseFile> files(Release release) {
         return repository.files(release.id());
@@ -282,7 +288,8 @@ public class ReleaseService {
             try {
                 verified.add(file.withSha512(verify(file)));
             } catch (IOException e) {
-                problems.add(ValidationProblem.error(file.packagePath(), "observation " + file.itemId() + ": " + e.getMessage()));
+                problems.add(ValidationProblem.error(file.packagePath(), file.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + file.itemId() + ": " + e.getMessage()));
             }
         }
         List<ValidationProblem> blocking = problems.stream().filter(ValidationProblem::blocking).toList();

@@ -43,12 +43,25 @@ public final class CatalogRows {
     public static final List<String> GENERIC_COLUMNS = List.of("FILENAME", "FILE_PATH", "OBSERVATION_ID", "MISSION",
             "INSTRUME", "DETECTOR", "LEVEL", "WAVELNTH", "DATE-BEG", "DATE-END", "XPOSURE", "NAXIS1", "NAXIS2", "SIZE", "SHA256");
 
+    /**
+     * Columns added after the format's own when a release holds derived products (ProductRows says what they hold);
+     * observations have MISSING there. A release of observations only keeps exactly the format's columns.
+     */
+    public static final List<String> PRODUCT_COLUMNS = List.of("PRODUCT_ID", "PRODUCT_TYPE", "PRODUCT_VERSION", "DATE-REF",
+            "INPUT_IDS", "SOFTWARE");
+
     public static final String MISSING = "MISSING";
     private static final double METRES_PER_AU = 149_597_870_700.0; // IAU 2012 Resolution B2
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
     public static List<String> columns(CatalogFormat format) {
         return format == CatalogFormat.SPICE ? SPICE_COLUMNS : GENERIC_COLUMNS;
+    }
+
+    /** The columns of a release's catalog.csv: the format's, then {@link #PRODUCT_COLUMNS} if it holds a product. */
+    public static List<String> columns(CatalogFormat format, List<org.medoc.release.model.ReleaseFile> files) {
+        boolean products = files.stream().anyMatch(file -> file.kind() == org.medoc.release.model.FileKind.PRODUCT);
+        return products ? concat(columns(format), PRODUCT_COLUMNS) : columns(format);
     }
 
     static Map<String, String> row(CatalogFormat format, ObservationRecord observation, Map<String, Object> header,

@@ -104,7 +104,7 @@ class ReleaseLifecycleTests {
     void anEmptySelectionCannotBeFrozen() {
         String collection = newCollection();
         Release draft = fixtures.draft(collection, "1.0");
-        SelectionRules nothing = new SelectionRules(List.of("SPICE"), List.of("L1"), null, null, null, null, null, null);
+        SelectionRules nothing = new SelectionRules(List.of("SPICE"), List.of("L1"), null, null, null, null, null, null, null);
         Release edited = asManager(() -> releases.updateSelection(collection, "1.0", draft.lockVersion(), nothing));
         assertThatThrownBy(() -> asManager(() -> releases.freeze(collection, "1.0", edited.lockVersion())))
                 .isInstanceOfSatisfying(ReleaseException.Refused.class, refused -> assertThat(refused.problems())
@@ -115,7 +115,7 @@ class ReleaseLifecycleTests {
     void aFileChangedInStorageSinceIngestIsFoundAtFreezeAndNamed() throws Exception {
         String collection = newCollection();
         Release draft = fixtures.draft(collection, "1.0");
-        SelectionRules eitOnly = new SelectionRules(List.of("EIT"), null, null, null, null, null, null, null);
+        SelectionRules eitOnly = new SelectionRules(List.of("EIT"), null, null, null, null, null, null, null, null);
         Release edited = asManager(() -> releases.updateSelection(collection, "1.0", draft.lockVersion(), eitOnly));
         ReleaseFile eit = releases.selectionSummary(eitOnly, 1).preview().getFirst();
         Path stored = store.resource(eit.storageKey()).getFile().toPath();

@@ -37,7 +37,7 @@ class SelectionServiceTests {
 
     private static SelectionRules rules(List<String> instruments, List<SelectionRules.TimeRange> times, List<SelectionRules.StpRange> stps,
                                         List<Long> additions, List<Long> exclusions) {
-        return new SelectionRules(instruments, null, times, stps, null, null, additions, exclusions);
+        return new SelectionRules(instruments, null, times, stps, null, null, null, additions, exclusions);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.medoc.release.selection;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageHDU;
+import org.jooq.DSLContext;
+import org.medoc.products.chain.InputFile;
+import org.medoc.products.chain.InputSet;
+import org.medoc.products.chain.InputSetRule;
+import org.medoc.products.chain.ProductOutput;
+import org.medoc.products.chain.ProductRecipe;
+import org.medoc.products.chain.RecipeContext;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
+
+/**
+ * A small real product for the release tests: for every catalogued EIT image, a FITS file holding the image's mean
+ * (with the input named in its header) and a PNG preview, made through the products chain's engine. Not a bean, so
+ * that the chain's scheduler never runs it by itself.
+ */
+record EitMeanRecipe(DSLContext dsl, String version) implements ProductRecipe {
+
+    static final String TYPE = "eit-mean";
+
+    @Override public String type() { return TYPE; }
+    @Override public String title() { return "Mean of an EIT image (test recipe)"; }
+    @Override public Map<String, Object> parameters() { return Map.of("statistic", "mean"); }
+
+    @Override
+    public InputSetRule inputSets() {
+        return new InputSetRule() {
+            @Override
+            public List<InputSet> find(Instant from, Instant to) {
+                return dsl.selectFrom(OBSERVATION).where(OBSERVATION.INSTRUMENT.eq("EIT"))
+                        .and(OBSERVATION.DATE_OBS.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                        .orderBy(OBSERVATION.DATE_OBS)
+                        .fetch(o -> new InputSet(o.getDateObs().toInstant(), List.of(new InputFile(o.getId(), "195",
+                                o.getFileName(), o.getSha256().trim(), o.getStorageKey(), o.getSizeBytes(),
+                                o.getDateObs().toInstant())), List.of()));
+            }
+
+            @Override
+            public String describe() {
+                return "every catalogued EIT image";
+            }
+        };
+    }
+
+    @Override
+    public ProductOutput make(InputSet inputs, Path outputDirectory, RecipeContext context) throws Exception {
+        InputFile input = inputs.inputs().getFirst();
+        double sum = 0;
+        long pixels = 0;
+        try (Fits fits = new Fits(context.file(input).toFile())) {
+            ImageHDU hdu = (ImageHDU) fits.readHDU();
+            for (Object row : (Object[]) hdu.getKernel()) {
+                for (int i = 0; i < java.lang.reflect.Array.getLength(row); i++) {
+                    sum += ((Number) java.lang.reflect.Array.get(row, i)).doubleValue();
+                    pixels++;
+                }
+            }
+        }
+        String stamp = inputs.referenceTime().toString().replace(":", "").replace("-", "");
+        Path data = outputDirectory.resolve("eit_mean_" + stamp + ".fits");
+        try (Fits out = new Fits()) {
+            BasicHDU<?> hdu = Fits.makeHDU(new float[][] {{(float) (sum / pixels)}});
+            hdu.getHeader().addValue("INPUT1", input.fileName(), "");
+            hdu.getHeader().addValue("PRODVER", context.productVersion(), "");
+            out.addHDU(hdu);
+            out.write(data.toFile());
+        }
+        Path preview = outputDirectory.resolve("eit_mean_" + stamp + ".png");
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", preview.toFile());
+        return new ProductOutput(List.of(ProductOutput.OutputFile.data(data), ProductOutput.OutputFile.preview(preview)),
+                Map.of("mean", sum / pixels));
+    }
+}
