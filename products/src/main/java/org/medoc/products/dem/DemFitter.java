@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  * pixel, the model vector of any node of the block is within a ball of radius ‖e‖ ≤ √(Σ w_b K̂_b(c)² Δ_b²) around
  * k(c), so its angle to k(c) is at most r with sin r ≤ ρ = ‖e‖/‖k(c)‖, and by the triangle inequality on the sphere
  * every node of the block has √χ² ≥ √A (sin θ_c − sin r) ≥ √χ²_c − √(A·E/D) (E, D: the weighted cone radius and
- * centre norm). The block of the previous pixel's optimum gives an incumbent; one vectorisable pass bounds all
+ * centre norm). The bound is tested against the pruning level P as χ²_c &gt; (P + √(A·E/D))², which needs one square
+ * root per block or super-block instead of two. The block of the previous pixel's optimum gives an incumbent; one vectorisable pass bounds all
  * super-blocks (in float, with a rounding tolerance derived in {@link #boundTolerance}); blocks of surviving
  * super-blocks are bounded in turn, nodes of surviving blocks are evaluated in float, and the nodes within float
  * rounding of the float minimum ({@link #nodeTolerance}) are evaluated again in double, with exactly the arithmetic
@@ -386,10 +387,10 @@ public final class DemFitter {
         for (int j = 0; j < supers; j++) {
             float n = nn[j];
             float invD = 1f / dd[j];
-            float chiCentre = Math.max(0f, af - n * n * invD);
-            // √A·sin(θ − r) ≥ √A·(sin θ − sin r) ≥ √χ²_c − √(A·E/D): sine is subadditive on [0, π/2]
-            lower[j] = (float) Math.sqrt(chiCentre) - (float) Math.sqrt(af * ee[j] * invD);
-            centre[j] = chiCentre;
+            // √A·sin(θ − r) ≥ √A·(sin θ − sin r) ≥ √χ²_c − √(A·E/D): sine is subadditive on [0, π/2]; the bound
+            // exceeds P when χ²_c > (P + √(A·E/D))², so only the cone term needs a square root
+            centre[j] = af - n * n * invD;
+            lower[j] = (float) Math.sqrt(af * ee[j] * invD);
         }
         // a second incumbent: the block holding the best super-block centre
         int bestSuper = 0;
@@ -411,7 +412,8 @@ public final class DemFitter {
         // level 2: blocks of the surviving super-blocks; level 3: their nodes, in float
         float[] cone = t.blockCone;
         for (int sb = 0; sb < supers; sb++) {
-            if (lower[sb] > pruneAbove) {
+            float superReach = pruneAbove + lower[sb];
+            if (centre[sb] > superReach * superReach) {
                 continue;
             }
             for (int j = t.superStart[sb]; j < t.superStart[sb + 1]; j++) {
@@ -426,8 +428,9 @@ public final class DemFitter {
                 float e = w0 * cone[at + 12] + w1 * cone[at + 13] + w2 * cone[at + 14] + w3 * cone[at + 15]
                         + w4 * cone[at + 16] + w5 * cone[at + 17];
                 float invD = 1f / d;
-                float bound = (float) Math.sqrt(Math.max(0f, af - n * n * invD)) - (float) Math.sqrt(af * e * invD);
-                if (bound > pruneAbove) {
+                // √χ²_c − √(A·E/D) > P  ⇔  χ²_c > (P + √(A·E/D))²: one square root per block instead of two
+                float reach = pruneAbove + (float) Math.sqrt(af * e * invD);
+                if (af - n * n * invD > reach * reach) {
                     continue; // no node of this block can reach the incumbent
                 }
                 int from = t.blockStart[j];
