@@ -99,6 +99,7 @@ public class BopsView extends VerticalLayout {
         create.setId("bop-create");
         HorizontalLayout createForm = new HorizontalLayout(code, name, create);
         createForm.setAlignItems(Alignment.BASELINE);
+        createForm.setWrap(true);
         createForm.setVisible(planner);
 
         version.setId("bop-version");
@@ -130,6 +131,7 @@ public class BopsView extends VerticalLayout {
         newVersion.setVisible(planner);
         HorizontalLayout versionBar = new HorizontalLayout(version, release, newVersion, versionState);
         versionBar.setAlignItems(Alignment.BASELINE);
+        versionBar.setWrap(true);
 
         items.setId("bop-items");
         items.addColumn(BopItem::seq).setHeader("#").setAutoWidth(true);
@@ -160,6 +162,7 @@ public class BopsView extends VerticalLayout {
         saveItems.setId("bop-items-save");
         HorizontalLayout itemForm = new HorizontalLayout(offset, type, study, rasters, mnemonic, duration, addItem, removeItem, saveItems);
         itemForm.setAlignItems(Alignment.BASELINE);
+        itemForm.setWrap(true);
         itemForm.setId("bop-item-form");
         itemForm.setVisible(planner);
 
@@ -178,6 +181,7 @@ public class BopsView extends VerticalLayout {
         instantiate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout placeForm = new HorizontalLayout(stp, start, instantiate, new RouterLink("Open the timeline", TimelineView.class));
         placeForm.setAlignItems(Alignment.BASELINE);
+        placeForm.setWrap(true);
         placeForm.setVisible(planner);
 
         instances.setId("bop-instances");

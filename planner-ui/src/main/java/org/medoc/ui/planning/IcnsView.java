@@ -24,6 +24,7 @@ import org.medoc.planner.icn.IcnDetail;
 import org.medoc.planner.icn.IcnService;
 import org.medoc.planner.icn.IcnStatus;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,10 @@ public class IcnsView extends VerticalLayout {
     private final Button submit = new Button("Submit");
     private final Button decide = new Button("Approve or reject…");
     private final Div detail = new Div();
+    private final ComboBox<String> affectedKind = new ComboBox<>("Affects", "STUDY", "STUDY_SET", "PERIOD");
+    private final IntegerField affectedId = new IntegerField("Item ID");
+    private final Span affectedText = new Span();
+    private final List<IcnDetail.AffectedItem> affected = new ArrayList<>();
     private IcnDetail selected;
 
     public IcnsView(IcnService icns, AuthenticationContext authentication) {
@@ -88,8 +93,25 @@ public class IcnsView extends VerticalLayout {
         category.setValue(IcnCategory.OTHER);
         effectiveStp.setId("icn-effective-stp");
         editing.setId("icn-editing");
-        FormLayout form = new FormLayout(title, category, effectiveStp, rationale);
+        affectedKind.setId("icn-affected-kind");
+        affectedKind.setValue("STUDY_SET");
+        affectedId.setId("icn-affected-id");
+        Button addAffected = new Button("Add affected item", click -> {
+            if (affectedKind.getValue() != null && affectedId.getValue() != null) {
+                affected.add(new IcnDetail.AffectedItem(affectedKind.getValue(), affectedId.getValue()));
+                showAffected();
+            }
+        });
+        Button clearAffected = new Button("Clear", click -> {
+            affected.clear();
+            showAffected();
+        });
+        affectedText.setId("icn-affected");
+        HorizontalLayout affectedForm = new HorizontalLayout(affectedKind, affectedId, addAffected, clearAffected, affectedText);
+        affectedForm.setAlignItems(Alignment.BASELINE);
+        FormLayout form = new FormLayout(title, category, effectiveStp, rationale, affectedForm);
         form.setColspan(rationale, 2);
+        form.setColspan(affectedForm, 2);
         Button fresh = new Button("New ICN", click -> select(null));
         fresh.setId("icn-new");
         save.setId("icn-save");
@@ -134,6 +156,11 @@ public class IcnsView extends VerticalLayout {
         rationale.setValue(icn == null || icn.rationale() == null ? "" : icn.rationale());
         category.setValue(icn == null ? IcnCategory.OTHER : icn.category());
         effectiveStp.setValue(icn == null ? null : icn.effectiveStp());
+        affected.clear();
+        if (icn != null) {
+            affected.addAll(icn.affected());
+        }
+        showAffected();
         editing.setText(icn == null ? "New ICN" : icn.number() + ", " + icn.status() + (draft ? "" : " (only a draft can be edited)"));
         save.setEnabled(planner && draft);
         submit.setEnabled(planner && icn != null && icn.status().canMoveTo(IcnStatus.SUBMITTED));
@@ -168,6 +195,10 @@ public class IcnsView extends VerticalLayout {
         detail.add(new H3("History"), history);
     }
 
+    private void showAffected() {
+        affectedText.setText(affected.isEmpty() ? "no affected item" : affected.stream().map(PlanningText::affected).collect(Collectors.joining(", ")));
+    }
+
     private void line(String text) {
         Span span = new Span(text);
         span.getStyle().set("display", "block");
@@ -176,7 +207,7 @@ public class IcnsView extends VerticalLayout {
 
     private void save() {
         IcnService.IcnInput input = new IcnService.IcnInput(title.getValue().trim(), rationale.getValue().trim(), category.getValue(),
-                effectiveStp.getValue(), selected == null ? List.of() : selected.affected());
+                effectiveStp.getValue(), List.copyOf(affected));
         IcnDetail before = selected;
         IcnDetail[] saved = new IcnDetail[1];
         if (PlanningNotices.attempt(() -> saved[0] = before == null ? icns.create(input, user)

@@ -73,6 +73,7 @@ public class MissionPlanningView extends VerticalLayout {
         tabs.add("Telemetry allocations", telemetryTab());
         HorizontalLayout range = new HorizontalLayout(from, to, new Span("Range of the SOOP instances and constraint windows"));
         range.setAlignItems(Alignment.BASELINE);
+        range.setWrap(true);
         add(new H2("Mission planning"), range, tabs);
         refreshPeriods();
         refreshWindows();
@@ -115,6 +116,7 @@ public class MissionPlanningView extends VerticalLayout {
         save.setId("mission-period-save");
         HorizontalLayout edit = new HorizontalLayout(iorDeadline, mib, status, notes, save);
         edit.setAlignItems(Alignment.BASELINE);
+        edit.setWrap(true);
         edit.setVisible(planner);
 
         ComboBox<PeriodKind> newKind = new ComboBox<>("New period", PeriodKind.values());
@@ -137,6 +139,7 @@ public class MissionPlanningView extends VerticalLayout {
         create.setId("mission-period-create");
         HorizontalLayout createForm = new HorizontalLayout(newKind, number, start, end, create);
         createForm.setAlignItems(Alignment.BASELINE);
+        createForm.setWrap(true);
         createForm.setVisible(planner);
         return new VerticalLayout(kind, periodGrid, edit, createForm);
     }
@@ -172,6 +175,7 @@ public class MissionPlanningView extends VerticalLayout {
         });
         HorizontalLayout createForm = new HorizontalLayout(name, code, pointing, hours, createSoop);
         createForm.setAlignItems(Alignment.BASELINE);
+        createForm.setWrap(true);
 
         ComboBox<PeriodService.Soop> soop = new ComboBox<>("SOOP");
         soop.setItems(periods.soops());
@@ -195,6 +199,7 @@ public class MissionPlanningView extends VerticalLayout {
         });
         HorizontalLayout instanceForm = new HorizontalLayout(soop, start, end, instanceNotes, addInstance);
         instanceForm.setAlignItems(Alignment.BASELINE);
+        instanceForm.setWrap(true);
         createForm.setVisible(planner);
         instanceForm.setVisible(planner);
         return new VerticalLayout(soops, createForm, soopInstances, instanceForm);
@@ -230,6 +235,7 @@ public class MissionPlanningView extends VerticalLayout {
         }));
         HorizontalLayout form = new HorizontalLayout(source, type, effect, start, end, description, add, delete);
         form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
         form.setVisible(planner);
         return new VerticalLayout(constraints, form);
     }
@@ -255,6 +261,7 @@ public class MissionPlanningView extends VerticalLayout {
         }));
         HorizontalLayout form = new HorizontalLayout(megabits, set);
         form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
         form.setVisible(planner);
         return new VerticalLayout(new Span("Telemetry corridor per STP (the timeline compares its planned volume with it)"), allocations, form);
     }

@@ -30,9 +30,9 @@ public final class PlanningText {
         return text;
     }
 
-    /** "2026-12-15 06:00:00Z"; empty for no time. */
+    /** "2026-12-15 06:00:00Z", to the second (database times carry microseconds nobody plans by); empty for no time. */
     public static String utc(Instant instant) {
-        return instant == null ? "" : instant.toString().replace('T', ' ');
+        return instant == null ? "" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     /** A volume in Mbit with one decimal. */

@@ -30,6 +30,12 @@ class PlanningTextTests {
     }
 
     @Test
+    void timesAreShownInUtcToTheSecond() {
+        assertThat(PlanningText.utc(Instant.parse("2026-11-24T23:09:53.355792Z"))).isEqualTo("2026-11-24 23:09:53Z");
+        assertThat(PlanningText.utc(null)).isEmpty();
+    }
+
+    @Test
     void completenessCountsOnlyTheEntriesDue() {
         var report = new ExecutionMatcher.Report(List.of(), List.of(), 5, 3, 1, 1);
         assertThat(PlanningText.completeness(report))
