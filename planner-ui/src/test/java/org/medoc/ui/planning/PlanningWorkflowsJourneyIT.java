@@ -3,6 +3,7 @@ package org.medoc.ui.planning;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.period.StpCalendar;
 import org.medoc.ui.BrowserJourney;
@@ -100,7 +101,8 @@ class PlanningWorkflowsJourneyIT extends BrowserJourney {
         page.locator("#login-form input[name=username]").fill(user);
         page.locator("#login-form input[name=password]").fill(PASSWORD);
         page.locator("#login-form vaadin-button[slot=submit]").click();
-        assertThat(page.locator("#current-user")).isVisible();
+        // the first page of a fresh application (frontend bundle, demo products being made) can take longer than 5 s
+        assertThat(page.locator("#current-user")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
         return page;
     }
 }
