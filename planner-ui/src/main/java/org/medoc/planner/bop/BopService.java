@@ -224,6 +224,34 @@ public class BopService {
         return new Instance(instanceId, versionId, stpId, start, created);
     }
 
+    /** One placement of a BOP version on an STP, with how many of its entries remain and how many were edited by hand. */
+    public record InstanceSummary(long id, int versionNo, long stpId, int stpNumber, Instant start, String expandedBy,
+                                  int entries, int detached) {
+    }
+
+    /**
+     * The instances of a BOP, newest first: the planner sees where the block was placed and which instances no longer
+     * follow it (entries detached by hand edits, PLANNING.md &sect;9.1).
+     */
+    public List<InstanceSummary> instances(long bopId) {
+        var entry = org.medoc.db.jooq.planning.Tables.TIMELINE_ENTRY;
+        var period = org.medoc.db.jooq.planning.Tables.PLANNING_PERIOD;
+        var entries = org.jooq.impl.DSL.count(entry.ID);
+        var detached = org.jooq.impl.DSL.count(entry.ID).filterWhere(entry.DETACHED.isTrue());
+        return dsl.select(BOP_INSTANCE.ID, BOP_VERSION.VERSION_NO, BOP_INSTANCE.STP_ID, period.NUMBER, BOP_INSTANCE.START_UTC,
+                        BOP_INSTANCE.EXPANDED_BY, entries, detached)
+                .from(BOP_INSTANCE)
+                .join(BOP_VERSION).on(BOP_VERSION.ID.eq(BOP_INSTANCE.BOP_VERSION_ID))
+                .join(period).on(period.ID.eq(BOP_INSTANCE.STP_ID))
+                .leftJoin(entry).on(entry.BOP_INSTANCE_ID.eq(BOP_INSTANCE.ID))
+                .where(BOP_VERSION.BOP_ID.eq(bopId))
+                .groupBy(BOP_INSTANCE.ID, BOP_VERSION.VERSION_NO, BOP_INSTANCE.STP_ID, period.NUMBER, BOP_INSTANCE.START_UTC,
+                        BOP_INSTANCE.EXPANDED_BY)
+                .orderBy(BOP_INSTANCE.START_UTC.desc(), BOP_INSTANCE.ID.desc())
+                .fetch(r -> new InstanceSummary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(), r.value6(),
+                        r.value7(), r.value8()));
+    }
+
     private List<BopItem> items(long versionId) {
         return dsl.selectFrom(BOP_ITEM).where(BOP_ITEM.BOP_VERSION_ID.eq(versionId)).orderBy(BOP_ITEM.SEQ)
                 .fetch(i -> new BopItem(i.getSeq(), i.getOffsetS().doubleValue(), BopItemType.valueOf(i.getItemType()), i.getStudyId(),

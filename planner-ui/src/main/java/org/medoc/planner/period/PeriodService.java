@@ -193,6 +193,17 @@ public class PeriodService {
                 .returning(SOOP.ID).fetchOne(SOOP.ID);
     }
 
+    /** A SOOP definition as the planners choose it when recording an instance. */
+    public record Soop(long id, String name, String fitsTypeCode, String pointingRequirement, Double defaultDurationHours) {
+    }
+
+    /** All SOOP definitions by name. */
+    @Transactional(readOnly = true)
+    public List<Soop> soops() {
+        return dsl.selectFrom(SOOP).orderBy(SOOP.NAME).fetch(r -> new Soop(r.getId(), r.getName(), r.getFitsTypeCode(),
+                r.getPointingRequirement(), r.getDefaultDurationH() == null ? null : r.getDefaultDurationH().doubleValue()));
+    }
+
     @Transactional
     public SoopInstance addSoopInstance(long soopId, Instant start, Instant end, String notes) {
         if (start == null || end == null || !start.isBefore(end)) {

@@ -10,7 +10,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 
-/** SPICE planning, MISO's menu as the map: Study Generator, BOPs, Timeline, ICNs, Mission Planning, Documentation. */
+/**
+ * SPICE planning, MISO's menu as the map: Study Generator, BOPs, Timeline, ICNs, Mission Planning, plus plan versus
+ * executed, the instrument configuration and the documentation. Every entry leads to a screen.
+ */
 @Route("planning")
 @PageTitle("Planning · medoc")
 @PermitAll
@@ -18,24 +21,31 @@ public class PlanningView extends VerticalLayout {
 
     public PlanningView() {
         setId("planning-view");
-        RouterLink studies = new RouterLink("Study Generator", StudiesView.class);
-        studies.setId("planning-menu-studies");
-        RouterLink timeline = new RouterLink("Timeline", TimelineView.class);
-        timeline.setId("planning-menu-timeline");
-        Anchor bops = new Anchor("api/v1/planning/bops", "BOPs (JSON)");
-        bops.setRouterIgnore(true);
-        Anchor icns = new Anchor("api/v1/planning/icns", "ICNs (JSON)");
-        icns.setRouterIgnore(true);
-        Anchor periods = new Anchor("api/v1/planning/periods", "Mission Planning: periods (JSON)");
-        periods.setRouterIgnore(true);
+        HorizontalLayout menu = new HorizontalLayout(
+                link("Study Generator", StudiesView.class, "studies"),
+                link("BOPs", BopsView.class, "bops"),
+                link("Timeline", TimelineView.class, "timeline"),
+                link("ICNs", IcnsView.class, "icns"),
+                link("Mission Planning", MissionPlanningView.class, "mission"),
+                link("Plan versus executed", ExecutedView.class, "executed"),
+                link("Instrument", InstrumentView.class, "instrument"));
         // docs/planning.md, rendered by the application's Documentation area
         Anchor documentation = new Anchor("documentation/planning", "Documentation");
         documentation.setId("planning-menu-documentation");
         Anchor api = new Anchor("swagger-ui.html", "API");
         api.setRouterIgnore(true);
-        HorizontalLayout menu = new HorizontalLayout(studies, bops, timeline, icns, periods, documentation, api);
+        menu.add(documentation, api);
         menu.setId("planning-menu");
+        menu.setWrap(true);
         add(new H2("SPICE planning"), menu, new Paragraph("Define studies with their live duration, volume and rule findings; "
-                + "place them on the timeline of an STP; every rule of the planning guide (docs/planning.md) is checked as you go."));
+                + "group them into BOPs; place them on the timeline of an STP; record instrument change notices and their "
+                + "approval; keep the planning periods, SOOPs, constraint windows and telemetry allocations; compare the plan "
+                + "with what was executed. Every rule of the planning guide (docs/planning.md) is checked as you go."));
+    }
+
+    private static RouterLink link(String text, Class<? extends com.vaadin.flow.component.Component> view, String id) {
+        RouterLink link = new RouterLink(text, view);
+        link.setId("planning-menu-" + id);
+        return link;
     }
 }

@@ -75,6 +75,25 @@ class BopServiceTests {
     }
 
     @Test
+    void theInstancesOfABopCountTheirEntriesAndThoseDetachedByHand() {
+        Setup s = released();
+        Instant start = s.stp().start().plusSeconds(86_400);
+        BopService.Instance instance = bops.instantiate(s.bop().version(1).id(), s.stp().id(), start, "planner");
+        TimelineView.CheckedEntry second = instance.entries().get(1);
+        timeline.update(second.entry().id(), second.entry().lockVersion(), EntryInput.of(s.stare().study().id(), start.plusSeconds(600), 1),
+                "planner");
+        List<BopService.InstanceSummary> instances = bops.instances(s.bop().id());
+        assertThat(instances).singleElement().satisfies(i -> {
+            assertThat(i.id()).isEqualTo(instance.id());
+            assertThat(i.versionNo()).isEqualTo(1);
+            assertThat(i.stpNumber()).isEqualTo(s.stp().number());
+            assertThat(i.start()).isEqualTo(start);
+            assertThat(i.entries()).isEqualTo(2);
+            assertThat(i.detached()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void aReleasedVersionNeverChangesAndANewVersionCopiesItsItems() {
         Setup s = released();
         BopDetail.Version v1 = s.bop().version(1);

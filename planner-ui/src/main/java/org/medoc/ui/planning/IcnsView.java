@@ -1,0 +1,253 @@
+package org.medoc.ui.planning;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.medoc.planner.icn.IcnCategory;
+import org.medoc.planner.icn.IcnDetail;
+import org.medoc.planner.icn.IcnService;
+import org.medoc.planner.icn.IcnStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Instrument change notices (PLANNING.md §9.2): the list, a form to write or edit a draft, submit, approve or reject
+ * with a comment (never by the author, rule C1, enforced by {@link IcnService}), and the affected items, decisions,
+ * comments and status history of the selected ICN. Planners write; planners and administrators decide.
+ */
+@Route("planning/icns")
+@PageTitle("ICNs · medoc")
+@PermitAll
+public class IcnsView extends VerticalLayout {
+
+    private final IcnService icns;
+    private final boolean planner;
+    private final boolean approver;
+    private final String role;
+    private final String user;
+
+    private final ComboBox<IcnStatus> filter = new ComboBox<>("Status");
+    private final Grid<IcnDetail> grid = new Grid<>();
+    private final TextField title = new TextField("Title");
+    private final TextArea rationale = new TextArea("Rationale");
+    private final ComboBox<IcnCategory> category = new ComboBox<>("Category");
+    private final IntegerField effectiveStp = new IntegerField("Effective STP");
+    private final Span editing = new Span();
+    private final Button save = new Button("Save");
+    private final Button submit = new Button("Submit");
+    private final Button decide = new Button("Approve or reject…");
+    private final Div detail = new Div();
+    private final ComboBox<String> affectedKind = new ComboBox<>("Affects", "STUDY", "STUDY_SET", "PERIOD");
+    private final IntegerField affectedId = new IntegerField("Item ID");
+    private final Span affectedText = new Span();
+    private final List<IcnDetail.AffectedItem> affected = new ArrayList<>();
+    private IcnDetail selected;
+
+    public IcnsView(IcnService icns, AuthenticationContext authentication) {
+        this.icns = icns;
+        this.planner = authentication.hasRole("PLANNER");
+        boolean admin = authentication.hasRole("ADMIN");
+        this.approver = planner || admin;
+        this.role = admin ? "ADMIN" : "PLANNER";
+        this.user = authentication.getPrincipalName().orElse("unknown");
+        setId("icns-view");
+
+        filter.setId("icn-filter");
+        filter.setItems(IcnStatus.values());
+        filter.setClearButtonVisible(true);
+        filter.addValueChangeListener(e -> reload(null));
+        grid.setId("icn-grid");
+        grid.addColumn(IcnDetail::number).setHeader("Number").setAutoWidth(true);
+        grid.addColumn(IcnDetail::title).setHeader("Title").setAutoWidth(true);
+        grid.addColumn(IcnDetail::category).setHeader("Category").setAutoWidth(true);
+        grid.addColumn(i -> i.effectiveStp() == null ? "" : "STP" + i.effectiveStp()).setHeader("Effective").setAutoWidth(true);
+        grid.addColumn(IcnDetail::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(IcnDetail::author).setHeader("Author").setAutoWidth(true);
+        grid.setHeight("240px");
+        grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
+
+        title.setId("icn-title");
+        title.setWidthFull();
+        rationale.setId("icn-rationale");
+        rationale.setWidthFull();
+        category.setId("icn-category");
+        category.setItems(IcnCategory.values());
+        category.setValue(IcnCategory.OTHER);
+        effectiveStp.setId("icn-effective-stp");
+        editing.setId("icn-editing");
+        affectedKind.setId("icn-affected-kind");
+        affectedKind.setValue("STUDY_SET");
+        affectedId.setId("icn-affected-id");
+        Button addAffected = new Button("Add affected item", click -> {
+            if (affectedKind.getValue() != null && affectedId.getValue() != null) {
+                affected.add(new IcnDetail.AffectedItem(affectedKind.getValue(), affectedId.getValue()));
+                showAffected();
+            }
+        });
+        Button clearAffected = new Button("Clear", click -> {
+            affected.clear();
+            showAffected();
+        });
+        affectedText.setId("icn-affected");
+        HorizontalLayout affectedForm = new HorizontalLayout(affectedKind, affectedId, addAffected, clearAffected, affectedText);
+        affectedForm.setAlignItems(Alignment.BASELINE);
+        FormLayout form = new FormLayout(title, category, effectiveStp, rationale, affectedForm);
+        form.setColspan(rationale, 2);
+        form.setColspan(affectedForm, 2);
+        Button fresh = new Button("New ICN", click -> select(null));
+        fresh.setId("icn-new");
+        save.setId("icn-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(click -> save());
+        submit.setId("icn-submit");
+        submit.addClickListener(click -> {
+            IcnDetail icn = selected;
+            if (icn != null && PlanningNotices.attempt(() -> icns.submit(icn.id(), icn.lockVersion(), user), () -> reload(icn.id()))) {
+                PlanningNotices.success(icn.number() + " submitted");
+                reload(icn.id());
+            }
+        });
+        decide.setId("icn-decide");
+        decide.addClickListener(click -> openDecision());
+        HorizontalLayout actions = new HorizontalLayout(fresh, save, submit, decide, editing);
+        actions.setAlignItems(Alignment.BASELINE);
+        form.setVisible(planner);
+        fresh.setVisible(planner);
+        save.setVisible(planner);
+        submit.setVisible(planner);
+        decide.setVisible(approver);
+        detail.setId("icn-detail");
+
+        add(new H2("ICNs"), filter, grid, form, actions, detail);
+        reload(null);
+        select(null);
+    }
+
+    private void reload(Long select) {
+        List<IcnDetail> all = icns.list(filter.getValue());
+        grid.setItems(all);
+        if (select != null) {
+            all.stream().filter(i -> i.id() == select).findFirst().ifPresentOrElse(grid::select, () -> select(icns.get(select)));
+        }
+    }
+
+    private void select(IcnDetail icn) {
+        selected = icn;
+        boolean draft = icn == null || icn.status() == IcnStatus.DRAFT;
+        title.setValue(icn == null ? "" : icn.title());
+        rationale.setValue(icn == null || icn.rationale() == null ? "" : icn.rationale());
+        category.setValue(icn == null ? IcnCategory.OTHER : icn.category());
+        effectiveStp.setValue(icn == null ? null : icn.effectiveStp());
+        affected.clear();
+        if (icn != null) {
+            affected.addAll(icn.affected());
+        }
+        showAffected();
+        editing.setText(icn == null ? "New ICN" : icn.number() + ", " + icn.status() + (draft ? "" : " (only a draft can be edited)"));
+        save.setEnabled(planner && draft);
+        submit.setEnabled(planner && icn != null && icn.status().canMoveTo(IcnStatus.SUBMITTED));
+        decide.setEnabled(approver && icn != null && icn.status() == IcnStatus.SUBMITTED && !icn.author().equals(user));
+        decide.setTooltipText(icn != null && icn.author().equals(user) ? "The author of an ICN never approves it (C1)" : null);
+        detail.removeAll();
+        if (icn == null) {
+            return;
+        }
+        detail.add(new H3(icn.number() + " " + icn.title()));
+        line("Affected: " + (icn.affected().isEmpty() ? "nothing recorded"
+                : icn.affected().stream().map(PlanningText::affected).collect(Collectors.joining(", "))));
+        line("Effective STP: " + (icn.effectiveStp() == null ? "not set" : "STP" + icn.effectiveStp())
+                + (icn.producedStudySetId() == null ? "" : "; produced study set " + icn.producedStudySetId()));
+        line("Author " + icn.author() + ", created " + PlanningText.utc(icn.createdAt())
+                + (icn.approvedAt() == null ? "" : ", approved " + PlanningText.utc(icn.approvedAt())));
+        for (IcnDetail.Decision d : icn.decisions()) {
+            line("Decision: " + d.decision() + " by " + d.approver() + " (" + d.role() + ") " + PlanningText.utc(d.decidedAt())
+                    + (d.comment() == null ? "" : ": " + d.comment()));
+        }
+        for (IcnDetail.Comment c : icn.comments()) {
+            line("Comment by " + c.author() + " " + PlanningText.utc(c.createdAt()) + ": " + c.text());
+        }
+        Div history = new Div();
+        history.setId("icn-history");
+        for (IcnDetail.StatusChange h : icn.history()) {
+            Span item = new Span((h.from() == null ? "" : h.from() + " → ") + h.to() + " by " + h.by() + " " + PlanningText.utc(h.at())
+                    + (h.comment() == null ? "" : ": " + h.comment()));
+            item.getStyle().set("display", "block");
+            history.add(item);
+        }
+        detail.add(new H3("History"), history);
+    }
+
+    private void showAffected() {
+        affectedText.setText(affected.isEmpty() ? "no affected item" : affected.stream().map(PlanningText::affected).collect(Collectors.joining(", ")));
+    }
+
+    private void line(String text) {
+        Span span = new Span(text);
+        span.getStyle().set("display", "block");
+        detail.add(span);
+    }
+
+    private void save() {
+        IcnService.IcnInput input = new IcnService.IcnInput(title.getValue().trim(), rationale.getValue().trim(), category.getValue(),
+                effectiveStp.getValue(), List.copyOf(affected));
+        IcnDetail before = selected;
+        IcnDetail[] saved = new IcnDetail[1];
+        if (PlanningNotices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
+                : icns.update(before.id(), before.lockVersion(), input, user), () -> reload(before == null ? null : before.id()))) {
+            PlanningNotices.success("Saved " + saved[0].number());
+            reload(saved[0].id());
+        }
+    }
+
+    private void openDecision() {
+        IcnDetail icn = selected;
+        if (icn == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Decision on " + icn.number());
+        TextArea comment = new TextArea("Comment");
+        comment.setId("icn-decision-comment");
+        comment.setWidth("30em");
+        Button approve = new Button("Approve", click -> decide(dialog, icn, true, comment.getValue()));
+        approve.setId("icn-approve");
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+        Button reject = new Button("Reject", click -> decide(dialog, icn, false, comment.getValue()));
+        reject.setId("icn-reject");
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        dialog.add(comment);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), reject, approve);
+        dialog.open();
+    }
+
+    private void decide(Dialog dialog, IcnDetail icn, boolean approve, String comment) {
+        if (!approve && comment.isBlank()) {
+            PlanningNotices.error("Say why the ICN is rejected");
+            return;
+        }
+        dialog.close();
+        if (PlanningNotices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
+                () -> reload(icn.id()))) {
+            PlanningNotices.success(icn.number() + (approve ? " approved" : " rejected"));
+            reload(icn.id());
+        }
+    }
+}

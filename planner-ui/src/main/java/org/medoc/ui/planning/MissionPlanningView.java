@@ -1,0 +1,284 @@
+package org.medoc.ui.planning;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.medoc.planner.period.ConstraintEffect;
+import org.medoc.planner.period.ConstraintWindowRecord;
+import org.medoc.planner.period.Period;
+import org.medoc.planner.period.PeriodKind;
+import org.medoc.planner.period.PeriodService;
+import org.medoc.planner.period.SoopInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Mission planning (PLANNING.md §5–7): the planning periods LTP/MTP/STP/VSTP with their deadlines and status, the SOOPs
+ * and their instances, the constraint windows, and SPICE's telemetry allocation per period. Planners edit; everyone
+ * signed in reads. The rules (deadline defaults, allowed statuses and sources) are {@link PeriodService}'s.
+ */
+@Route("planning/mission")
+@PageTitle("Mission planning · medoc")
+@PermitAll
+public class MissionPlanningView extends VerticalLayout {
+
+    private final PeriodService periods;
+    private final boolean planner;
+
+    private final ComboBox<PeriodKind> kind = new ComboBox<>("Level");
+    private final Grid<Period> periodGrid = new Grid<>();
+    private final DateTimePicker iorDeadline = new DateTimePicker("IOR deadline (UTC)");
+    private final TextField mib = new TextField("MIB version");
+    private final ComboBox<String> status = new ComboBox<>("Status");
+    private final TextField notes = new TextField("Notes");
+    private final Grid<SoopInstance> soopInstances = new Grid<>();
+    private final Grid<ConstraintWindowRecord> constraints = new Grid<>();
+    private final Grid<Period> allocations = new Grid<>();
+    private final DateTimePicker from = new DateTimePicker("From (UTC)");
+    private final DateTimePicker to = new DateTimePicker("To (UTC)");
+
+    public MissionPlanningView(PeriodService periods, AuthenticationContext authentication) {
+        this.periods = periods;
+        this.planner = authentication.hasRole("PLANNER");
+        setId("mission-planning-view");
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        from.setValue(PlanningText.toPicker(today.minus(Duration.ofDays(30))));
+        to.setValue(PlanningText.toPicker(today.plus(Duration.ofDays(365))));
+        from.addValueChangeListener(e -> refreshWindows());
+        to.addValueChangeListener(e -> refreshWindows());
+
+        TabSheet tabs = new TabSheet();
+        tabs.setId("mission-tabs");
+        tabs.setWidthFull();
+        tabs.add("Periods", periodsTab());
+        tabs.add("SOOPs", soopsTab());
+        tabs.add("Constraint windows", constraintsTab());
+        tabs.add("Telemetry allocations", telemetryTab());
+        HorizontalLayout range = new HorizontalLayout(from, to, new Span("Range of the SOOP instances and constraint windows"));
+        range.setAlignItems(Alignment.BASELINE);
+        range.setWrap(true);
+        add(new H2("Mission planning"), range, tabs);
+        refreshPeriods();
+        refreshWindows();
+    }
+
+    private Component periodsTab() {
+        kind.setId("mission-kind");
+        kind.setItems(PeriodKind.values());
+        kind.setValue(PeriodKind.STP);
+        kind.addValueChangeListener(e -> refreshPeriods());
+        periodGrid.setId("mission-periods");
+        periodGrid.addColumn(Period::label).setHeader("Period").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.start())).setHeader("Start").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.end())).setHeader("End").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.iorDeliveryOpens())).setHeader("IOR delivery opens").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.iorDeadline())).setHeader("IOR deadline").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.mocPrecheck())).setHeader("MOC pre-check").setAutoWidth(true);
+        periodGrid.addColumn(p -> PlanningText.utc(p.stackBuilt())).setHeader("Stack built").setAutoWidth(true);
+        periodGrid.addColumn(p -> p.mibVersion() == null ? "" : p.mibVersion()).setHeader("MIB").setAutoWidth(true);
+        periodGrid.addColumn(Period::status).setHeader("Status").setAutoWidth(true);
+        periodGrid.addColumn(p -> p.notes() == null ? "" : p.notes()).setHeader("Notes").setAutoWidth(true);
+        periodGrid.setHeight("300px");
+        periodGrid.asSingleSelect().addValueChangeListener(e -> {
+            Period p = e.getValue();
+            iorDeadline.setValue(p == null ? null : PlanningText.toPicker(p.iorDeadline()));
+            mib.setValue(p == null || p.mibVersion() == null ? "" : p.mibVersion());
+            status.setValue(p == null ? null : p.status());
+            notes.setValue(p == null || p.notes() == null ? "" : p.notes());
+        });
+        iorDeadline.setId("mission-ior-deadline");
+        status.setId("mission-status");
+        status.setItems("OPEN", "FROZEN", "DELIVERED", "EXECUTED");
+        Button save = new Button("Save period", click -> periodGrid.getSelectedItems().stream().findFirst().ifPresent(p -> {
+            if (PlanningNotices.attempt(() -> periods.update(p.id(), p.lockVersion(), PlanningText.fromPicker(iorDeadline.getValue()),
+                    mib.getValue().isBlank() ? null : mib.getValue().trim(), status.getValue(), notes.getValue()), this::refreshPeriods)) {
+                PlanningNotices.success("Saved " + p.label());
+                refreshPeriods();
+            }
+        }));
+        save.setId("mission-period-save");
+        HorizontalLayout edit = new HorizontalLayout(iorDeadline, mib, status, notes, save);
+        edit.setAlignItems(Alignment.BASELINE);
+        edit.setWrap(true);
+        edit.setVisible(planner);
+
+        ComboBox<PeriodKind> newKind = new ComboBox<>("New period", PeriodKind.values());
+        newKind.setValue(PeriodKind.STP);
+        IntegerField number = new IntegerField("Number");
+        number.setId("mission-new-number");
+        DateTimePicker start = new DateTimePicker("Start (UTC, MTP/VSTP/old LTP)");
+        DateTimePicker end = new DateTimePicker("End (UTC)");
+        Button create = new Button("Create", click -> {
+            if (newKind.getValue() == null || number.getValue() == null) {
+                PlanningNotices.error("Give the level and number of the period");
+                return;
+            }
+            if (PlanningNotices.attempt(() -> periods.create(new PeriodService.PeriodInput(newKind.getValue(), number.getValue(),
+                    PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), null, null, null, null)), () -> { })) {
+                kind.setValue(newKind.getValue());
+                refreshPeriods();
+            }
+        });
+        create.setId("mission-period-create");
+        HorizontalLayout createForm = new HorizontalLayout(newKind, number, start, end, create);
+        createForm.setAlignItems(Alignment.BASELINE);
+        createForm.setWrap(true);
+        createForm.setVisible(planner);
+        return new VerticalLayout(kind, periodGrid, edit, createForm);
+    }
+
+    private Component soopsTab() {
+        Grid<PeriodService.Soop> soops = new Grid<>();
+        soops.setId("mission-soops");
+        soops.addColumn(PeriodService.Soop::name).setHeader("SOOP").setAutoWidth(true);
+        soops.addColumn(s -> s.fitsTypeCode() == null ? "" : s.fitsTypeCode()).setHeader("FITS code").setAutoWidth(true);
+        soops.addColumn(PeriodService.Soop::pointingRequirement).setHeader("Pointing").setAutoWidth(true);
+        soops.addColumn(s -> s.defaultDurationHours() == null ? "" : s.defaultDurationHours() + " h").setHeader("Default duration").setAutoWidth(true);
+        soops.setHeight("200px");
+        soops.setItems(periods.soops());
+
+        soopInstances.setId("mission-soop-instances");
+        soopInstances.addColumn(SoopInstance::soopName).setHeader("SOOP").setAutoWidth(true);
+        soopInstances.addColumn(s -> PlanningText.utc(s.start())).setHeader("Start").setAutoWidth(true);
+        soopInstances.addColumn(s -> PlanningText.utc(s.end())).setHeader("End").setAutoWidth(true);
+        soopInstances.addColumn(SoopInstance::pointingRequirement).setHeader("Pointing").setAutoWidth(true);
+        soopInstances.addColumn(s -> s.notes() == null ? "" : s.notes()).setHeader("Notes").setAutoWidth(true);
+        soopInstances.setHeight("240px");
+
+        TextField name = new TextField("New SOOP name");
+        TextField code = new TextField("FITS code");
+        ComboBox<String> pointing = new ComboBox<>("Pointing", "DISK_CENTRE", "OFFPOINT", "TRACKING", "LIMB", "ANY");
+        pointing.setValue("ANY");
+        NumberField hours = new NumberField("Default hours");
+        Button createSoop = new Button("Create SOOP", click -> {
+            if (PlanningNotices.attempt(() -> periods.createSoop(name.getValue().trim(), null, code.getValue().isBlank() ? null : code.getValue().trim(),
+                    pointing.getValue(), hours.getValue()), () -> { })) {
+                soops.setItems(periods.soops());
+            }
+        });
+        HorizontalLayout createForm = new HorizontalLayout(name, code, pointing, hours, createSoop);
+        createForm.setAlignItems(Alignment.BASELINE);
+        createForm.setWrap(true);
+
+        ComboBox<PeriodService.Soop> soop = new ComboBox<>("SOOP");
+        soop.setItems(periods.soops());
+        soop.setItemLabelGenerator(PeriodService.Soop::name);
+        DateTimePicker start = new DateTimePicker("Start (UTC)");
+        DateTimePicker end = new DateTimePicker("End (UTC)");
+        TextField instanceNotes = new TextField("Notes");
+        Button addInstance = new Button("Add instance", click -> {
+            if (soop.getValue() == null) {
+                PlanningNotices.error("Choose the SOOP");
+                return;
+            }
+            if (PlanningNotices.attempt(() -> periods.addSoopInstance(soop.getValue().id(), PlanningText.fromPicker(start.getValue()),
+                    PlanningText.fromPicker(end.getValue()), instanceNotes.getValue()), () -> { })) {
+                refreshWindows();
+            }
+        });
+        soops.asSingleSelect().addValueChangeListener(e -> {
+            soop.setItems(periods.soops());
+            soop.setValue(e.getValue());
+        });
+        HorizontalLayout instanceForm = new HorizontalLayout(soop, start, end, instanceNotes, addInstance);
+        instanceForm.setAlignItems(Alignment.BASELINE);
+        instanceForm.setWrap(true);
+        createForm.setVisible(planner);
+        instanceForm.setVisible(planner);
+        return new VerticalLayout(soops, createForm, soopInstances, instanceForm);
+    }
+
+    private Component constraintsTab() {
+        constraints.setId("mission-constraints");
+        constraints.addColumn(ConstraintWindowRecord::source).setHeader("Source").setAutoWidth(true);
+        constraints.addColumn(ConstraintWindowRecord::type).setHeader("Type").setAutoWidth(true);
+        constraints.addColumn(ConstraintWindowRecord::effect).setHeader("Effect").setAutoWidth(true);
+        constraints.addColumn(c -> PlanningText.utc(c.start())).setHeader("Start").setAutoWidth(true);
+        constraints.addColumn(c -> PlanningText.utc(c.end())).setHeader("End").setAutoWidth(true);
+        constraints.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setAutoWidth(true);
+        constraints.setHeight("300px");
+        ComboBox<String> source = new ComboBox<>("Source", "MANUAL", "E_FECS", "SOC_LTP", "SOHO_SPWG");
+        source.setValue("MANUAL");
+        TextField type = new TextField("Type");
+        ComboBox<ConstraintEffect> effect = new ComboBox<>("Effect", ConstraintEffect.values());
+        effect.setPlaceholder("default for the type");
+        DateTimePicker start = new DateTimePicker("Start (UTC)");
+        DateTimePicker end = new DateTimePicker("End (UTC)");
+        TextField description = new TextField("Description");
+        Button add = new Button("Add window", click -> {
+            if (PlanningNotices.attempt(() -> periods.addConstraint(source.getValue(), type.getValue().trim(),
+                    effect.getValue() != null ? effect.getValue() : PeriodService.defaultEffect(type.getValue().trim()),
+                    PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), description.getValue()), () -> { })) {
+                refreshWindows();
+            }
+        });
+        Button delete = new Button("Delete selected", click -> constraints.getSelectedItems().stream().findFirst().ifPresent(c -> {
+            PlanningNotices.attempt(() -> periods.deleteConstraint(c.id()), () -> { });
+            refreshWindows();
+        }));
+        HorizontalLayout form = new HorizontalLayout(source, type, effect, start, end, description, add, delete);
+        form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
+        form.setVisible(planner);
+        return new VerticalLayout(constraints, form);
+    }
+
+    private Component telemetryTab() {
+        allocations.setId("mission-allocations");
+        allocations.addColumn(Period::label).setHeader("Period").setAutoWidth(true);
+        allocations.addColumn(p -> PlanningText.utc(p.start())).setHeader("Start").setAutoWidth(true);
+        allocations.addColumn(p -> periods.allocation(p.id()).map(PlanningText::megabits).orElse("none recorded"))
+                .setHeader("SPICE allocation").setAutoWidth(true);
+        allocations.setHeight("300px");
+        NumberField megabits = new NumberField("Allocation (Mbit)");
+        megabits.setId("mission-allocation-mbit");
+        Button set = new Button("Set for selected", click -> allocations.getSelectedItems().stream().findFirst().ifPresent(p -> {
+            if (megabits.getValue() == null) {
+                PlanningNotices.error("Give the allocation in Mbit");
+                return;
+            }
+            if (PlanningNotices.attempt(() -> periods.setAllocation(p.id(), Math.round(megabits.getValue() * 1e6), "manual"), () -> { })) {
+                PlanningNotices.success("Allocation of " + p.label() + " recorded");
+                allocations.getDataProvider().refreshAll();
+            }
+        }));
+        HorizontalLayout form = new HorizontalLayout(megabits, set);
+        form.setAlignItems(Alignment.BASELINE);
+        form.setWrap(true);
+        form.setVisible(planner);
+        return new VerticalLayout(new Span("Telemetry corridor per STP (the timeline compares its planned volume with it)"), allocations, form);
+    }
+
+    private void refreshPeriods() {
+        List<Period> list = periods.list(kind.getValue());
+        periodGrid.setItems(list);
+        allocations.setItems(periods.list(PeriodKind.STP));
+    }
+
+    private void refreshWindows() {
+        Instant a = PlanningText.fromPicker(from.getValue());
+        Instant b = PlanningText.fromPicker(to.getValue());
+        if (a == null || b == null || !a.isBefore(b)) {
+            return;
+        }
+        soopInstances.setItems(periods.soopInstances(a, b));
+        constraints.setItems(periods.constraints(a, b));
+    }
+}
