@@ -3,7 +3,10 @@ package org.medoc.ui;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +76,19 @@ public abstract class BrowserJourney {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true).setViewportSize(1600, 1000));
         context.setDefaultTimeout(30_000);
         return context;
+    }
+
+    /**
+     * Logs {@code username} (a demo account, password {@link #PASSWORD}) in on this page and waits for the shell to
+     * name them; the first page of a fresh application (frontend bundle, demo products being made) may take a while.
+     */
+    protected void logIn(Page page, String username) {
+        page.navigate(url("/login"));
+        page.locator("#login-form input[name=username]").fill(username);
+        page.locator("#login-form input[name=password]").fill(PASSWORD);
+        page.locator("#login-form vaadin-button[slot=submit]").click();
+        PlaywrightAssertions.assertThat(page.locator("#current-user"))
+                .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 
     protected String url(String path) {

@@ -129,11 +129,7 @@ class IngestJourneyIT extends BrowserJourney {
     }
 
     private void logIn(String username) {
-        page.navigate(url("/login"));
-        page.locator("#login-form input[name=username]").fill(username);
-        page.locator("#login-form input[name=password]").fill(PASSWORD);
-        page.locator("#login-form vaadin-button[slot=submit]").click();
-        assertThat(page.locator("#current-user")).isVisible();
+        logIn(page, username);
     }
 
     private static Locator cell(Locator grid, String text) {

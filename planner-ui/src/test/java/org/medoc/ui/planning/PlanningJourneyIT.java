@@ -25,11 +25,7 @@ class PlanningJourneyIT extends BrowserJourney {
     void plannerCreatesAStudyPlacesItTwiceFixesTheOverlapAndExportsTheTimeline() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.locator("#login-form input[name=username]").fill("planner");
-            page.locator("#login-form input[name=password]").fill(PASSWORD);
-            page.locator("#login-form vaadin-button[slot=submit]").click();
-            assertThat(page.locator("#current-user")).isVisible();
+            logIn(page, "planner");
 
             // the study: a 10-position raster of 5 s exposures, one O VI window picked by its line
             page.navigate(url("/planning/studies"));

@@ -2,7 +2,6 @@ package org.medoc.ui.planning;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.medoc.ui.BrowserJourney;
 
@@ -30,12 +29,7 @@ class PlanningMenuJourneyIT extends BrowserJourney {
     void everyMenuEntryOpensAScreenThatAnArchivistReadsWithoutEditControls() {
         try (BrowserContext context = newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.locator("#login-form input[name=username]").fill("archivist");
-            page.locator("#login-form input[name=password]").fill(PASSWORD);
-            page.locator("#login-form vaadin-button[slot=submit]").click();
-            // the first page of a fresh application (frontend bundle, demo products being made) can take longer than 5 s
-            assertThat(page.locator("#current-user")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            logIn(page, "archivist");
             for (Map.Entry<String, String[]> screen : SCREENS.entrySet()) {
                 page.navigate(url("/planning"));
                 page.locator("#planning-menu-" + screen.getKey()).click();

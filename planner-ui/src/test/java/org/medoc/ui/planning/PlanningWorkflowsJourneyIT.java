@@ -3,7 +3,6 @@ package org.medoc.ui.planning;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.period.StpCalendar;
 import org.medoc.ui.BrowserJourney;
@@ -97,12 +96,7 @@ class PlanningWorkflowsJourneyIT extends BrowserJourney {
 
     private Page login(BrowserContext context, String user) {
         Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.locator("#login-form input[name=username]").fill(user);
-        page.locator("#login-form input[name=password]").fill(PASSWORD);
-        page.locator("#login-form vaadin-button[slot=submit]").click();
-        // the first page of a fresh application (frontend bundle, demo products being made) can take longer than 5 s
-        assertThat(page.locator("#current-user")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+        logIn(page, user);
         return page;
     }
 }

@@ -83,11 +83,7 @@ class ProductsJourneyIT extends BrowserJourney {
     void anArchivistSeesTheRunsThatMadeThem() {
         BrowserContext context = newContext();
         Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.locator("#login-form input[name=username]").fill("archivist");
-        page.locator("#login-form input[name=password]").fill(PASSWORD);
-        page.locator("#login-form vaadin-button[slot=submit]").click();
-        assertThat(page.locator("#current-user")).isVisible();
+        logIn(page, "archivist");
         page.navigate(url("/products"));
         page.locator("#tab-runs").click();
         Locator succeeded = page.locator("#runs-grid vaadin-grid-cell-content")

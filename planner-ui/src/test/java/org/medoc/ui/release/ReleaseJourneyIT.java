@@ -35,11 +35,7 @@ class ReleaseJourneyIT extends BrowserJourney {
     void aReleaseManagerPublishesAReleaseThatAnAnonymousVisitorDownloadsAndVerifies() throws Exception {
         try (BrowserContext manager = newContext()) {
             Page page = manager.newPage();
-            page.navigate(url("/login"));
-            page.locator("#login-form input[name=username]").fill("release-manager");
-            page.locator("#login-form input[name=password]").fill(PASSWORD);
-            page.locator("#login-form vaadin-button[slot=submit]").click();
-            assertThat(page.locator("#current-user")).isVisible();
+            logIn(page, "release-manager");
             page.navigate(url("/release-manager"));
             assertThat(page.locator("#releases-grid")).isVisible();
 
