@@ -4,12 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,19 +18,8 @@ class IngestCommandIT {
 
     @TempDir Path work;
 
-    private record Run(int exitCode, String output) {}
-
-    private Run medoc(String... arguments) throws IOException, InterruptedException {
-        Path jar = Path.of("target/medoc.jar");
-        assertThat(jar).as("the packaged application (mvn package builds it)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        command.addAll(List.of(arguments));
-        command.add("--medoc.data-dir=" + work.resolve("data"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    private PackagedMedoc.Run medoc(String... arguments) throws IOException, InterruptedException {
+        return new PackagedMedoc(work.resolve("data")).run(arguments);
     }
 
     @Test
@@ -45,20 +31,20 @@ class IngestCommandIT {
         }
         Files.writeString(incoming.resolve("zz-junk.fits"), "this is not FITS");
 
-        Run first = medoc("ingest", incoming.toString());
+        PackagedMedoc.Run first = medoc("ingest", incoming.toString());
         assertThat(first.output()).contains("quarantined zz-junk.fits: not a FITS file")
                 .contains("ingested 3, skipped 0 (already present), quarantined 1");
         assertThat(first.exitCode()).as(first.output()).isEqualTo(1);
 
         Files.delete(incoming.resolve("zz-junk.fits"));
-        Run second = medoc("ingest", incoming.toString());
+        PackagedMedoc.Run second = medoc("ingest", incoming.toString());
         assertThat(second.output()).contains("ingested 0, skipped 3 (already present), quarantined 0");
         assertThat(second.exitCode()).as(second.output()).isZero();
     }
 
     @Test
     void aMissingPathIsReportedWithoutAStackTrace() throws Exception {
-        Run run = medoc("ingest", work.resolve("no-such-dir").toString());
+        PackagedMedoc.Run run = medoc("ingest", work.resolve("no-such-dir").toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("no such file or directory").doesNotContain("\tat ");
     }

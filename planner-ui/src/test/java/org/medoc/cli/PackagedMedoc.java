@@ -1,0 +1,36 @@
+package org.medoc.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs the packaged jar as a user does ({@code java -jar medoc.jar <command> ...}) on its own data directory. */
+final class PackagedMedoc {
+
+    /** What one command printed (standard output and error together) and its exit code. */
+    record Run(int exitCode, String output) {}
+
+    private final Path dataDirectory;
+
+    PackagedMedoc(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    Run run(String... arguments) throws IOException, InterruptedException {
+        Path jar = Path.of("target/medoc.jar");
+        assertThat(jar).as("the packaged application (mvn package builds it)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        command.add("--medoc.data-dir=" + dataDirectory);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}
