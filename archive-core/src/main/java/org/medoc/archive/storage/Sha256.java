@@ -30,10 +30,19 @@ public final class Sha256 {
 
     /** Streams the file: bounded memory whatever its size. */
     public static String of(Path file) throws IOException {
+        return measure(Files.newInputStream(file)).sha256();
+    }
+
+    /** A stream's SHA-256 and length. */
+    public record Measured(String sha256, long sizeBytes) {}
+
+    /** Reads the stream to its end (bounded memory whatever its size), closes it, and returns its SHA-256 and length. */
+    public static Measured measure(InputStream stream) throws IOException {
         MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        long size;
+        try (InputStream in = new DigestInputStream(stream, digest)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
         }
-        return hex(digest);
+        return new Measured(hex(digest), size);
     }
 }

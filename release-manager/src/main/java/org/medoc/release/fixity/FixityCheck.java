@@ -12,10 +12,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -90,11 +86,9 @@ public class FixityCheck {
             Long actualSize = null;
             String detail = null;
             try {
-                MessageDigest digest = Sha256.newDigest();
-                try (InputStream in = new DigestInputStream(store.open(file.get(RELEASE_FILE.STORAGE_KEY)), digest)) {
-                    actualSize = in.transferTo(OutputStream.nullOutputStream());
-                }
-                actualSha = Sha256.hex(digest);
+                Sha256.Measured stored = Sha256.measure(store.open(file.get(RELEASE_FILE.STORAGE_KEY)));
+                actualSha = stored.sha256();
+                actualSize = stored.sizeBytes();
                 bytes += actualSize;
             } catch (IOException e) {
                 detail = "cannot read the stored object: " + e.getMessage();

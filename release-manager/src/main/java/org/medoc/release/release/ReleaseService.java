@@ -403,7 +403,7 @@ public class ReleaseService {
         try (InputStream in = new DigestInputStream(new DigestInputStream(store.open(file.storageKey()), sha256), sha512)) {
             size = in.transferTo(java.io.OutputStream.nullOutputStream());
         }
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = Sha256.hex(sha256);
         if (size != file.sizeBytes() || !actual.equals(file.sha256())) {
             throw new IOException("stored file does not match the catalogue (sha256 " + actual + ", " + size
                     + " bytes; catalogued " + file.sha256() + ", " + file.sizeBytes() + " bytes)");
