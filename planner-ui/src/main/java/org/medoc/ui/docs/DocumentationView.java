@@ -9,7 +9,6 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.WildcardParameter;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -48,7 +47,7 @@ public class DocumentationView extends HorizontalLayout implements HasUrlParamet
     }
 
     @Override
-    public void setParameter(BeforeEvent event, @OptionalParameter @WildcardParameter String name) {
+    public void setParameter(BeforeEvent event, @WildcardParameter String name) {
         String wanted = name == null || name.isBlank() ? DocumentationLibrary.INDEX : name;
         content.removeAll();
         library.page(wanted).ifPresentOrElse(page -> {

@@ -21,6 +21,10 @@ class DocumentationJourneyIT extends BrowserJourney {
             assertThat(page.locator("#documentation-content h1")).hasText("Getting started");
             assertThat(page).hasTitle("Getting started · medoc");
 
+            // a guide in a sub-folder of docs/, as the Products page links to it
+            page.navigate(url("/documentation/algorithms/dem"));
+            assertThat(page.locator("#documentation-content h1")).containsText("DEM maps");
+
             page.navigate(url("/documentation/no-such-guide"));
             assertThat(page.locator("#documentation-content h2")).hasText("No such page");
         }
