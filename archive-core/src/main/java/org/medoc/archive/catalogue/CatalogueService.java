@@ -8,10 +8,8 @@ import org.jooq.Record;
 import org.jooq.SortField;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
+import org.medoc.archive.access.Visibility;
 import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -29,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 
@@ -176,15 +175,17 @@ public class CatalogueService {
     /** A catalogued file's storage facts. */
     public record StoredFile(long id, String storageKey, String quicklookKey, String fileName, long sizeBytes, String sha256) {}
 
-    /**
-     * Anonymous visitors see public data only; restricted and embargoed observations (e.g. a team's data before its
-     * first release) are visible to logged-in staff. Invisible rows are simply absent (404, not 403), so that their
-     * existence does not leak.
-     */
+    /** The observations the current caller may see ({@link Visibility}: anonymous visitors public ones, staff all). */
     static Condition visibleToCaller() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean staff = caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
-        return staff ? DSL.noCondition() : OBSERVATION.ACCESS.eq("PUBLIC");
+        return visibleTo(Visibility.caller());
+    }
+
+    /** {@link Visibility}'s rule as a condition on the catalogue: the only place the access column is compared. */
+    static Condition visibleTo(Visibility.Reader reader) {
+        Set<Visibility.Access> visible = Visibility.observationsVisibleTo(reader);
+        return visible.size() == Visibility.Access.values().length
+                ? DSL.noCondition()
+                : OBSERVATION.ACCESS.in(visible.stream().map(Visibility.Access::name).toList());
     }
 
     private Condition where(ObservationQuery query) {

@@ -7,14 +7,12 @@ import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.medoc.archive.storage.ArchiveStore;
-import org.medoc.archive.storage.Sha256;
+import org.medoc.archive.storage.IntegrityException;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 
 /**
  * One tar or zip written entry by entry to a response, never held in memory: stored files are copied from the
@@ -38,13 +36,6 @@ public final class ArchiveStream implements AutoCloseable {
         }
     }
 
-    /** Thrown when a stored file no longer matches its recorded checksum or size. */
-    public static class IntegrityException extends IOException {
-        public IntegrityException(String message) {
-            super(message);
-        }
-    }
-
     private final ArchiveOutputStream<?> archive;
     private final Format format;
     private final ArchiveStore store;
@@ -62,15 +53,10 @@ public final class ArchiveStream implements AutoCloseable {
      */
     public void addStored(String name, String storageKey, long sizeBytes, String sha256, String what) throws IOException {
         putEntry(name, sizeBytes);
-        MessageDigest digest = Sha256.newDigest();
-        long copied;
-        try (InputStream in = new DigestInputStream(store.open(storageKey), digest)) {
-            copied = in.transferTo(archive);
-        }
-        String actual = Sha256.hex(digest);
-        if (copied != sizeBytes || !actual.equals(sha256)) {
-            throw new IntegrityException("stored file of " + what + " does not match its record (sha256 " + actual + ", "
-                    + copied + " bytes; expected " + sha256 + ", " + sizeBytes + " bytes)");
+        try (InputStream in = store.openVerified(storageKey, sha256, sizeBytes)) {
+            in.transferTo(archive);
+        } catch (IntegrityException e) {
+            throw new IntegrityException(what, e);
         }
         archive.closeArchiveEntry();
     }

@@ -22,7 +22,18 @@ public interface ArchiveStore {
 
     long size(String key) throws IOException;
 
+    /** The object's bytes as stored, unchecked: for callers that verify otherwise or serve a byte range. */
     InputStream open(String key) throws IOException;
+
+    /**
+     * THE verified read of a stored file: the object's bytes, re-hashed while they are read and compared with the
+     * SHA-256 and size recorded when it was stored; reading to the end throws {@link IntegrityException} on any
+     * difference. Downloads in bulk, product chains (their inputs), release freezes and the fixity check all read
+     * through it, so that a corrupted or truncated object is never passed on silently.
+     */
+    default VerifiedInputStream openVerified(String key, String sha256, long sizeBytes) throws IOException {
+        return new VerifiedInputStream(open(key), key, sha256, sizeBytes);
+    }
 
     /** The object as a Spring resource, for HTTP responses with ranges. */
     Resource resource(String key) throws IOException;
