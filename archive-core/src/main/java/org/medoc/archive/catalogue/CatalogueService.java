@@ -5,7 +5,9 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Row1;
 import org.jooq.SortField;
+import org.jooq.Table;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.medoc.archive.access.Visibility;
@@ -17,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -162,6 +165,77 @@ public class CatalogueService {
         return dsl.select(STORED_FILE_FIELDS).from(OBSERVATION)
                 .where(OBSERVATION.ID.in(ids)).and(visibleToCaller()).orderBy(OBSERVATION.ID)
                 .fetch(CatalogueService::storedFile);
+    }
+
+    /**
+     * For each reference time, the AIA observation of each channel (Å, ±0.5) closest to it within ±{@code tolerance},
+     * among the observations a product chain may use ({@link Visibility.Reader#CHAIN}: public ones, because products
+     * are public and name their inputs). Ties in distance go to the earlier observation, then to the lower id, so the
+     * choice is the same on every node and run. Reference times should be more than 2·tolerance apart (an observation
+     * then belongs to one reference at most); a day of a 30-minute cadence (48 times) is one query.
+     *
+     * <p>Each reference time is one range scan of {@code observation_instrument_time_idx} over ±tolerance, and only
+     * the chosen observations leave the database: the cost follows the reference times, not the AIA cadence.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AiaImage> aiaImagesNear(List<Integer> channelsAngstrom, List<Instant> referenceTimes, Duration tolerance) {
+        if (channelsAngstrom.isEmpty() || referenceTimes.isEmpty()) {
+            return List.of();
+        }
+        Table<?> references = DSL.values(referenceTimes.stream().map(t -> DSL.row(utc(t))).toArray(Row1[]::new))
+                .as("reference", "reference_time");
+        Field<OffsetDateTime> reference = references.field("reference_time", OffsetDateTime.class);
+        Condition channel = DSL.falseCondition();
+        for (int wavelength : channelsAngstrom) {
+            channel = channel.or(OBSERVATION.WAVELENGTH_ANGSTROM.between(wavelength - WAVELENGTH_TOLERANCE_ANGSTROM,
+                    wavelength + WAVELENGTH_TOLERANCE_ANGSTROM));
+        }
+        Field<Double> channelKey = DSL.round(OBSERVATION.WAVELENGTH_ANGSTROM);
+        Field<Double> toleranceSeconds = DSL.inline(tolerance.toNanos() / 1e9);
+        Field<OffsetDateTime> earliest = DSL.field("{0} - make_interval(secs => {1})", OffsetDateTime.class, reference, toleranceSeconds);
+        Field<OffsetDateTime> latest = DSL.field("{0} + make_interval(secs => {1})", OffsetDateTime.class, reference, toleranceSeconds);
+        Field<Double> distance = DSL.field("abs(extract(epoch FROM {0} - {1}))", Double.class, OBSERVATION.DATE_OBS, reference);
+        return searchDsl.select(reference, channelKey, OBSERVATION.ID, OBSERVATION.FILE_NAME, OBSERVATION.SHA256,
+                        OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
+                .distinctOn(reference, channelKey)
+                .from(references)
+                .join(OBSERVATION).on(OBSERVATION.INSTRUMENT.eq("AIA"))
+                .and(OBSERVATION.DATE_OBS.between(earliest, latest))
+                .where(channel)
+                .and(visibleTo(Visibility.Reader.CHAIN))
+                .orderBy(reference, channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .fetch(r -> new AiaImage(r.get(reference).toInstant(), (int) Math.round(r.get(channelKey)),
+                        r.get(OBSERVATION.ID), r.get(OBSERVATION.FILE_NAME), r.get(OBSERVATION.SHA256).trim(),
+                        r.get(OBSERVATION.STORAGE_KEY), r.get(OBSERVATION.SIZE_BYTES),
+                        r.get(OBSERVATION.DATE_OBS).toInstant()));
+    }
+
+    /**
+     * The SPICE observations that started in [{@code from}, {@code to}), in time order, with their planning keys: what
+     * plan-versus-executed compares an STP's timeline with. Planning is a staff tool, so every access level counts
+     * ({@link Visibility.Reader#STAFF}): a team's own embargoed files were executed too. Callers outside planning must
+     * not show these rows to anonymous visitors.
+     */
+    public List<SpiceObservation> spiceObservations(Instant from, Instant to) {
+        return dsl.select(OBSERVATION.ID, OBSERVATION.SPIOBSID, OBSERVATION.MISOSTUD, OBSERVATION.STUDY,
+                        OBSERVATION.STUDY_ID, OBSERVATION.DATE_OBS, OBSERVATION.DATE_END)
+                .from(OBSERVATION)
+                .where(OBSERVATION.INSTRUMENT.eq("SPICE"))
+                .and(OBSERVATION.DATE_OBS.ge(utc(from)))
+                .and(OBSERVATION.DATE_OBS.lt(utc(to)))
+                .and(visibleTo(Visibility.Reader.STAFF))
+                .orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .fetch(r -> new SpiceObservation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6().toInstant(), r.value7().toInstant()));
+    }
+
+    /**
+     * Whether any catalogued observation, whatever its access level, has header keyword {@code keyword} equal to
+     * {@code value} (as in a keyword search, through the header's GIN index): housekeeping such as "is the demo data
+     * there already" ({@code ORIGIN = 'medoc demo'}). It answers yes or no, never which observation.
+     */
+    public boolean holdsObservationWithHeader(String keyword, String value) {
+        return dsl.fetchExists(OBSERVATION, headerContains(new KeywordFilter(keyword, value)));
     }
 
     private static final List<Field<?>> STORED_FILE_FIELDS = List.of(OBSERVATION.ID, OBSERVATION.STORAGE_KEY,
