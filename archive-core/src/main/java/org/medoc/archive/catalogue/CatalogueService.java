@@ -23,8 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +184,8 @@ public class CatalogueService {
         if (channelsAngstrom.isEmpty() || referenceTimes.isEmpty()) {
             return List.of();
         }
+        Map<Instant, Instant> requested = new HashMap<>();
+        referenceTimes.forEach(t -> requested.put(t.truncatedTo(ChronoUnit.MICROS), t));
         Table<?> references = DSL.values(referenceTimes.stream().map(t -> DSL.row(utc(t))).toArray(Row1[]::new))
                 .as("reference", "reference_time");
         Field<OffsetDateTime> reference = references.field("reference_time", OffsetDateTime.class);
@@ -204,7 +208,8 @@ public class CatalogueService {
                 .where(channel)
                 .and(visibleTo(Visibility.Reader.CHAIN))
                 .orderBy(reference, channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
-                .fetch(r -> new AiaImage(r.get(reference).toInstant(), (int) Math.round(r.get(channelKey)),
+                // the caller's own instants come back (the database keeps microseconds)
+                .fetch(r -> new AiaImage(requested.get(r.get(reference).toInstant()), (int) Math.round(r.get(channelKey)),
                         r.get(OBSERVATION.ID), r.get(OBSERVATION.FILE_NAME), r.get(OBSERVATION.SHA256).trim(),
                         r.get(OBSERVATION.STORAGE_KEY), r.get(OBSERVATION.SIZE_BYTES),
                         r.get(OBSERVATION.DATE_OBS).toInstant()));

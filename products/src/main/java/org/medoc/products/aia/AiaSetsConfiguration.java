@@ -1,6 +1,6 @@
 package org.medoc.products.aia;
 
-import org.jooq.DSLContext;
+import org.medoc.archive.catalogue.CatalogueService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +16,10 @@ import java.time.Duration;
 public class AiaSetsConfiguration {
 
     @Bean
-    public AiaChannelSets demInputSets(DSLContext dsl,
+    public AiaChannelSets demInputSets(CatalogueService catalogue,
                                        @Value("${medoc.products.dem.tolerance:30s}") Duration tolerance,
                                        @Value("${medoc.products.dem.cadence:30m}") Duration cadence,
                                        @Value("${medoc.products.dem.minimum-channels:3}") int minimumChannels) {
-        return new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, tolerance, cadence, minimumChannels);
+        return new AiaChannelSets(catalogue, AiaChannelSets.DEM_CHANNELS, tolerance, cadence, minimumChannels);
     }
 }

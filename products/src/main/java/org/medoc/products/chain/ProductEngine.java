@@ -1,6 +1,7 @@
 package org.medoc.products.chain;
 
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.storage.IntegrityException;
 import org.medoc.archive.storage.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,8 +14,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -127,7 +126,7 @@ public class ProductEngine {
         return parameters;
     }
 
-    /** Copies each input out of the store, checking its bytes against the catalogue's SHA-256 on the way. */
+    /** Copies each input out of the store, checking its bytes against the catalogue's SHA-256 and size on the way. */
     private Map<Long, Path> fetchInputs(InputSet inputs, Path directory) throws IOException {
         Map<Long, Path> local = new HashMap<>();
         Set<String> names = new HashSet<>();
@@ -139,15 +138,13 @@ public class ProductEngine {
                 names.add(name);
             }
             Path target = directory.resolve(name);
-            MessageDigest digest = Sha256.newDigest();
-            try (InputStream in = new DigestInputStream(store.open(input.storageKey()), digest);
+            // the one verified read: a corrupted or truncated input fails the run with IntegrityException
+            try (InputStream in = store.openVerified(input.storageKey(), input.sha256(), input.sizeBytes());
                  OutputStream out = Files.newOutputStream(target)) {
                 in.transferTo(out);
-            }
-            String actual = Sha256.hex(digest);
-            if (!actual.equalsIgnoreCase(input.sha256().trim())) {
-                throw new ChainException("input " + input.fileName() + " (observation " + input.observationId()
-                        + ") does not match its catalogued SHA-256: stored bytes are corrupted");
+            } catch (IntegrityException mismatch) {
+                throw new IntegrityException("input " + input.fileName() + " (observation " + input.observationId() + ")",
+                        mismatch);
             }
             local.put(input.observationId(), target);
         }

@@ -1,8 +1,11 @@
 package org.medoc.products.aia;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medoc.archive.access.AccessService;
+import org.medoc.archive.access.Visibility.Access;
+import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.products.DemoArchive;
 import org.medoc.products.ProductsTestApplication;
@@ -13,12 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 
 @SpringBootTest(classes = ProductsTestApplication.class)
 class AiaChannelSetsTests {
@@ -26,7 +27,8 @@ class AiaChannelSetsTests {
     static final Instant DAY = Instant.parse("2024-03-01T12:00:00Z");
 
     @Autowired IngestService ingest;
-    @Autowired DSLContext dsl;
+    @Autowired CatalogueService catalogue;
+    @Autowired AccessService access;
     @Autowired AiaChannelSets demInputSets;
 
     @BeforeEach
@@ -58,7 +60,7 @@ class AiaChannelSetsTests {
     @Test
     void channelsOutsideTheToleranceAreMissingAndTheSetIsIncomplete() {
         // ±5 s keeps 94 (+0 s), 131 (+2 s) and 171 (+4 s); 193, 211 and 335 come later
-        AiaChannelSets narrow = new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 3);
+        AiaChannelSets narrow = new AiaChannelSets(catalogue, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 3);
         InputSet set = narrow.at(DAY).orElseThrow();
         assertThat(set.inputs()).extracting(InputFile::label).containsExactly("94", "131", "171");
         assertThat(set.missing()).containsExactly("193", "211", "335");
@@ -67,7 +69,7 @@ class AiaChannelSetsTests {
 
     @Test
     void setsWithFewerThanTheMinimumChannelsAreNoSets() {
-        AiaChannelSets demanding = new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 4);
+        AiaChannelSets demanding = new AiaChannelSets(catalogue, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 4);
         assertThat(demanding.at(DAY)).isEmpty();
         assertThat(demanding.find(DAY, DAY.plusSeconds(3600))).isEmpty();
     }
@@ -75,11 +77,10 @@ class AiaChannelSetsTests {
     @Test
     void restrictedAndEmbargoedObservationsNeverEnterASet() {
         Instant embargoedDay = Instant.parse("2024-03-02T12:00:00Z");
-        DemoArchive.ingest(ingest, embargoedDay, 1);
-        dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "EMBARGOED")
-                .where(OBSERVATION.INSTRUMENT.eq("AIA"))
-                .and(OBSERVATION.DATE_OBS.eq(embargoedDay.atOffset(ZoneOffset.UTC)))
-                .execute();
+        long aia94 = DemoArchive.ingest(ingest, embargoedDay, 1).outcomes().stream()
+                .filter(outcome -> outcome.fileName().contains(".94.image")).map(IngestOutcome::observationId)
+                .findFirst().orElseThrow();
+        access.setAccess(aia94, Access.EMBARGOED, "test: embargoed until the team's paper");
 
         InputSet set = demInputSets.at(embargoedDay).orElseThrow();
         assertThat(set.missing()).containsExactly("94");
@@ -95,7 +96,7 @@ class AiaChannelSetsTests {
 
     @Test
     void refusesATolerenceThatWouldPutOneObservationInTwoSets() {
-        assertThatThrownBy(() -> new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, Duration.ofMinutes(15), Duration.ofMinutes(30), 3))
+        assertThatThrownBy(() -> new AiaChannelSets(catalogue, AiaChannelSets.DEM_CHANNELS, Duration.ofMinutes(15), Duration.ofMinutes(30), 3))
                 .hasMessageContaining("under half the cadence");
     }
 }

@@ -6,8 +6,10 @@ import nom.tam.fits.ImageHDU;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medoc.archive.catalogue.CatalogueService;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.storage.IntegrityException;
 import org.medoc.archive.storage.Sha256;
 import org.medoc.products.DemoArchive;
 import org.medoc.products.ProductsTestApplication;
@@ -43,6 +45,7 @@ class ProductEngineTests {
     @Autowired ProductChain chain;
     @Autowired ProductEngine engine;
     @Autowired ProductCatalogue catalogue;
+    @Autowired CatalogueService observations;
     @Autowired ArchiveStore store;
     @Autowired DSLContext dsl;
     @Autowired @Qualifier("summaryRecipe") InputSummaryRecipe summary;
@@ -133,7 +136,7 @@ class ProductEngineTests {
 
     @Test
     void anIncompleteSetIsMadeFromWhatIsThereAndFlagged() {
-        AiaChannelSets narrow = new AiaChannelSets(dsl, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 3);
+        AiaChannelSets narrow = new AiaChannelSets(observations, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(5), Duration.ofMinutes(30), 3);
         InputSummaryRecipe partial = new InputSummaryRecipe("partial", "1.0", narrow);
 
         RunOutcome outcome = engine.run(partial, DAY, RunTrigger.COMMAND, "test");
@@ -159,6 +162,31 @@ class ProductEngineTests {
         assertThat(run.getError()).contains("injected failure");
         assertThat(run.getDurationMs()).isNotNull();
         assertThat(run.getFinishedAt()).isNotNull();
+    }
+
+    @Test
+    void aCorruptedStoredInputFailsTheRunAndNamesTheObservation() throws Exception {
+        Instant day = Instant.parse("2024-04-02T06:00:00Z");
+        DemoArchive.ingest(ingest, day, 1);
+        InputSummaryRecipe verified = new InputSummaryRecipe("verified", "1.0", summary.inputSets());
+        InputFile input = verified.inputSets().at(day).orElseThrow().inputs().getFirst();
+        byte[] stored;
+        try (InputStream in = store.open(input.storageKey())) {
+            stored = in.readAllBytes();
+        }
+        stored[stored.length / 2] ^= 1;
+        store.delete(input.storageKey());
+        store.put(input.storageKey(), stored);
+
+        assertThatThrownBy(() -> engine.run(verified, day, RunTrigger.COMMAND, "test"))
+                .isInstanceOf(ChainException.class)
+                .hasRootCauseInstanceOf(IntegrityException.class)
+                .hasMessageContaining("observation " + input.observationId())
+                .hasMessageContaining("does not match its record");
+        var run = dsl.selectFrom(RUN).where(RUN.TYPE.eq("verified")).fetchSingle();
+        assertThat(run.getStatus()).isEqualTo("FAILED");
+        assertThat(run.getError()).contains("input " + input.fileName() + " (observation " + input.observationId() + ")");
+        assertThat(dsl.fetchCount(PRODUCT, PRODUCT.TYPE.eq("verified"))).isZero();
     }
 
     @Test
