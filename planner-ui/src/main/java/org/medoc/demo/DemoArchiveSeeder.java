@@ -1,7 +1,6 @@
 package org.medoc.demo;
 
-import org.jooq.DSLContext;
-import org.jooq.JSONB;
+import org.medoc.archive.catalogue.CatalogueService;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
@@ -24,8 +23,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
-
 /**
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
  * to click through: for yesterday, four AIA six-channel sets made by {@link DemSyntheticSets} from known DEM maps
@@ -41,13 +38,13 @@ class DemoArchiveSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoArchiveSeeder.class);
     private final Environment environment;
     private final IngestService ingest;
-    private final DSLContext dsl;
+    private final CatalogueService catalogue;
     private final ProductChain chain;
 
-    DemoArchiveSeeder(Environment environment, IngestService ingest, DSLContext dsl, ProductChain chain) {
+    DemoArchiveSeeder(Environment environment, IngestService ingest, CatalogueService catalogue, ProductChain chain) {
         this.environment = environment;
         this.ingest = ingest;
-        this.dsl = dsl;
+        this.catalogue = catalogue;
         this.chain = chain;
     }
 
@@ -56,7 +53,7 @@ class DemoArchiveSeeder implements ApplicationRunner {
         if (!DemoAccounts.enabled(environment) || !environment.getProperty("medoc.demo.archive", Boolean.class, true)) {
             return;
         }
-        boolean seeded = dsl.fetchExists(OBSERVATION, OBSERVATION.HEADER.contains(JSONB.valueOf("{\"ORIGIN\": \"medoc demo\"}")));
+        boolean seeded = catalogue.holdsObservationWithHeader("ORIGIN", "medoc demo");
         if (seeded) {
             return;
         }

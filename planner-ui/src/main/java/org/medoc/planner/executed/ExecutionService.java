@@ -1,6 +1,6 @@
 package org.medoc.planner.executed;
 
-import org.jooq.DSLContext;
+import org.medoc.archive.catalogue.CatalogueService;
 import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodService;
 import org.medoc.planner.studyset.StudySetDetail;
@@ -12,16 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
-
 /**
  * Plan versus executed for an STP: the STP's timeline entries against the SPICE observations in the archive catalogue
- * ({@code SPIOBSID}, {@code MISOSTUD}, {@code STUDY}, {@code STUDY_ID}, times), matched by {@link ExecutionMatcher}.
+ * ({@code SPIOBSID}, {@code MISOSTUD}, {@code STUDY}, {@code STUDY_ID}, times, from
+ * {@link CatalogueService#spiceObservations}), matched by {@link ExecutionMatcher}.
  */
 @Service
 public class ExecutionService {
@@ -29,13 +27,13 @@ public class ExecutionService {
     /** How far an execution may start from its planned window (ours). */
     public static final Duration TOLERANCE = Duration.ofHours(1);
 
-    private final DSLContext dsl;
+    private final CatalogueService catalogue;
     private final TimelineService timeline;
     private final PeriodService periods;
     private final StudySetService studySets;
 
-    ExecutionService(DSLContext dsl, TimelineService timeline, PeriodService periods, StudySetService studySets) {
-        this.dsl = dsl;
+    ExecutionService(CatalogueService catalogue, TimelineService timeline, PeriodService periods, StudySetService studySets) {
+        this.catalogue = catalogue;
         this.timeline = timeline;
         this.periods = periods;
         this.studySets = studySets;
@@ -51,15 +49,12 @@ public class ExecutionService {
         List<ExecutionMatcher.Planned> planned = view.entries().stream().map(TimelineView.CheckedEntry::entry)
                 .map(e -> new ExecutionMatcher.Planned(e.id(), e.misoId(), e.studyName(), slots.get(e.studyId()), e.start(), e.end()))
                 .toList();
-        List<ExecutionMatcher.ExecutedFile> files = dsl.select(OBSERVATION.ID, OBSERVATION.SPIOBSID, OBSERVATION.MISOSTUD, OBSERVATION.STUDY,
-                        OBSERVATION.STUDY_ID, OBSERVATION.DATE_OBS, OBSERVATION.DATE_END)
-                .from(OBSERVATION)
-                .where(OBSERVATION.INSTRUMENT.eq("SPICE"),
-                        OBSERVATION.DATE_OBS.ge(stp.start().minus(TOLERANCE).atOffset(ZoneOffset.UTC)),
-                        OBSERVATION.DATE_OBS.lt(stp.end().plus(TOLERANCE).atOffset(ZoneOffset.UTC)))
-                .orderBy(OBSERVATION.DATE_OBS)
-                .fetch(r -> new ExecutionMatcher.ExecutedFile(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6().toInstant(), r.value7().toInstant()));
+        // every SPICE file, embargoed ones included: planning is staff-only
+        List<ExecutionMatcher.ExecutedFile> files = catalogue.spiceObservations(stp.start().minus(TOLERANCE), stp.end().plus(TOLERANCE))
+                .stream()
+                .map(f -> new ExecutionMatcher.ExecutedFile(f.observationId(), f.spiobsid(), f.misostud(), f.study(),
+                        f.studyId(), f.dateObs(), f.dateEnd()))
+                .toList();
         return ExecutionMatcher.match(planned, files, TOLERANCE, Instant.now());
     }
 }
