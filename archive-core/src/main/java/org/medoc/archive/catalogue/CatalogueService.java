@@ -176,8 +176,8 @@ public class CatalogueService {
      * choice is the same on every node and run. Reference times should be more than 2·tolerance apart (an observation
      * then belongs to one reference at most); a day of a 30-minute cadence (48 times) is one query.
      *
-     * <p>Each reference time is one range scan of {@code observation_instrument_time_idx} over ±tolerance, and only
-     * the chosen observations leave the database: the cost follows the reference times, not the AIA cadence.
+     * <p>Each reference time is one index range scan over ±tolerance (a LATERAL subquery), and only the chosen
+     * observations leave the database: the cost follows the reference times, not the AIA cadence.
      */
     @SuppressWarnings("unchecked")
     public List<AiaImage> aiaImagesNear(List<Integer> channelsAngstrom, List<Instant> referenceTimes, Duration tolerance) {
@@ -199,20 +199,28 @@ public class CatalogueService {
         Field<OffsetDateTime> earliest = DSL.field("{0} - make_interval(secs => {1})", OffsetDateTime.class, reference, toleranceSeconds);
         Field<OffsetDateTime> latest = DSL.field("{0} + make_interval(secs => {1})", OffsetDateTime.class, reference, toleranceSeconds);
         Field<Double> distance = DSL.field("abs(extract(epoch FROM {0} - {1}))", Double.class, OBSERVATION.DATE_OBS, reference);
-        return searchDsl.select(reference, channelKey, OBSERVATION.ID, OBSERVATION.FILE_NAME, OBSERVATION.SHA256,
+        // LATERAL: one small index range scan per reference time. As a plain join PostgreSQL cannot estimate the
+        // per-reference range and scanned every AIA row (measured: 10 s instead of 6 ms for a day at 12 s cadence).
+        Table<?> nearest = DSL.select(channelKey.as("channel_angstrom"), OBSERVATION.ID, OBSERVATION.FILE_NAME, OBSERVATION.SHA256,
                         OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
-                .distinctOn(reference, channelKey)
-                .from(references)
-                .join(OBSERVATION).on(OBSERVATION.INSTRUMENT.eq("AIA"))
+                .distinctOn(channelKey)
+                .from(OBSERVATION)
+                .where(OBSERVATION.INSTRUMENT.eq("AIA"))
                 .and(OBSERVATION.DATE_OBS.between(earliest, latest))
-                .where(channel)
+                .and(channel)
                 .and(visibleTo(Visibility.Reader.CHAIN))
-                .orderBy(reference, channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .orderBy(channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .asTable("nearest");
+        Field<Double> channelOf = nearest.field("channel_angstrom", Double.class);
+        return searchDsl.select(reference, channelOf, nearest.field(OBSERVATION.ID), nearest.field(OBSERVATION.FILE_NAME),
+                        nearest.field(OBSERVATION.SHA256), nearest.field(OBSERVATION.STORAGE_KEY),
+                        nearest.field(OBSERVATION.SIZE_BYTES), nearest.field(OBSERVATION.DATE_OBS))
+                .from(references)
+                .crossJoin(DSL.lateral(nearest))
+                .orderBy(reference, channelOf)
                 // the caller's own instants come back (the database keeps microseconds)
-                .fetch(r -> new AiaImage(requested.get(r.get(reference).toInstant()), (int) Math.round(r.get(channelKey)),
-                        r.get(OBSERVATION.ID), r.get(OBSERVATION.FILE_NAME), r.get(OBSERVATION.SHA256).trim(),
-                        r.get(OBSERVATION.STORAGE_KEY), r.get(OBSERVATION.SIZE_BYTES),
-                        r.get(OBSERVATION.DATE_OBS).toInstant()));
+                .fetch(r -> new AiaImage(requested.get(r.value1().toInstant()), (int) Math.round(r.value2()),
+                        r.value3(), r.value4(), r.value5().trim(), r.value6(), r.value7(), r.value8().toInstant()));
     }
 
     /**
