@@ -1,4 +1,4 @@
-package org.medoc.products.aia;
+package org.medoc.products.dem;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
