@@ -13,7 +13,6 @@ import org.medoc.planner.timeline.TimelineService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
