@@ -41,14 +41,17 @@ public class ArchiveTestApplication {
                 User.withUsername("planner").password("{noop}secret").roles("PLANNER").build());
     }
 
-    /** The real sample files of ../shared/data/fits (the build passes their location as medoc.shared-data). */
+    /**
+     * The real sample files of the repository's testdata/fits: the build passes testdata's location as the system
+     * property medoc.testdata; run outside Maven, testdata is looked for beside the module directory.
+     */
     public static Path sharedFits() {
-        String configured = System.getProperty("medoc.shared-data");
-        Path data = configured != null ? Path.of(configured) : Path.of("../../shared/data");
-        Path fits = data.resolve("fits");
+        String configured = System.getProperty("medoc.testdata");
+        Path data = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("../testdata");
+        Path fits = data.resolve("fits").toAbsolutePath().normalize();
         if (!Files.isDirectory(fits)) {
-            throw new IllegalStateException("sample data not found at " + fits.toAbsolutePath()
-                    + ": clone the project with ../shared beside it");
+            throw new IllegalStateException("sample data not found at " + fits
+                    + ": run the tests from the repository (testdata/fits at its root) or set -Dmedoc.testdata");
         }
         return fits;
     }

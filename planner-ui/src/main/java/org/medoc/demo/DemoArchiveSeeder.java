@@ -27,10 +27,11 @@ import java.util.List;
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
  * to click through: for yesterday, four AIA six-channel sets made by {@link DemSyntheticSets} from known DEM maps
  * (active region, quiet Sun, coronal hole, off-limb, half an hour apart, with realistic noise), EIT, SHARP-like and
- * SPICE-like files made by {@link DemoObservations}, and the real sample files of
- * {@code medoc.demo.samples-dir} (default {@code ../shared/data/fits}) when that directory exists, then asks the
- * product chains to scan, so that the demo's products (DEM maps of its AIA sets) are made at once. Runs once: an
- * archive that already holds demo data is left alone, and ingest is idempotent anyway.
+ * SPICE-like files made by {@link DemoObservations}, the real sample files packaged in the application
+ * ({@link DemoSamples}, extracted to {@code ${medoc.data-dir}/demo/samples}) and, when set, those of the extra directory
+ * {@code medoc.demo.samples-dir}, then asks the product chains to scan, so that the demo's products (DEM maps of its
+ * AIA sets) are made at once. Runs once: an archive that already holds demo data is left alone, and ingest is
+ * idempotent anyway.
  */
 @Component
 class DemoArchiveSeeder implements ApplicationRunner {
@@ -68,13 +69,24 @@ class DemoArchiveSeeder implements ApplicationRunner {
             paths.addAll(aia.write(scenes[set], 256, start.plus(Duration.ofMinutes(30L * set)), 2026 + set, true,
                     demoDir.resolve("aia")).files());
         }
-        Path samples = Path.of(environment.getProperty("medoc.demo.samples-dir", "../shared/data/fits"));
-        if (Files.isDirectory(samples)) {
-            paths.add(samples);
+        List<Path> samples = DemoSamples.extract(demoDir.resolve("samples"));
+        if (samples.isEmpty()) {
+            log.warn("Demo archive: this build of medoc packs no real sample files (built without testdata/fits)");
+        }
+        paths.addAll(samples);
+        // an optional extra directory of files to show in the demo, beside the packaged samples
+        String extra = environment.getProperty("medoc.demo.samples-dir", "");
+        Path extraSamples = extra.isBlank() ? null : Path.of(extra).toAbsolutePath().normalize();
+        if (extraSamples != null && !Files.isDirectory(extraSamples)) {
+            log.warn("Demo archive: medoc.demo.samples-dir {} is not a directory, left out", extraSamples);
+            extraSamples = null;
+        }
+        if (extraSamples != null) {
+            paths.add(extraSamples);
         }
         IngestReport report = ingest.ingest(paths, "demo data");
-        log.info("Demo archive: {} (synthetic set for {}{})", report.summary(), start,
-                Files.isDirectory(samples) ? ", and the real samples of " + samples.toAbsolutePath().normalize() : "");
+        log.info("Demo archive: {} (synthetic set for {}, {} real sample files{})", report.summary(), start, samples.size(),
+                extraSamples != null ? ", and the files of " + extraSamples : "");
         // the product chains make the demo's products now rather than at their next scan
         int scheduled = chain.scanNow();
         if (scheduled > 0) {

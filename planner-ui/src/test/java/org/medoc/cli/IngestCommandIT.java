@@ -2,6 +2,7 @@ package org.medoc.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medoc.TestData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,10 +25,9 @@ class IngestCommandIT {
 
     @Test
     void ingestsADirectoryThenSkipsItAndFailsOnQuarantine() throws Exception {
-        Path shared = Path.of(System.getProperty("medoc.shared-data", "../../shared/data")).resolve("fits");
         Path incoming = Files.createDirectories(work.resolve("incoming"));
         for (String sample : SAMPLES) {
-            Files.copy(shared.resolve(sample), incoming.resolve(sample));
+            Files.copy(TestData.fits(sample), incoming.resolve(sample));
         }
         Files.writeString(incoming.resolve("zz-junk.fits"), "this is not FITS");
 

@@ -104,6 +104,16 @@ class SecurityTests {
     }
 
     @Test
+    void anonymousMayReadTheInstalledProductTypes() throws Exception {
+        HttpResponse<String> types = send(get("/api/v1/product-types"));
+        assertThat(types.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(types.body()).get(0).get("type").asString()).isEqualTo("dem");
+        assertThat(send(get("/api/v1/product-types/dem")).statusCode()).isEqualTo(200);
+        // read-only: anything else is for nobody, anonymous callers are asked to log in
+        assertThat(send(post("/api/v1/product-types")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void retryingAndReprocessingProductsNeedArchivistOrAdmin() throws Exception {
         assertThat(send(post("/api/v1/product-runs/1/retry")).statusCode()).isEqualTo(401);
         assertThat(send(post("/api/v1/product-runs/1/retry").header("Authorization", basic("planner", PASSWORD))).statusCode()).isEqualTo(403);

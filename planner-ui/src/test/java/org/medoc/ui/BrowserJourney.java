@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.medoc.TestData;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -95,13 +96,9 @@ public abstract class BrowserJourney {
         return "http://localhost:" + port + path;
     }
 
-    /** A real sample file of ../shared/data/fits (failsafe passes its location as medoc.shared-data). */
+    /** A real sample file of testdata/fits (failsafe passes testdata's location as medoc.testdata). */
     protected static Path sampleFits(String name) {
-        String sharedData = System.getProperty("medoc.shared-data");
-        if (sharedData == null) {
-            fail("system property medoc.shared-data is not set: run through Maven (failsafe sets it from the root pom)");
-        }
-        Path file = Path.of(sharedData, "fits", name);
+        Path file = TestData.fits().resolve(name);
         assertThat(file).as("sample file " + name).isRegularFile();
         return file;
     }

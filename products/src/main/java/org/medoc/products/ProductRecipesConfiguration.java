@@ -1,22 +1,19 @@
 package org.medoc.products;
 
-import org.medoc.products.aia.AiaChannelSets;
-import org.medoc.products.chain.ProductRecipe;
-import org.medoc.products.dem.DemMapMaker;
-import org.springframework.context.annotation.Bean;
+import org.medoc.products.dem.DemConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * THE place where product recipes are installed. The chain runs every {@link org.medoc.products.chain.ProductRecipe}
- * bean (see {@link org.medoc.products.chain.RecipeRegistry}); they are declared here so that what this installation
- * produces can be read in one file.
+ * THE place where product chains are installed. A chain is one package with its kernel, recipe, input rule and
+ * configuration ({@code org.medoc.products.dem}, later {@code synoptic}, {@code currents}); its configuration class is
+ * not found by component scanning, so listing it here is what installs it. The chain runs every
+ * {@link org.medoc.products.chain.ProductRecipe} bean (see {@link org.medoc.products.chain.RecipeRegistry}), and the
+ * Products area shows each one's description.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({
+        DemConfiguration.class, // dem 1.0: Gaussian DEM maps of every AIA six-channel set (medoc.products.dem.*)
+})
 public class ProductRecipesConfiguration {
-
-    /** DEM maps of every AIA six-channel set ({@code medoc.products.dem.*} sets tolerance, cadence, minimum channels). */
-    @Bean
-    ProductRecipe demMapsRecipe(AiaChannelSets demInputSets) {
-        return new DemMapsRecipe(demInputSets, DemMapMaker.standard());
-    }
 }

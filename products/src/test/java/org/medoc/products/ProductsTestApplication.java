@@ -1,6 +1,6 @@
 package org.medoc.products;
 
-import org.medoc.products.aia.AiaChannelSets;
+import org.medoc.products.dem.AiaChannelSets;
 import org.medoc.products.chain.InputSummaryRecipe;
 import org.medoc.products.chain.SyntheticSets;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -49,7 +49,8 @@ public class ProductsTestApplication {
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/observations/**", "/api/v1/products", "/api/v1/products/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/observations/**", "/api/v1/products", "/api/v1/products/**",
+                                "/api/v1/product-types", "/api/v1/product-types/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/products/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/product-runs").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**").hasAnyRole("ARCHIVIST", "ADMIN")

@@ -1,5 +1,6 @@
 package org.medoc.archive.fits;
 
+import org.medoc.archive.ArchiveTestApplication;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real sample files in ../shared/data/fits, scratch space under target/, and the CFITSIO tools. */
+/** The real sample files of testdata/fits, scratch space under target/, and the CFITSIO tools. */
 final class TestFiles {
 
     static final String SHARP = "hmi.sharp_cea_720s.377.20110215_020000_TAI.";
@@ -16,14 +17,8 @@ final class TestFiles {
     private TestFiles() {
     }
 
-    static Path sharedData() {
-        String prop = System.getProperty("medoc.shared-data");
-        Path dir = prop != null && !prop.isBlank() ? Path.of(prop) : Path.of("../../shared/data");
-        return dir.toAbsolutePath().normalize();
-    }
-
     static Path real(String name) {
-        Path p = sharedData().resolve("fits").resolve(name);
+        Path p = ArchiveTestApplication.sharedFits().resolve(name);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("sample file missing: " + p);
         }
@@ -31,7 +26,7 @@ final class TestFiles {
     }
 
     static List<Path> allReal() throws IOException {
-        try (var s = Files.list(sharedData().resolve("fits"))) {
+        try (var s = Files.list(ArchiveTestApplication.sharedFits())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".fits")).sorted().toList();
         }
     }

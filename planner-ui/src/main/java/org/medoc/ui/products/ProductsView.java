@@ -42,20 +42,23 @@ import org.medoc.ui.base.Formats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.TreeSet;
+import java.util.List;
 
 /**
- * Products: the DEM service page (what the maps are, how to read them, where the algorithm is documented), the latest
- * maps with thumbnails and downloads, a date-range query, and for staff the Runs of the product chains with a Retry
- * button for archivists and administrators. Anonymous visitors see everything but the runs.
+ * Products: one service page per installed product chain (what the product is, its inputs and cadence, how to read
+ * the previews, where the algorithm is documented, its latest thumbnails), all drawn from the recipes' descriptions
+ * ({@link ServicePage}); the products by date with thumbnails and downloads, for any type the chains make or the
+ * catalogue holds; and for staff the Runs of the product chains with a Retry button for archivists and
+ * administrators. Anonymous visitors see everything but the runs.
  */
 @Route("products")
 @PageTitle("Products · medoc")
 @AnonymousAllowed
 public class ProductsView extends VerticalLayout {
 
-    static final String DEFAULT_TYPE = "dem";
     private static final int LATEST = 48;
+    /** Thumbnails on a service page: enough to see what the product looks like, the rest is in the date search. */
+    private static final int LATEST_ON_SERVICE_PAGE = 4;
 
     private final ProductCatalogue catalogue;
     private final ProductChain chain;
@@ -77,11 +80,12 @@ public class ProductsView extends VerticalLayout {
         setId("products-view");
         setSizeFull();
 
-        TreeSet<String> types = new TreeSet<>(chain.types());
-        types.addAll(catalogue.types());
-        types.add(DEFAULT_TYPE);
+        List<ServicePage> pages = chain.productTypes().stream().map(ServicePage::of).toList();
+        List<String> types = ServicePage.searchableTypes(chain.productTypes(), catalogue.types());
         type.setItems(types);
-        type.setValue(DEFAULT_TYPE);
+        if (!types.isEmpty()) {
+            type.setValue(types.getFirst());
+        }
         type.setId("product-type");
         // choosing another product shows its maps at once
         type.addValueChangeListener(change -> {
@@ -92,8 +96,10 @@ public class ProductsView extends VerticalLayout {
 
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
-        tabs.add("DEM maps", demServicePage()).setId("tab-service");
-        tabs.add("Latest maps", mapsPanel()).setId("tab-maps");
+        for (ServicePage page : pages) {
+            tabs.add(page.tabLabel(), servicePage(page)).setId(page.tabId());
+        }
+        tabs.add("Products by date", mapsPanel()).setId("tab-maps");
         if (authentication.isAuthenticated()) {
             tabs.add("Runs", runsPanel()).setId("tab-runs");
         }
@@ -104,34 +110,47 @@ public class ProductsView extends VerticalLayout {
         }
     }
 
-    /** What a DEM map is and how to read it (PRODUCTS.md §1; docs/algorithms/dem.md has the algorithm with its references). */
-    private Component demServicePage() {
+    /** One chain's service page, laid out from its recipe's description. */
+    private Component servicePage(ServicePage service) {
         VerticalLayout page = new VerticalLayout();
-        page.setId("dem-service");
+        page.setId(service.pageId());
         page.setPadding(false);
-        page.add(new H3("Gaussian DEM maps from SDO/AIA"));
-        page.add(new Paragraph("A differential emission measure (DEM) says how much coronal plasma lies along the line of "
-                + "sight at each temperature. Every 30 minutes of observation time, the six coronal AIA channels "
-                + "(94, 131, 171, 193, 211 and 335 Å), observed within ±30 s of the reference time, are fitted pixel by "
-                + "pixel with a DEM that is Gaussian in log T, after Guennou et al. (2012, ApJS 203, 25 and 26)."));
-        UnorderedList maps = new UnorderedList(
-                new ListItem("EM: total emission measure, the integral of the DEM [cm⁻⁵];"),
-                new ListItem("log Tc: the central temperature of the Gaussian [log K];"),
-                new ListItem("σ: its width [dex]; 0 means isothermal;"),
-                new ListItem("χ²: how well the Gaussian reproduces the six intensities."));
-        page.add(new Paragraph("Each product is one FITS file with these maps, the number of bands used per pixel and a "
-                + "quality flag, plus preview images:"), maps);
-        page.add(new Paragraph("How to read them: white pixels had fewer than six usable bands; grey pixels have "
-                + "χ² > 11, where the Gaussian model is rejected at about the 1 % level (3 degrees of freedom). The "
-                + "Gaussian suits coronal holes and the quiet Sun; active regions have a cool flank closer to a power law. "
-                + "A set that lacks channels is still fitted on the bands available and flagged MISSING_INPUTS."));
-        page.add(new Paragraph("Every product lists its input observations (with their SHA-256), the parameters, the "
-                + "software version and the run that made it. Reprocessing with a new version keeps the old versions."));
-        Anchor algorithm = new Anchor("documentation/algorithms/dem", "The algorithm, its formulas and references");
-        algorithm.setId("dem-algorithm-link");
-        page.add(algorithm);
-        page.add(new Paragraph("Programs use the API: GET /api/v1/products?type=dem&from=…&to=…&version=…"));
+        page.add(new H3(service.heading()));
+        service.paragraphs().forEach(text -> page.add(new Paragraph(text)));
+        page.add(new Paragraph(service.inputRule()), new Paragraph(service.cadence()));
+        if (!service.legend().isEmpty()) {
+            page.add(new Paragraph("Preview images (the first is the thumbnail):"),
+                    new UnorderedList(service.legend().stream().map(ListItem::new).toArray(ListItem[]::new)));
+        }
+        if (!service.reading().isEmpty()) {
+            page.add(new Paragraph(service.reading()));
+        }
+        page.add(new Paragraph(ServicePage.PROVENANCE));
+        page.add(latestThumbnails(service.type()));
+        if (service.documentationHref() != null) {
+            Anchor algorithm = new Anchor(service.documentationHref(), "The algorithm, its formulas and references");
+            algorithm.setId(service.documentationId());
+            page.add(algorithm);
+        }
+        page.add(new Paragraph(service.apiExample()));
         return page;
+    }
+
+    /** The type's latest products as thumbnails with their reference times. */
+    private Component latestThumbnails(String productType) {
+        List<ProductSummary> latest = catalogue.search(new ProductQuery(productType, null, null, null, 0, LATEST_ON_SERVICE_PAGE)).items();
+        if (latest.isEmpty()) {
+            return new Paragraph("No " + productType + " products yet.");
+        }
+        HorizontalLayout strip = new HorizontalLayout();
+        strip.setId(productType + "-latest");
+        for (ProductSummary product : latest) {
+            VerticalLayout tile = new VerticalLayout(thumbnail(product, "128px"), new Span(Formats.dateTime(product.referenceTime())));
+            tile.setPadding(false);
+            tile.setSpacing(false);
+            strip.add(tile);
+        }
+        return strip;
     }
 
     private Component mapsPanel() {
@@ -150,7 +169,7 @@ public class ProductsView extends VerticalLayout {
 
         maps.setId("products-grid");
         maps.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        maps.addColumn(new ComponentRenderer<>(this::thumbnail)).setHeader("Preview").setAutoWidth(true).setFlexGrow(0);
+        maps.addColumn(new ComponentRenderer<>(p -> thumbnail(p, "64px"))).setHeader("Preview").setAutoWidth(true).setFlexGrow(0);
         maps.addColumn(p -> Formats.dateTime(p.referenceTime())).setHeader("Reference time (UTC)").setAutoWidth(true);
         maps.addColumn(ProductSummary::type).setHeader("Type").setAutoWidth(true);
         maps.addColumn(ProductSummary::version).setHeader("Version").setAutoWidth(true);
@@ -173,12 +192,12 @@ public class ProductsView extends VerticalLayout {
         return panel;
     }
 
-    private Component thumbnail(ProductSummary product) {
+    private static Component thumbnail(ProductSummary product, String height) {
         if (product.previewUrl() == null) {
             return new Span("—");
         }
         Image image = new Image(product.previewUrl(), "Preview of " + product.type() + " " + Formats.dateTime(product.referenceTime()));
-        image.setHeight("64px");
+        image.setHeight(height);
         return image;
     }
 
@@ -191,7 +210,7 @@ public class ProductsView extends VerticalLayout {
             ProductSearchResult result = catalogue.search(new ProductQuery(type.getValue(), fromTime, toTime, null, 0, LATEST));
             maps.setItems(result.items());
             mapCount.setText(result.total() == 0
-                    ? "No " + type.getValue() + " products" + (start == null && end == null ? " yet." : " in this interval.")
+                    ? "No " + (type.getValue() == null ? "" : type.getValue() + " ") + "products" + (start == null && end == null ? " yet." : " in this interval.")
                     : result.total() > result.items().size()
                     ? result.total() + " products; the " + result.items().size() + " latest shown (narrow the dates or use the API for all)"
                     : result.total() + " products");

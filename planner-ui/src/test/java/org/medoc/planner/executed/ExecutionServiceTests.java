@@ -1,6 +1,7 @@
 package org.medoc.planner.executed;
 
 import org.junit.jupiter.api.Test;
+import org.medoc.TestData;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.planner.period.Period;
@@ -12,14 +13,13 @@ import org.medoc.planner.timeline.TimelineService;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plan versus executed on the real SPICE sample files of ../shared/data/fits (June 2020): the sit-and-stare file names
+ * Plan versus executed on the real SPICE sample files of testdata/fits (June 2020): the sit-and-stare file names
  * its study (CAL_FULLSP-PREP_TS_SL04_0.5S_FD, also a demo study); the raster file is a commissioning file whose planning
  * keywords are "MISSING" sentinels.
  */
@@ -33,8 +33,7 @@ class ExecutionServiceTests {
     @Autowired StudyService studies;
 
     private void ingestSpiceSamples() throws Exception {
-        Path fits = Path.of(System.getProperty("medoc.shared-data", "../../shared/data")).resolve("fits");
-        try (var files = Files.list(fits)) {
+        try (var files = Files.list(TestData.fits())) {
             ingest.ingest(files.filter(p -> p.getFileName().toString().startsWith("solo_L2_spice")).toList(), "test");
         }
     }

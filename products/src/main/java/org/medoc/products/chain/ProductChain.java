@@ -37,6 +37,19 @@ public class ProductChain {
         return recipes.types();
     }
 
+    /**
+     * The installed product types with their descriptions (title, what the product is, input rule, cadence, previews,
+     * documentation page), by type: what the Products area shows and {@code GET /api/v1/product-types} lists.
+     */
+    public List<ProductType> productTypes() {
+        return recipes.productTypes();
+    }
+
+    /** One installed product type with its description; {@link UnknownProductTypeException} if none is installed. */
+    public ProductType productType(String type) {
+        return recipes.productType(type).orElseThrow(() -> new UnknownProductTypeException(type, recipes.types()));
+    }
+
     public ProductRecipe recipe(String type) {
         return recipes.current(type).orElseThrow(() -> new UnknownProductTypeException(type, recipes.types()));
     }

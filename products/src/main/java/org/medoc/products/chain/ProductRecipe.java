@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>A product is identified by {@code (type, version, reference time)}. Changing what a recipe computes means a new
  * {@link #version()}: products of the old version stay catalogued and downloadable beside the new ones.
  *
- * <p>Recipes are Spring beans; the chain finds every {@code ProductRecipe} bean (see {@code ProductRecipesConfiguration}).
+ * <p>Recipes are Spring beans; the chain finds every {@code ProductRecipe} bean. A chain is one package holding its
+ * kernel, recipe, input rule and configuration, installed by one line in {@code ProductRecipesConfiguration}.
  */
 public interface ProductRecipe {
 
@@ -22,7 +23,16 @@ public interface ProductRecipe {
     String version();
 
     /** One line for people: what the product is. */
-    String title();
+    default String title() {
+        return description().title();
+    }
+
+    /**
+     * What the Products area and the API say about this product: title, what it is, its input rule in words, cadence,
+     * previews with their legends and how to read them, the algorithm's documentation page. Values that come from the
+     * configuration (cadence, tolerances) are taken from it, not repeated.
+     */
+    ProductDescription description();
 
     /** Which observations make one product, and at which reference times. */
     InputSetRule inputSets();

@@ -57,6 +57,18 @@ public class RecipeRegistry {
         return current;
     }
 
+    /** Every installed type with its current version, installed versions and description, by type. */
+    public List<ProductType> productTypes() {
+        return types().stream().map(type -> productType(type).orElseThrow()).toList();
+    }
+
+    /** One installed type with its current version, installed versions and description. */
+    public Optional<ProductType> productType(String type) {
+        return current(type).map(recipe -> new ProductType(type, recipe.version(), byKey.values().stream()
+                .filter(r -> r.type().equals(type)).map(ProductRecipe::version).sorted(VERSIONS).toList(),
+                recipe.description()));
+    }
+
     public List<String> types() {
         return byKey.values().stream().map(ProductRecipe::type).distinct().sorted().toList();
     }

@@ -39,6 +39,16 @@ public final class DemMapMaker {
     /** Product type, written as PRODTYPE. */
     public static final String PRODUCT_TYPE = "AIA_DEM_GAUSSIAN";
     static final int PREVIEW_SIDE = 1024;
+    // the previews in the order they are written (the first is the catalogue's thumbnail), with their colour scales;
+    // DemMapsRecipe's description gives their legends from these
+    static final String EM_PREVIEW = "_em.png";
+    static final String LOGT_PREVIEW = "_logt.png";
+    static final String WIDTH_PREVIEW = "_width.png";
+    static final String CHI2_PREVIEW = "_chi2.png";
+    static final ColourScale EM_SCALE = new ColourScale(ColourMap.INFERNO, 1e25, 1e29, true, "EM [cm^-5]");
+    static final ColourScale LOGT_SCALE = new ColourScale(ColourMap.RAINBOW, 5.7, 6.9, false, "log10 Tc [K]");
+    static final ColourScale WIDTH_SCALE = new ColourScale(ColourMap.VIRIDIS, 0, 0.7, false, "sigma [dex]");
+    static final ColourScale CHI2_SCALE = new ColourScale(ColourMap.INFERNO, 0, 2 * CHI2_GREY, false, "chi2");
 
     private static final DateTimeFormatter COMPACT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
@@ -207,12 +217,9 @@ public final class DemMapMaker {
         String time = reference.header().string("DATE-OBS");
         String when = time == null ? "" : " " + time.replace('T', ' ').replaceFirst("\\.\\d+$", "");
         List<Path> files = new ArrayList<>();
-        files.add(preview(directory, base + "_em.png", maps.emissionMeasure(), classes,
-                new ColourScale(ColourMap.INFERNO, 1e25, 1e29, true, "EM [cm^-5]"), "AIA DEM  EM" + when));
-        files.add(preview(directory, base + "_logt.png", maps.logTemperature(), classes,
-                new ColourScale(ColourMap.RAINBOW, 5.7, 6.9, false, "log10 Tc [K]"), "AIA DEM  log Tc" + when));
-        files.add(preview(directory, base + "_width.png", maps.widthDex(), classes,
-                new ColourScale(ColourMap.VIRIDIS, 0, 0.7, false, "sigma [dex]"), "AIA DEM  width" + when));
+        files.add(preview(directory, base + EM_PREVIEW, maps.emissionMeasure(), classes, EM_SCALE, "AIA DEM  EM" + when));
+        files.add(preview(directory, base + LOGT_PREVIEW, maps.logTemperature(), classes, LOGT_SCALE, "AIA DEM  log Tc" + when));
+        files.add(preview(directory, base + WIDTH_PREVIEW, maps.widthDex(), classes, WIDTH_SCALE, "AIA DEM  width" + when));
         byte[][] whiteOnly = new byte[height][];
         for (int y = 0; y < height; y++) {
             whiteOnly[y] = classes[y].clone();
@@ -222,8 +229,7 @@ public final class DemMapMaker {
                 }
             }
         }
-        files.add(preview(directory, base + "_chi2.png", maps.chiSquare(), whiteOnly,
-                new ColourScale(ColourMap.INFERNO, 0, 2 * CHI2_GREY, false, "chi2"), "AIA DEM  chi2" + when));
+        files.add(preview(directory, base + CHI2_PREVIEW, maps.chiSquare(), whiteOnly, CHI2_SCALE, "AIA DEM  chi2" + when));
         return files;
     }
 

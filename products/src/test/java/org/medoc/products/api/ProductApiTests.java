@@ -166,12 +166,38 @@ class ProductApiTests {
     }
 
     @Test
+    void anonymousVisitorsReadTheInstalledProductTypesWithTheirDescriptions() throws Exception {
+        JsonNode types = getJson("/api/v1/product-types");
+        JsonNode dem = null;
+        for (JsonNode type : types) {
+            if (type.get("type").asString().equals("dem")) {
+                dem = type;
+            }
+        }
+        assertThat(dem).as("dem among " + types).isNotNull();
+        assertThat(dem.get("version").asString()).isEqualTo("1.0");
+        assertThat(dem.get("versions").get(0).asString()).isEqualTo("1.0");
+        assertThat(dem.get("title").asString()).isEqualTo("Gaussian DEM maps from SDO/AIA");
+        assertThat(dem.get("cadence").asString()).isEqualTo("PT30M");
+        assertThat(dem.get("cadenceSeconds").asLong()).isEqualTo(1800);
+        assertThat(dem.get("inputRule").asString()).contains("±30 s");
+        assertThat(dem.get("documentation").asString()).isEqualTo("/documentation/algorithms/dem");
+        assertThat(dem.get("previews").get(0).get("suffix").asString()).isEqualTo("_em.png");
+        assertThat(getJson("/api/v1/product-types/summary").get("title").asString()).isEqualTo("Summary of the inputs (test recipe)");
+        mvc.perform(get("/api/v1/product-types/nope")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail", containsString("installed: ")));
+    }
+
+    @Test
     void fileNamesWithColonsAsRecipesMayWriteThemAreServedByTheirUrl() throws Exception {
         Instant reference = Instant.parse("2003-01-01T00:00:00Z");
         org.medoc.products.chain.ProductRecipe colons = new org.medoc.products.chain.ProductRecipe() {
             @Override public String type() { return "colons"; }
             @Override public String version() { return "1.0"; }
-            @Override public String title() { return "names with colons"; }
+            @Override public org.medoc.products.chain.ProductDescription description() {
+                return new org.medoc.products.chain.ProductDescription("Colons", "names with colons", List.of(),
+                        "one synthetic set", java.time.Duration.ofMinutes(30), List.of(), "", null);
+            }
             @Override public org.medoc.products.chain.InputSetRule inputSets() {
                 return new org.medoc.products.chain.SyntheticSets(reference, 1, java.time.Duration.ofMinutes(30));
             }

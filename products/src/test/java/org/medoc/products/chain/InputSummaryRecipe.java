@@ -8,6 +8,7 @@ import nom.tam.fits.ImageHDU;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,14 @@ public class InputSummaryRecipe implements ProductRecipe {
 
     @Override public String type() { return type; }
     @Override public String version() { return version; }
-    @Override public String title() { return "Summary of the inputs (test recipe)"; }
+    @Override
+    public ProductDescription description() {
+        // every rule these tests give it (AIA sets, synthetic sets) runs on the 30-minute cadence
+        return new ProductDescription("Summaries", "Summary of the inputs (test recipe)",
+                List.of("The mean of each input image, one pixel per input."), rule.describe(), Duration.ofMinutes(30),
+                List.of(new ProductDescription.Preview(".png", "one grey pixel column per input")), "", null);
+    }
+
     @Override public InputSetRule inputSets() { return rule; }
 
     @Override

@@ -13,7 +13,7 @@ import org.medoc.archive.storage.IntegrityException;
 import org.medoc.archive.storage.Sha256;
 import org.medoc.products.DemoArchive;
 import org.medoc.products.ProductsTestApplication;
-import org.medoc.products.aia.AiaChannelSets;
+import org.medoc.products.dem.AiaChannelSets;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductDetail;
 import org.medoc.products.catalogue.ProductQuery;

@@ -34,6 +34,17 @@ class RecipeRegistryTests {
     }
 
     @Test
+    void productTypesListEachTypeOnceWithItsCurrentVersionEveryInstalledVersionAndTheCurrentDescription() {
+        RecipeRegistry registry = new RecipeRegistry(List.of(recipe("dem", "1.10"), recipe("bulk", "1.0"), recipe("dem", "1.9")));
+        assertThat(registry.productTypes()).extracting(ProductType::type).containsExactly("bulk", "dem");
+        ProductType dem = registry.productType("dem").orElseThrow();
+        assertThat(dem.version()).isEqualTo("1.10");
+        assertThat(dem.versions()).containsExactly("1.9", "1.10");
+        assertThat(dem.description().cadence()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(registry.productType("synoptic")).isEmpty();
+    }
+
+    @Test
     void twoRecipesForOneTypeAndVersionAreRefused() {
         assertThatThrownBy(() -> new RecipeRegistry(List.of(recipe("dem", "1.0"), recipe("dem", "1.0"))))
                 .hasMessageContaining("two recipes for dem version 1.0");

@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * invalid metadata otherwise, datacite#1894): DataCite's mandatory properties (Identifier, Creator, Title,
  * Publisher, PublicationYear, ResourceType; ARCHIVE_AND_RELEASES.md §8.4), the form of ORCID and ROR identifiers,
  * and the generated XML against the pinned DataCite 4.6 XSD. Every problem is listed with a JSON pointer into the
- * metadata, none is thrown. The XSD is read from {@code medoc.release.datacite-schema} (default
- * {@code ../shared/data/datacite/kernel-4.6/metadata.xsd}; its files are not vendored into the jar until their licence
- * is confirmed); without it, the report says that the XML was not schema-validated.
+ * metadata, none is thrown. The XSD is read only from {@code medoc.release.datacite-schema} (the path of DataCite's
+ * {@code kernel-4.6/metadata.xsd}, with its {@code include/} folder beside it); its files are not vendored into the
+ * jar until their licence is confirmed. Not configured (empty, the default) or not found, the mandatory properties are
+ * still checked and the report says that the XML was not schema-validated.
  */
 @Component
 public class MetadataValidator {
@@ -41,15 +42,22 @@ public class MetadataValidator {
     private static final Pattern ORCID = Pattern.compile("(https://orcid\\.org/)?(\\d{4}-){3}\\d{3}[\\dX]");
     private static final Pattern ROR = Pattern.compile("https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}\\d{2}");
     private static final Pattern SPDX = Pattern.compile("[A-Za-z0-9.+-]+");
+    /** The configured XSD, or null when {@code medoc.release.datacite-schema} is empty. */
     private final Path schemaFile;
     private final Schema schema;
 
-    public MetadataValidator(@Value("${medoc.release.datacite-schema:${medoc.shared-data:../shared/data}/datacite/kernel-4.6/metadata.xsd}") String schemaLocation) {
-        this.schemaFile = Path.of(schemaLocation).toAbsolutePath().normalize();
+    /** @param schemaLocation path of the DataCite 4.6 {@code metadata.xsd}; empty or null when not configured */
+    public MetadataValidator(@Value("${medoc.release.datacite-schema:}") String schemaLocation) {
+        this.schemaFile = schemaLocation == null || schemaLocation.isBlank() ? null
+                : Path.of(schemaLocation.strip()).toAbsolutePath().normalize();
         this.schema = load(schemaFile);
     }
 
     private static Schema load(Path file) {
+        if (file == null) {
+            log.info("medoc.release.datacite-schema is not set: release metadata will be checked without DataCite XSD validation");
+            return null;
+        }
         if (!Files.isRegularFile(file)) {
             log.warn("DataCite 4.6 XSD not found at {}: release metadata will be checked without schema validation", file);
             return null;
@@ -144,8 +152,9 @@ public class MetadataValidator {
     public List<ValidationProblem> validateXml(String xml) {
         List<ValidationProblem> problems = new ArrayList<>();
         if (schema == null) {
-            problems.add(ValidationProblem.warning("/datacite.xml", "DataCite XSD not found at " + schemaFile
-                    + ": the XML was not schema-validated (set medoc.release.datacite-schema)"));
+            String why = schemaFile == null ? "no DataCite XSD is configured" : "DataCite XSD not found at " + schemaFile;
+            problems.add(ValidationProblem.warning("/datacite.xml", why
+                    + ": the XML was not schema-validated (set medoc.release.datacite-schema to the path of kernel-4.6/metadata.xsd)"));
             return problems;
         }
         Validator validator = schema.newValidator();

@@ -7,6 +7,7 @@ import org.jooq.DSLContext;
 import org.medoc.products.chain.InputFile;
 import org.medoc.products.chain.InputSet;
 import org.medoc.products.chain.InputSetRule;
+import org.medoc.products.chain.ProductDescription;
 import org.medoc.products.chain.ProductOutput;
 import org.medoc.products.chain.ProductRecipe;
 import org.medoc.products.chain.RecipeContext;
@@ -14,6 +15,7 @@ import org.medoc.products.chain.RecipeContext;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,7 +33,12 @@ record EitMeanRecipe(DSLContext dsl, String version) implements ProductRecipe {
     static final String TYPE = "eit-mean";
 
     @Override public String type() { return TYPE; }
-    @Override public String title() { return "Mean of an EIT image (test recipe)"; }
+    @Override
+    public ProductDescription description() {
+        // one product per EIT image: the test archive's images are hours apart
+        return new ProductDescription("EIT means", "Mean of an EIT image (test recipe)", List.of(),
+                "every catalogued EIT image", Duration.ofHours(6), List.of(), "", null);
+    }
     @Override public Map<String, Object> parameters() { return Map.of("statistic", "mean"); }
 
     @Override

@@ -1,4 +1,4 @@
-package org.medoc.products;
+package org.medoc.products.dem;
 
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
@@ -7,20 +7,23 @@ import org.junit.jupiter.api.Test;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.products.ProductsTestApplication;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductDetail;
 import org.medoc.products.catalogue.ProductQuery;
 import org.medoc.products.catalogue.ProductSummary;
 import org.medoc.products.chain.ProductChain;
+import org.medoc.products.chain.ProductDescription;
+import org.medoc.products.chain.ProductType;
 import org.medoc.products.chain.RunOutcome;
 import org.medoc.products.chain.RunStatus;
-import org.medoc.products.dem.DemSyntheticSets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The installed DEM recipe on the real chain: a synthetic AIA set with known DEM parameters is ingested into the
- * archive, the chain makes its DEM product, and the catalogued FITS file gives back the truth.
+ * archive, the chain makes its DEM product, and the catalogued FITS file gives back the truth. Its description, what the
+ * Products area and the API show, follows the configuration it runs with.
  */
 @SpringBootTest(classes = ProductsTestApplication.class)
 class DemMapsRecipeTests {
@@ -42,6 +46,38 @@ class DemMapsRecipeTests {
     @Autowired ProductChain chain;
     @Autowired ProductCatalogue catalogue;
     @Autowired ArchiveStore store;
+    @Autowired AiaChannelSets demInputSets;
+
+    @Test
+    void theInstalledChainListsDemOneZeroWithTheConfiguredCadenceAndItsDocumentationPage() {
+        assertThat(chain.productTypes()).extracting(ProductType::type).contains("dem");
+        ProductType dem = chain.productType("dem");
+        assertThat(dem.version()).isEqualTo("1.0");
+        assertThat(dem.versions()).containsExactly("1.0");
+        ProductDescription description = dem.description();
+        assertThat(description.title()).isEqualTo("Gaussian DEM maps from SDO/AIA");
+        assertThat(description.cadence()).isEqualTo(demInputSets.cadence()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(description.inputRule()).isEqualTo(demInputSets.describe());
+        assertThat(description.documentation()).isEqualTo("algorithms/dem");
+        assertThat(description.previews()).extracting(ProductDescription.Preview::suffix)
+                .containsExactly("_em.png", "_logt.png", "_width.png", "_chi2.png");
+        assertThat(description.reading()).contains("χ² > 11");
+        assertThat(chain.recipe("dem").title()).isEqualTo(description.title());
+    }
+
+    @Test
+    void theDescriptionSaysTheCadenceToleranceAndMinimumChannelsTheRecipeRunsWith() {
+        AiaChannelSets hourly = new AiaChannelSets(null, AiaChannelSets.DEM_CHANNELS, Duration.ofSeconds(10), Duration.ofHours(1), 4);
+        ProductDescription description = new DemMapsRecipe(hourly, DemMapMaker.standard()).description();
+        assertThat(description.cadence()).isEqualTo(Duration.ofHours(1));
+        assertThat(description.cadenceInWords()).isEqualTo("1 h");
+        assertThat(description.paragraphs().getFirst())
+                .contains("Every 1 h of observation time")
+                .contains("94, 131, 171, 193, 211 and 335 Å")
+                .contains("within ±10 s of the reference time");
+        assertThat(description.reading()).contains("at least 4 are needed");
+        assertThat(description.previews().getFirst().legend()).contains("colour bar 1e25 to 1e29, logarithmic (inferno)");
+    }
 
     @Test
     void anIngestedAiaSetBecomesACataloguedDemProductThatRecoversTheTrueTemperaturesAndIsMadeOnlyOnce() throws Exception {

@@ -1,4 +1,4 @@
-package org.medoc.products.aia;
+package org.medoc.products.dem;
 
 import org.medoc.archive.catalogue.AiaImage;
 import org.medoc.archive.catalogue.CatalogueService;

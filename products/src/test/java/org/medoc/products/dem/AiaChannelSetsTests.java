@@ -1,4 +1,4 @@
-package org.medoc.products.aia;
+package org.medoc.products.dem;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
