@@ -407,14 +407,14 @@ public class CatalogueService {
         }
     }
 
-    private static List<Field<?>> summaryFields() {
+    static List<Field<?>> summaryFields() {
         return List.of(OBSERVATION.ID, OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR,
                 OBSERVATION.WAVELENGTH_ANGSTROM, OBSERVATION.DATE_OBS, OBSERVATION.DATE_END, OBSERVATION.EXPOSURE_SECONDS,
                 OBSERVATION.LEVEL, OBSERVATION.FILE_NAME, OBSERVATION.SIZE_BYTES, OBSERVATION.SHA256,
                 OBSERVATION.IMAGE_WIDTH, OBSERVATION.IMAGE_HEIGHT, OBSERVATION.QUICKLOOK_KEY);
     }
 
-    private static ObservationSummary summary(Record r) {
+    static ObservationSummary summary(Record r) {
         long id = r.get(OBSERVATION.ID);
         return new ObservationSummary(id, r.get(OBSERVATION.MISSION), r.get(OBSERVATION.INSTRUMENT),
                 r.get(OBSERVATION.DETECTOR), r.get(OBSERVATION.WAVELENGTH_ANGSTROM),

@@ -29,15 +29,24 @@ public final class IntegrityException extends IOException {
 
     private IntegrityException(String what, String storageKey, String expectedSha256, long expectedSizeBytes,
                                String actualSha256, long actualSizeBytes) {
-        super("stored file of " + what + " does not match its record (sha256 "
-                + (actualSha256 == null ? "not computed: longer than recorded" : actualSha256) + ", "
-                + (actualSha256 == null ? "over " : "") + actualSizeBytes
-                + " bytes; expected " + expectedSha256 + ", " + expectedSizeBytes + " bytes)");
+        super("stored file of " + what + " does not match its record (" + found(actualSha256, actualSizeBytes)
+                + "; expected " + expectedSha256 + ", " + expectedSizeBytes + " bytes)");
         this.storageKey = storageKey;
         this.expectedSha256 = expectedSha256;
         this.expectedSizeBytes = expectedSizeBytes;
         this.actualSha256 = actualSha256;
         this.actualSizeBytes = actualSizeBytes;
+    }
+
+    /** What was read, for messages: {@code sha256 <hex>, <n> bytes}, or the size reached when it was too long. */
+    public String found() {
+        return found(actualSha256, actualSizeBytes);
+    }
+
+    private static String found(String actualSha256, long actualSizeBytes) {
+        return actualSha256 == null
+                ? "sha256 not computed: longer than recorded, over " + actualSizeBytes + " bytes"
+                : "sha256 " + actualSha256 + ", " + actualSizeBytes + " bytes";
     }
 
     public String storageKey() {

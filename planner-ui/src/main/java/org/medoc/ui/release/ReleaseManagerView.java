@@ -31,6 +31,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.medoc.release.fixity.FixityCheck;
+import org.medoc.release.model.FixityCoverage;
+import org.medoc.release.model.FixityFailure;
 import org.medoc.release.model.CatalogFormat;
 import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseDocument;
@@ -502,19 +504,19 @@ public class ReleaseManagerView extends VerticalLayout {
         VerticalLayout report = new VerticalLayout();
         report.setPadding(false);
         report.setId("fixity-report");
-        FixityCheck.Coverage coverage = fixity.coverage();
-        List<FixityCheck.Failure> failures = fixity.failures();
+        FixityCoverage coverage = fixity.coverage();
+        List<FixityFailure> failures = fixity.failures();
         Span summary = new Span("Fixity of published files: " + coverage.filesChecked() + " checked, " + coverage.filesNeverChecked()
                 + " waiting for a first check, " + failures.size() + " mismatch" + (failures.size() == 1 ? "" : "es") + ".");
         summary.setId("fixity-summary");
         summary.addClassNames(LumoUtility.FontSize.SMALL, failures.isEmpty() ? LumoUtility.TextColor.SECONDARY : LumoUtility.TextColor.ERROR);
         report.add(summary);
         if (!failures.isEmpty()) {
-            Grid<FixityCheck.Failure> grid = new Grid<>();
+            Grid<FixityFailure> grid = new Grid<>();
             grid.setId("fixity-failures");
             grid.addColumn(f -> f.collection() + " " + f.version()).setHeader("Release").setAutoWidth(true);
-            grid.addColumn(FixityCheck.Failure::packagePath).setHeader("File").setFlexGrow(1);
-            grid.addColumn(FixityCheck.Failure::detail).setHeader("Problem").setFlexGrow(2);
+            grid.addColumn(FixityFailure::packagePath).setHeader("File").setFlexGrow(1);
+            grid.addColumn(FixityFailure::detail).setHeader("Problem").setFlexGrow(2);
             grid.addColumn(f -> Formats.dateTime(f.checkedAt())).setHeader("Checked").setAutoWidth(true);
             grid.setItems(failures);
             grid.setAllRowsVisible(true);

@@ -2,6 +2,7 @@ package org.medoc.products.catalogue;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.medoc.db.jooq.products.tables.records.ProductFileRecord;
 import org.medoc.db.jooq.products.tables.records.ProductRecord;
@@ -11,9 +12,12 @@ import org.springframework.web.util.UriUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,5 +144,102 @@ public class ProductCatalogue {
 
     private Map<String, Object> map(String text) {
         return json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+    }
+
+    // ---------------------------------------------------------------- release selections
+
+    /** How many products a selection holds and the total size of their main data files. */
+    public record SelectionTotals(long count, long bytes) {}
+
+    /** Count and size of a selection's main data files, in one aggregate query. */
+    public SelectionTotals totals(ProductSelection selection) {
+        Record2<Integer, BigDecimal> totals = dsl.select(DSL.count(), DSL.sum(PRODUCT_FILE.SIZE_BYTES))
+                .from(PRODUCT).join(PRODUCT_FILE).on(mainDataFile()).where(condition(selection)).fetchOne();
+        return new SelectionTotals(totals == null ? 0 : totals.value1(),
+                totals == null || totals.value2() == null ? 0 : totals.value2().longValue());
+    }
+
+    /**
+     * The first {@code limit} selected products with their main data file, in release order (type, version, reference
+     * time, id), so that the same selection over the same catalogue always lists the same files. Inputs, when asked
+     * for, are read in one query per 500 products rather than one per product.
+     */
+    public List<SelectedProduct> selected(ProductSelection selection, int limit, boolean withInputs) {
+        var select = dsl.select(PRODUCT.fields()).select(PRODUCT_FILE.fields())
+                .from(PRODUCT).join(PRODUCT_FILE).on(mainDataFile()).where(condition(selection))
+                .orderBy(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME, PRODUCT.ID);
+        List<SelectedProduct> selected = new ArrayList<>();
+        List<SelectedProduct> batch = new ArrayList<>();
+        try (var cursor = (limit == Integer.MAX_VALUE ? select : select.limit(limit)).fetchSize(500).fetchLazy()) {
+            for (var record : cursor) {
+                ProductRecord product = record.into(PRODUCT);
+                batch.add(new SelectedProduct(product.getId(), product.getType(), product.getVersion(),
+                        product.getReferenceTime().toInstant(), product.getSoftwareVersion(), file(record.into(PRODUCT_FILE)),
+                        List.of()));
+                if (batch.size() == 500) {
+                    selected.addAll(withInputs ? withInputs(batch) : batch);
+                    batch.clear();
+                }
+            }
+        }
+        selected.addAll(withInputs ? withInputs(batch) : batch);
+        return selected;
+    }
+
+    /** The versions catalogued for any of these types (any type when empty), in no particular order. */
+    public List<String> versions(Collection<String> types) {
+        return dsl.selectDistinct(PRODUCT.VERSION).from(PRODUCT)
+                .where(types.isEmpty() ? DSL.noCondition() : PRODUCT.TYPE.in(types)).fetch(PRODUCT.VERSION);
+    }
+
+    /** The earliest and latest reference times of these products (DataCite's Coverage date of a release). */
+    public Optional<ProductSelection.TimeRange> referenceSpan(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Record2<OffsetDateTime, OffsetDateTime> span = dsl.select(DSL.min(PRODUCT.REFERENCE_TIME), DSL.max(PRODUCT.REFERENCE_TIME))
+                .from(PRODUCT).where(PRODUCT.ID.eq(DSL.any(ids.toArray(new Long[0])))).fetchOne();
+        return span == null || span.value1() == null ? Optional.empty()
+                : Optional.of(new ProductSelection.TimeRange(span.value1().toInstant(), span.value2().toInstant()));
+    }
+
+    private List<SelectedProduct> withInputs(List<SelectedProduct> batch) {
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        Map<Long, List<Long>> inputs = new LinkedHashMap<>();
+        dsl.select(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID).from(PRODUCT_INPUT)
+                .where(PRODUCT_INPUT.PRODUCT_ID.in(batch.stream().map(SelectedProduct::id).toList()))
+                .orderBy(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID)
+                .forEach(r -> inputs.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return batch.stream().map(p -> new SelectedProduct(p.id(), p.type(), p.version(), p.referenceTime(),
+                p.softwareVersion(), p.dataFile(), List.copyOf(inputs.getOrDefault(p.id(), List.of())))).toList();
+    }
+
+    /** A product's main data file: its DATA file of lowest position. */
+    private static Condition mainDataFile() {
+        var other = PRODUCT_FILE.as("other");
+        return PRODUCT_FILE.PRODUCT_ID.eq(PRODUCT.ID).and(PRODUCT_FILE.ROLE.eq("DATA"))
+                .and(PRODUCT_FILE.POSITION.eq(DSL.select(DSL.min(other.POSITION)).from(other)
+                        .where(other.PRODUCT_ID.eq(PRODUCT.ID)).and(other.ROLE.eq("DATA"))));
+    }
+
+    /** The selection as one SQL condition: type, version, and a reference time inside any time range. */
+    private static Condition condition(ProductSelection selection) {
+        if (!selection.selectsAnything()) {
+            return DSL.falseCondition();
+        }
+        List<Condition> all = new ArrayList<>();
+        if (!selection.types().isEmpty()) {
+            all.add(PRODUCT.TYPE.in(selection.types()));
+        }
+        if (!selection.versions().isEmpty()) {
+            all.add(PRODUCT.VERSION.in(selection.versions()));
+        }
+        if (!selection.timeRanges().isEmpty()) {
+            all.add(DSL.or(selection.timeRanges().stream().map(range -> PRODUCT.REFERENCE_TIME.between(
+                    range.from().atOffset(ZoneOffset.UTC), range.to().atOffset(ZoneOffset.UTC))).toList()));
+        }
+        return DSL.and(all);
     }
 }

@@ -1,10 +1,11 @@
 package org.medoc.release.fixity;
 
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.medoc.archive.storage.ArchiveStore;
-import org.medoc.archive.storage.Sha256;
+import org.medoc.archive.storage.IntegrityException;
+import org.medoc.release.model.FixityCoverage;
+import org.medoc.release.model.FixityFailure;
+import org.medoc.release.model.FixityTarget;
+import org.medoc.release.release.ReleaseFixity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,14 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.medoc.db.jooq.releases.Tables.FIXITY_STATUS;
-import static org.medoc.db.jooq.releases.Tables.RELEASE;
-import static org.medoc.db.jooq.releases.Tables.RELEASE_FILE;
 
 /**
  * Periodic fixity check: re-hashes the stored files of published releases in batches, those never checked first,
@@ -33,15 +27,15 @@ import static org.medoc.db.jooq.releases.Tables.RELEASE_FILE;
 public class FixityCheck {
 
     private static final Logger log = LoggerFactory.getLogger(FixityCheck.class);
-    private final DSLContext dsl;
+    private final ReleaseFixity records;
     private final ArchiveStore store;
     private final int batchSize;
     private final boolean enabled;
 
-    public FixityCheck(DSLContext dsl, ArchiveStore store,
+    public FixityCheck(ReleaseFixity records, ArchiveStore store,
                        @Value("${medoc.release.fixity.batch-size:200}") int batchSize,
                        @Value("${medoc.release.fixity.enabled:true}") boolean enabled) {
-        this.dsl = dsl;
+        this.records = records;
         this.store = store;
         this.batchSize = batchSize;
         this.enabled = enabled;
@@ -49,10 +43,6 @@ public class FixityCheck {
 
     /** What one batch did. */
     public record BatchResult(int checked, int failed, long bytes) {}
-
-    /** One file whose last check failed. */
-    public record Failure(String collection, String version, String packagePath, String storageKey, String expectedSha256,
-                          String actualSha256, long expectedSize, Long actualSize, String detail, Instant checkedAt) {}
 
     @Scheduled(fixedDelayString = "${medoc.release.fixity.interval:PT10M}", initialDelayString = "${medoc.release.fixity.initial-delay:PT2M}")
     void scheduled() {
@@ -65,85 +55,51 @@ public class FixityCheck {
         }
     }
 
-    /** Re-hashes up to {@code limit} files of published releases, least recently checked first. */
+    /**
+     * Re-hashes up to {@code limit} files of published releases, least recently checked first, through the archive's
+     * verified read ({@link ArchiveStore#openVerified}): a mismatch is its {@link IntegrityException}.
+     */
     public BatchResult checkBatch(int limit) {
-        var batch = dsl.select(RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.STORAGE_KEY,
-                        RELEASE_FILE.SHA256, RELEASE_FILE.SIZE_BYTES, RELEASE.COLLECTION, RELEASE.VERSION)
-                .from(RELEASE_FILE)
-                .join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID))
-                .leftJoin(FIXITY_STATUS).on(FIXITY_STATUS.RELEASE_ID.eq(RELEASE_FILE.RELEASE_ID)
-                        .and(FIXITY_STATUS.PACKAGE_PATH.eq(RELEASE_FILE.PACKAGE_PATH)))
-                .where(RELEASE.STATE.eq("PUBLISHED"))
-                .orderBy(FIXITY_STATUS.CHECKED_AT.asc().nullsFirst(), RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH)
-                .limit(limit)
-                .fetch();
+        List<FixityTarget> batch = records.due(limit);
         int failed = 0;
         long bytes = 0;
-        for (Record file : batch) {
-            String expectedSha = file.get(RELEASE_FILE.SHA256);
-            long expectedSize = file.get(RELEASE_FILE.SIZE_BYTES);
+        for (FixityTarget file : batch) {
             String actualSha = null;
             Long actualSize = null;
             String detail = null;
-            try {
-                Sha256.Measured stored = Sha256.measure(store.open(file.get(RELEASE_FILE.STORAGE_KEY)));
-                actualSha = stored.sha256();
-                actualSize = stored.sizeBytes();
-                bytes += actualSize;
+            try (var stored = store.openVerified(file.storageKey(), file.sha256(), file.sizeBytes())) {
+                stored.verifyToEnd();
+                actualSha = stored.verifiedSha256();
+                actualSize = stored.bytesRead();
+            } catch (IntegrityException mismatch) {
+                actualSha = mismatch.actualSha256();
+                actualSize = mismatch.actualSizeBytes();
+                detail = "stored object differs from the frozen record (" + mismatch.found() + "; expected "
+                        + file.sha256() + ", " + file.sizeBytes() + " bytes)";
             } catch (IOException e) {
                 detail = "cannot read the stored object: " + e.getMessage();
             }
-            boolean ok = detail == null && expectedSha.equals(actualSha) && actualSize == expectedSize;
+            if (actualSize != null) {
+                bytes += actualSize;
+            }
+            boolean ok = detail == null;
             if (!ok) {
                 failed++;
-                if (detail == null) {
-                    detail = "stored object differs from the frozen record (sha256 " + actualSha + ", " + actualSize
-                            + " bytes; expected " + expectedSha + ", " + expectedSize + " bytes)";
-                }
-                log.error("fixity mismatch in release {} {}: {} ({}): {}", file.get(RELEASE.COLLECTION), file.get(RELEASE.VERSION),
-                        file.get(RELEASE_FILE.PACKAGE_PATH), file.get(RELEASE_FILE.STORAGE_KEY), detail);
+                log.error("fixity mismatch in release {} {}: {} ({}): {}", file.collection(), file.version(),
+                        file.packagePath(), file.storageKey(), detail);
             }
-            dsl.insertInto(FIXITY_STATUS)
-                    .set(FIXITY_STATUS.RELEASE_ID, file.get(RELEASE_FILE.RELEASE_ID))
-                    .set(FIXITY_STATUS.PACKAGE_PATH, file.get(RELEASE_FILE.PACKAGE_PATH))
-                    .set(FIXITY_STATUS.CHECKED_AT, OffsetDateTime.now(ZoneOffset.UTC))
-                    .set(FIXITY_STATUS.OK, ok)
-                    .set(FIXITY_STATUS.ACTUAL_SHA256, actualSha)
-                    .set(FIXITY_STATUS.ACTUAL_SIZE, actualSize)
-                    .set(FIXITY_STATUS.DETAIL, detail)
-                    .onConflict(FIXITY_STATUS.RELEASE_ID, FIXITY_STATUS.PACKAGE_PATH).doUpdate()
-                    .set(FIXITY_STATUS.CHECKED_AT, DSL.excluded(FIXITY_STATUS.CHECKED_AT))
-                    .set(FIXITY_STATUS.OK, DSL.excluded(FIXITY_STATUS.OK))
-                    .set(FIXITY_STATUS.ACTUAL_SHA256, DSL.excluded(FIXITY_STATUS.ACTUAL_SHA256))
-                    .set(FIXITY_STATUS.ACTUAL_SIZE, DSL.excluded(FIXITY_STATUS.ACTUAL_SIZE))
-                    .set(FIXITY_STATUS.DETAIL, DSL.excluded(FIXITY_STATUS.DETAIL))
-                    .execute();
+            records.record(file, ok, actualSha, actualSize, detail);
         }
         return new BatchResult(batch.size(), failed, bytes);
     }
 
     /** Files whose last check failed, for the admin page. */
-    public List<Failure> failures() {
-        return dsl.select(RELEASE.COLLECTION, RELEASE.VERSION, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.STORAGE_KEY,
-                        RELEASE_FILE.SHA256, FIXITY_STATUS.ACTUAL_SHA256, RELEASE_FILE.SIZE_BYTES, FIXITY_STATUS.ACTUAL_SIZE,
-                        FIXITY_STATUS.DETAIL, FIXITY_STATUS.CHECKED_AT)
-                .from(FIXITY_STATUS)
-                .join(RELEASE_FILE).on(RELEASE_FILE.RELEASE_ID.eq(FIXITY_STATUS.RELEASE_ID)
-                        .and(RELEASE_FILE.PACKAGE_PATH.eq(FIXITY_STATUS.PACKAGE_PATH)))
-                .join(RELEASE).on(RELEASE.ID.eq(FIXITY_STATUS.RELEASE_ID))
-                .where(FIXITY_STATUS.OK.isFalse())
-                .orderBy(FIXITY_STATUS.CHECKED_AT.desc())
-                .fetch(r -> new Failure(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8(), r.value9(), r.value10().toInstant()));
+    public List<FixityFailure> failures() {
+        return records.failures();
     }
 
     /** How many files of published releases have been checked, and how many are still waiting for their first check. */
-    public record Coverage(long filesChecked, long filesNeverChecked, Instant oldestCheck) {}
-
-    public Coverage coverage() {
-        long total = dsl.fetchCount(RELEASE_FILE.join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID)), RELEASE.STATE.eq("PUBLISHED"));
-        long checked = dsl.fetchCount(FIXITY_STATUS.join(RELEASE).on(RELEASE.ID.eq(FIXITY_STATUS.RELEASE_ID)), RELEASE.STATE.eq("PUBLISHED"));
-        OffsetDateTime oldest = dsl.select(DSL.min(FIXITY_STATUS.CHECKED_AT)).from(FIXITY_STATUS).fetchOne(0, OffsetDateTime.class);
-        return new Coverage(checked, total - checked, oldest == null ? null : oldest.toInstant());
+    public FixityCoverage coverage() {
+        return records.coverage();
     }
 }

@@ -8,9 +8,13 @@ import org.medoc.release.model.ReleaseEvent;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.medoc.db.jooq.releases.tables.records.ReleaseRecord;
 import org.medoc.release.model.CatalogFormat;
 import org.medoc.release.model.FileKind;
+import org.medoc.release.model.FixityCoverage;
+import org.medoc.release.model.FixityFailure;
+import org.medoc.release.model.FixityTarget;
 import org.medoc.release.model.ReleaseFile;
 import org.medoc.release.model.SelectionRules;
 import org.springframework.stereotype.Repository;
@@ -26,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.medoc.db.jooq.releases.Tables.COLLECTION;
+import static org.medoc.db.jooq.releases.Tables.FIXITY_STATUS;
 import static org.medoc.db.jooq.releases.Tables.RELEASE;
 import static org.medoc.db.jooq.releases.Tables.RELEASE_EVENT;
 import static org.medoc.db.jooq.releases.Tables.RELEASE_FILE;
@@ -161,24 +166,10 @@ class ReleaseRepository {
                 .and(RELEASE_FILE.PACKAGE_PATH.eq(packagePath)).fetchOptional().map(this::file);
     }
 
-    /** The observed span of a frozen release's files (observations, and products by their reference time), for DataCite's Coverage date. */
-    Optional<String> coverage(long releaseId) {
-        var observation = org.medoc.db.jooq.archive.Tables.OBSERVATION;
-        var product = org.medoc.db.jooq.products.Tables.PRODUCT;
-        var observed = dsl.select(observation.DATE_OBS.as("b"), observation.DATE_END.as("e"))
-                .from(RELEASE_FILE).join(observation).on(observation.ID.eq(RELEASE_FILE.ITEM_ID))
-                .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.OBSERVATION.name()))
-                .unionAll(dsl.select(product.REFERENCE_TIME.as("b"), product.REFERENCE_TIME.as("e"))
-                        .from(RELEASE_FILE).join(product).on(product.ID.eq(RELEASE_FILE.ITEM_ID))
-                        .where(RELEASE_FILE.RELEASE_ID.eq(releaseId)).and(RELEASE_FILE.KIND.eq(FileKind.PRODUCT.name())))
-                .asTable("spans");
-        var begin = observed.field("b", OffsetDateTime.class);
-        var end = observed.field("e", OffsetDateTime.class);
-        var row = dsl.select(org.jooq.impl.DSL.min(begin), org.jooq.impl.DSL.max(end)).from(observed).fetchOne();
-        if (row == null || row.value1() == null) {
-            return Optional.empty();
-        }
-        return Optional.of(row.value1().toInstant() + "/" + row.value2().toInstant());
+    /** The ids of a frozen release's files of one kind (observation or product ids), ascending. */
+    List<Long> itemIds(long releaseId, FileKind kind) {
+        return dsl.select(RELEASE_FILE.ITEM_ID).from(RELEASE_FILE).where(RELEASE_FILE.RELEASE_ID.eq(releaseId))
+                .and(RELEASE_FILE.KIND.eq(kind.name())).orderBy(RELEASE_FILE.ITEM_ID).fetch(RELEASE_FILE.ITEM_ID);
     }
 
     /**
@@ -196,6 +187,61 @@ class ReleaseRepository {
                         r.value1().equals(FileKind.PRODUCT.name()) ? r.value2() : null,
                         r.value1().equals(FileKind.PRODUCT.name()) ? r.value3() : null,
                         r.value4(), r.value5() == null ? 0 : r.value5().longValue()));
+    }
+
+    // ---------------------------------------------------------------- fixity of published files
+
+    List<FixityTarget> fixityDue(int limit) {
+        return dsl.select(RELEASE_FILE.RELEASE_ID, RELEASE.COLLECTION, RELEASE.VERSION, RELEASE_FILE.PACKAGE_PATH,
+                        RELEASE_FILE.STORAGE_KEY, RELEASE_FILE.SHA256, RELEASE_FILE.SIZE_BYTES)
+                .from(RELEASE_FILE)
+                .join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID))
+                .leftJoin(FIXITY_STATUS).on(FIXITY_STATUS.RELEASE_ID.eq(RELEASE_FILE.RELEASE_ID)
+                        .and(FIXITY_STATUS.PACKAGE_PATH.eq(RELEASE_FILE.PACKAGE_PATH)))
+                .where(RELEASE.STATE.eq(ReleaseState.PUBLISHED.name()))
+                .orderBy(FIXITY_STATUS.CHECKED_AT.asc().nullsFirst(), RELEASE_FILE.RELEASE_ID, RELEASE_FILE.PACKAGE_PATH)
+                .limit(limit)
+                .fetch(r -> new FixityTarget(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    void recordFixity(long releaseId, String packagePath, boolean ok, String actualSha256, Long actualSize, String detail) {
+        dsl.insertInto(FIXITY_STATUS)
+                .set(FIXITY_STATUS.RELEASE_ID, releaseId)
+                .set(FIXITY_STATUS.PACKAGE_PATH, packagePath)
+                .set(FIXITY_STATUS.CHECKED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                .set(FIXITY_STATUS.OK, ok)
+                .set(FIXITY_STATUS.ACTUAL_SHA256, actualSha256)
+                .set(FIXITY_STATUS.ACTUAL_SIZE, actualSize)
+                .set(FIXITY_STATUS.DETAIL, detail)
+                .onConflict(FIXITY_STATUS.RELEASE_ID, FIXITY_STATUS.PACKAGE_PATH).doUpdate()
+                .set(FIXITY_STATUS.CHECKED_AT, DSL.excluded(FIXITY_STATUS.CHECKED_AT))
+                .set(FIXITY_STATUS.OK, DSL.excluded(FIXITY_STATUS.OK))
+                .set(FIXITY_STATUS.ACTUAL_SHA256, DSL.excluded(FIXITY_STATUS.ACTUAL_SHA256))
+                .set(FIXITY_STATUS.ACTUAL_SIZE, DSL.excluded(FIXITY_STATUS.ACTUAL_SIZE))
+                .set(FIXITY_STATUS.DETAIL, DSL.excluded(FIXITY_STATUS.DETAIL))
+                .execute();
+    }
+
+    List<FixityFailure> fixityFailures() {
+        return dsl.select(RELEASE.COLLECTION, RELEASE.VERSION, RELEASE_FILE.PACKAGE_PATH, RELEASE_FILE.STORAGE_KEY,
+                        RELEASE_FILE.SHA256, FIXITY_STATUS.ACTUAL_SHA256, RELEASE_FILE.SIZE_BYTES, FIXITY_STATUS.ACTUAL_SIZE,
+                        FIXITY_STATUS.DETAIL, FIXITY_STATUS.CHECKED_AT)
+                .from(FIXITY_STATUS)
+                .join(RELEASE_FILE).on(RELEASE_FILE.RELEASE_ID.eq(FIXITY_STATUS.RELEASE_ID)
+                        .and(RELEASE_FILE.PACKAGE_PATH.eq(FIXITY_STATUS.PACKAGE_PATH)))
+                .join(RELEASE).on(RELEASE.ID.eq(FIXITY_STATUS.RELEASE_ID))
+                .where(FIXITY_STATUS.OK.isFalse())
+                .orderBy(FIXITY_STATUS.CHECKED_AT.desc())
+                .fetch(r -> new FixityFailure(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8(), r.value9(), r.value10().toInstant()));
+    }
+
+    FixityCoverage fixityCoverage() {
+        var published = RELEASE.STATE.eq(ReleaseState.PUBLISHED.name());
+        long total = dsl.fetchCount(RELEASE_FILE.join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID)), published);
+        long checked = dsl.fetchCount(FIXITY_STATUS.join(RELEASE).on(RELEASE.ID.eq(FIXITY_STATUS.RELEASE_ID)), published);
+        OffsetDateTime oldest = dsl.select(DSL.min(FIXITY_STATUS.CHECKED_AT)).from(FIXITY_STATUS).fetchOne(0, OffsetDateTime.class);
+        return new FixityCoverage(checked, total - checked, oldest == null ? null : oldest.toInstant());
     }
 
     private ReleaseFile file(org.medoc.db.jooq.releases.tables.records.ReleaseFileRecord r) {

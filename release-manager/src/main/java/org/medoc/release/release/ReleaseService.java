@@ -9,12 +9,14 @@ import org.medoc.release.model.ReleaseDocument;
 import org.medoc.release.model.ReleaseCollection;
 import org.medoc.release.model.ReleaseEvent;
 import org.medoc.archive.storage.ArchiveStore;
-import org.medoc.archive.storage.Sha256;
+import org.medoc.archive.storage.IntegrityException;
+import org.medoc.archive.storage.VerifiedInputStream;
 import org.medoc.release.doi.DataCiteXml;
 import org.medoc.release.doi.MetadataValidator;
 import org.medoc.release.doi.Registrar;
 import org.medoc.release.doi.RegistrarSettings;
 import org.medoc.release.model.CatalogFormat;
+import org.medoc.release.model.FileKind;
 import org.medoc.release.model.ReleaseFile;
 import org.medoc.release.model.SelectionRules;
 import org.medoc.release.selection.SelectionService;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -135,13 +138,14 @@ public class ReleaseService {
     /** DataCite XML of the release as it stands (the Coverage date once its files are frozen). */
     @Transactional(readOnly = true)
     public String dataCiteXml(Release release) {
-        return DataCiteXml.write(document(release), repository.coverage(release.id()).orElse(null));
+        return DataCiteXml.write(document(release), coverage(release).orElse(null));
     }
 
     /** The observation span "start/end" of a frozen release's files (DataCite's Coverage date). */
     @Transactional(readOnly = true)
     public Optional<String> coverage(Release release) {
-        return repository.coverage(release.id());
+        return selection.coverage(repository.itemIds(release.id(), FileKind.OBSERVATION),
+                repository.itemIds(release.id(), FileKind.PRODUCT));
     }
 
     /** What a frozen release holds, by kind and product type and version (empty for a draft). */
@@ -390,23 +394,23 @@ public class ReleaseService {
         registrar.publish(document.conceptIdentifier(), document.conceptUrl(), xml);
     }
 
-    /** Re-reads the stored file, checks its size and SHA-256, and returns its SHA-512. */
+    /**
+     * Re-reads the stored file through the archive's verified read (its size and SHA-256 against the catalogue's) and
+     * returns its SHA-512, computed on the same pass for the BagIt manifest.
+     */
     private String verify(ReleaseFile file) throws IOException {
-        MessageDigest sha256 = Sha256.newDigest();
         MessageDigest sha512;
         try {
             sha512 = MessageDigest.getInstance("SHA-512");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-512 is part of every JDK", e);
         }
-        long size;
-        try (InputStream in = new DigestInputStream(new DigestInputStream(store.open(file.storageKey()), sha256), sha512)) {
-            size = in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        String actual = Sha256.hex(sha256);
-        if (size != file.sizeBytes() || !actual.equals(file.sha256())) {
-            throw new IOException("stored file does not match the catalogue (sha256 " + actual + ", " + size
-                    + " bytes; catalogued " + file.sha256() + ", " + file.sizeBytes() + " bytes)");
+        try (VerifiedInputStream stored = store.openVerified(file.storageKey(), file.sha256(), file.sizeBytes());
+             InputStream in = new DigestInputStream(stored, sha512)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IntegrityException mismatch) {
+            throw new IOException("stored file does not match the catalogue (" + mismatch.found() + "; catalogued "
+                    + file.sha256() + ", " + file.sizeBytes() + " bytes)", mismatch);
         }
         return HexFormat.of().formatHex(sha512.digest());
     }

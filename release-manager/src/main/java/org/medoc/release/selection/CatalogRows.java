@@ -1,9 +1,9 @@
 package org.medoc.release.selection;
 
 import org.medoc.release.model.CatalogFormat;
-import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+import org.medoc.archive.catalogue.CatalogueRow;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -64,8 +64,8 @@ public final class CatalogRows {
         return products ? concat(columns(format), PRODUCT_COLUMNS) : columns(format);
     }
 
-    static Map<String, String> row(CatalogFormat format, ObservationRecord observation, Map<String, Object> header,
-                                   String packagePath) {
+    static Map<String, String> row(CatalogFormat format, CatalogueRow observation, String packagePath) {
+        Map<String, Object> header = observation.header();
         Map<String, String> row = new LinkedHashMap<>();
         String fileName = packagePath.substring(packagePath.lastIndexOf('/') + 1);
         String filePath = packagePath.substring(0, packagePath.lastIndexOf('/'));
@@ -73,24 +73,24 @@ public final class CatalogRows {
             String value = switch (column) {
                 case "FILENAME" -> fileName;
                 case "FILE_PATH" -> filePath;
-                case "OBSERVATION_ID" -> Long.toString(observation.getId());
-                case "MISSION" -> observation.getMission();
-                case "INSTRUME" -> observation.getInstrument();
-                case "DETECTOR" -> observation.getDetector();
+                case "OBSERVATION_ID" -> Long.toString(observation.id());
+                case "MISSION" -> observation.mission();
+                case "INSTRUME" -> observation.instrument();
+                case "DETECTOR" -> observation.detector();
                 case "LEVEL" -> format == CatalogFormat.SPICE ? text(header.getOrDefault("LEVEL", level(observation)))
-                        : observation.getLevel();
-                case "WAVELNTH" -> observation.getWavelengthAngstrom() == null ? null : observation.getWavelengthAngstrom().toString();
+                        : observation.level();
+                case "WAVELNTH" -> observation.wavelengthAngstrom() == null ? null : observation.wavelengthAngstrom().toString();
                 case "DATE-BEG" -> format == CatalogFormat.SPICE && header.get("DATE-BEG") != null
-                        ? text(header.get("DATE-BEG")) : iso(observation.getDateObs());
-                case "DATE-END" -> iso(observation.getDateEnd());
+                        ? text(header.get("DATE-BEG")) : iso(observation.dateObs());
+                case "DATE-END" -> iso(observation.dateEnd());
                 case "XPOSURE" -> header.get("XPOSURE") != null ? text(header.get("XPOSURE"))
-                        : observation.getExposureSeconds() == null ? null : observation.getExposureSeconds().toString();
+                        : observation.exposureSeconds() == null ? null : observation.exposureSeconds().toString();
                 case "DSUN_AU" -> header.get("DSUN_AU") != null ? text(header.get("DSUN_AU"))
-                        : observation.getDsunObsM() == null ? null : Double.toString(observation.getDsunObsM() / METRES_PER_AU);
+                        : observation.dsunObsMetres() == null ? null : Double.toString(observation.dsunObsMetres() / METRES_PER_AU);
                 case "NAXIS1", "NAXIS2", "NAXIS3", "NAXIS4" -> header.get(column) != null ? text(header.get(column))
-                        : axis(observation.getNaxis(), column.charAt(5) - '1');
-                case "SIZE" -> Long.toString(observation.getSizeBytes());
-                case "SHA256" -> observation.getSha256();
+                        : axis(observation.naxis(), column.charAt(5) - '1');
+                case "SIZE" -> Long.toString(observation.sizeBytes());
+                case "SHA256" -> observation.sha256();
                 default -> text(header.get(column));
             };
             row.put(column, value == null || value.isBlank() ? MISSING : value);
@@ -98,16 +98,16 @@ public final class CatalogRows {
         return row;
     }
 
-    private static String level(ObservationRecord observation) {
-        return observation.getLevel() == null ? null : "L" + observation.getLevel();
+    private static String level(CatalogueRow observation) {
+        return observation.level() == null ? null : "L" + observation.level();
     }
 
-    private static String axis(Integer[] naxis, int index) {
-        return naxis != null && index < naxis.length && naxis[index] != null ? naxis[index].toString() : null;
+    private static String axis(List<Integer> naxis, int index) {
+        return index < naxis.size() && naxis.get(index) != null ? naxis.get(index).toString() : null;
     }
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
+    private static String iso(Instant time) {
+        return time == null ? null : ISO.format(time.atOffset(ZoneOffset.UTC));
     }
 
     private static String text(Object value) {

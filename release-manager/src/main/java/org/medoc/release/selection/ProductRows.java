@@ -1,10 +1,11 @@
 package org.medoc.release.selection;
 
-import org.medoc.db.jooq.products.tables.records.ProductFileRecord;
-import org.medoc.db.jooq.products.tables.records.ProductRecord;
+import org.medoc.archive.catalogue.ObservationSummary;
+import org.medoc.products.catalogue.ProductDetail;
+import org.medoc.products.catalogue.SelectedProduct;
 import org.medoc.release.model.CatalogFormat;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,40 +29,34 @@ final class ProductRows {
 
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
-    record Selected(ProductRecord product, ProductFileRecord file, String packagePath) {}
+    /** What a product's inputs were: their observation ids, and over those the catalogue describes, missions, instruments and span. */
+    record Inputs(List<Long> ids, TreeSet<String> missions, TreeSet<String> instruments, Instant begin, Instant end) {
 
-    /** What a product's inputs were, merged over its input observations. */
-    record Inputs(List<Long> ids, TreeSet<String> missions, TreeSet<String> instruments, OffsetDateTime begin,
-                  OffsetDateTime end) {
-        static final Inputs NONE = new Inputs(List.of(), new TreeSet<>(), new TreeSet<>(), null, null);
-
-        static Inputs of(long id, String mission, String instrument, OffsetDateTime begin, OffsetDateTime end) {
+        static Inputs of(SelectedProduct product, Map<Long, ObservationSummary> observations) {
             TreeSet<String> missions = new TreeSet<>();
             TreeSet<String> instruments = new TreeSet<>();
-            if (mission != null) {
-                missions.add(mission);
+            Instant begin = null;
+            Instant end = null;
+            for (long id : product.inputIds()) {
+                ObservationSummary input = observations.get(id);
+                if (input == null) {
+                    continue;
+                }
+                if (input.mission() != null) {
+                    missions.add(input.mission());
+                }
+                if (input.instrument() != null) {
+                    instruments.add(input.instrument());
+                }
+                begin = begin == null || input.dateObs().isBefore(begin) ? input.dateObs() : begin;
+                end = end == null || input.dateEnd().isAfter(end) ? input.dateEnd() : end;
             }
-            if (instrument != null) {
-                instruments.add(instrument);
-            }
-            return new Inputs(List.of(id), missions, instruments, begin, end == null ? begin : end);
-        }
-
-        Inputs plus(Inputs other) {
-            List<Long> allIds = new ArrayList<>(ids);
-            allIds.addAll(other.ids);
-            TreeSet<String> allMissions = new TreeSet<>(missions);
-            allMissions.addAll(other.missions);
-            TreeSet<String> allInstruments = new TreeSet<>(instruments);
-            allInstruments.addAll(other.instruments);
-            return new Inputs(allIds, allMissions, allInstruments, min(begin, other.begin), max(end, other.end));
+            return new Inputs(product.inputIds(), missions, instruments, begin, end);
         }
     }
 
-    static Map<String, String> row(CatalogFormat format, Selected selected, Inputs inputs) {
-        ProductRecord product = selected.product();
-        ProductFileRecord file = selected.file();
-        String path = selected.packagePath();
+    static Map<String, String> row(CatalogFormat format, SelectedProduct product, String path, Inputs inputs) {
+        ProductDetail.ProductFile file = product.dataFile();
         Map<String, String> row = new LinkedHashMap<>();
         List<String> columns = new ArrayList<>(CatalogRows.columns(format));
         columns.addAll(CatalogRows.PRODUCT_COLUMNS);
@@ -71,16 +66,16 @@ final class ProductRows {
                 case "FILE_PATH" -> path.substring(0, path.lastIndexOf('/'));
                 case "MISSION" -> String.join("+", inputs.missions());
                 case "INSTRUME" -> String.join("+", inputs.instruments());
-                case "DATE-BEG" -> iso(inputs.begin() != null ? inputs.begin() : product.getReferenceTime());
-                case "DATE-END" -> iso(inputs.end() != null ? inputs.end() : product.getReferenceTime());
-                case "DATE-REF" -> iso(product.getReferenceTime());
-                case "SIZE" -> Long.toString(file.getSizeBytes());
-                case "SHA256" -> file.getSha256().trim();
-                case "PRODUCT_ID" -> Long.toString(product.getId());
-                case "PRODUCT_TYPE" -> product.getType();
-                case "PRODUCT_VERSION" -> product.getVersion();
+                case "DATE-BEG" -> iso(inputs.begin() != null ? inputs.begin() : product.referenceTime());
+                case "DATE-END" -> iso(inputs.end() != null ? inputs.end() : product.referenceTime());
+                case "DATE-REF" -> iso(product.referenceTime());
+                case "SIZE" -> Long.toString(file.size());
+                case "SHA256" -> file.sha256();
+                case "PRODUCT_ID" -> Long.toString(product.id());
+                case "PRODUCT_TYPE" -> product.type();
+                case "PRODUCT_VERSION" -> product.version();
                 case "INPUT_IDS" -> inputs.ids().stream().map(String::valueOf).collect(Collectors.joining(" "));
-                case "SOFTWARE" -> product.getSoftwareVersion();
+                case "SOFTWARE" -> product.softwareVersion();
                 default -> null;
             };
             row.put(column, value == null || value.isBlank() ? CatalogRows.MISSING : value);
@@ -88,15 +83,7 @@ final class ProductRows {
         return row;
     }
 
-    private static String iso(OffsetDateTime time) {
-        return time == null ? null : ISO.format(time.withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    private static OffsetDateTime min(OffsetDateTime a, OffsetDateTime b) {
-        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private static OffsetDateTime max(OffsetDateTime a, OffsetDateTime b) {
-        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    private static String iso(Instant time) {
+        return time == null ? null : ISO.format(time.atOffset(ZoneOffset.UTC));
     }
 }

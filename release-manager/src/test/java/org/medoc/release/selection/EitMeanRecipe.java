@@ -3,7 +3,10 @@ package org.medoc.release.selection;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
-import org.jooq.DSLContext;
+import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.ObservationQuery;
+import org.medoc.archive.catalogue.ObservationSort;
+import org.medoc.archive.catalogue.ObservationSummary;
 import org.medoc.products.chain.InputFile;
 import org.medoc.products.chain.InputSet;
 import org.medoc.products.chain.InputSetRule;
@@ -17,18 +20,17 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
+import java.util.stream.Collectors;
 
 /**
  * A small real product for the release tests: for every catalogued EIT image, a FITS file holding the image's mean
- * (with the input named in its header) and a PNG preview, made through the products chain's engine. Not a bean, so
- * that the chain's scheduler never runs it by itself.
+ * (with the input named in its header) and a PNG preview, made through the products chain's engine. Inputs are found
+ * through the archive's catalogue service, as a public visitor sees it. Not a bean, so that the chain's scheduler
+ * never runs it by itself.
  */
-record EitMeanRecipe(DSLContext dsl, String version) implements ProductRecipe {
+record EitMeanRecipe(CatalogueService catalogue, String version) implements ProductRecipe {
 
     static final String TYPE = "eit-mean";
 
@@ -46,12 +48,14 @@ record EitMeanRecipe(DSLContext dsl, String version) implements ProductRecipe {
         return new InputSetRule() {
             @Override
             public List<InputSet> find(Instant from, Instant to) {
-                return dsl.selectFrom(OBSERVATION).where(OBSERVATION.INSTRUMENT.eq("EIT"))
-                        .and(OBSERVATION.DATE_OBS.between(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
-                        .orderBy(OBSERVATION.DATE_OBS)
-                        .fetch(o -> new InputSet(o.getDateObs().toInstant(), List.of(new InputFile(o.getId(), "195",
-                                o.getFileName(), o.getSha256().trim(), o.getStorageKey(), o.getSizeBytes(),
-                                o.getDateObs().toInstant())), List.of()));
+                List<ObservationSummary> images = catalogue.search(new ObservationQuery(from, to, null, "EIT", null, null,
+                        null, null, null, null, new ObservationSort(ObservationSort.Field.DATE_OBS, true), 0,
+                        ObservationQuery.MAX_PAGE_SIZE, null)).items().stream()
+                        .filter(o -> !o.dateObs().isBefore(from) && !o.dateObs().isAfter(to)).toList();
+                Map<Long, CatalogueService.StoredFile> stored = catalogue.storedFiles(images.stream().map(ObservationSummary::id).toList())
+                        .stream().collect(Collectors.toMap(CatalogueService.StoredFile::id, f -> f));
+                return images.stream().map(o -> new InputSet(o.dateObs(), List.of(new InputFile(o.id(), "195", o.filename(),
+                        o.sha256().trim(), stored.get(o.id()).storageKey(), o.size(), o.dateObs())), List.of())).toList();
             }
 
             @Override

@@ -2,13 +2,16 @@ package org.medoc.release.selection;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.ObservationQuery;
 import org.medoc.archive.download.ArchiveStream;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductDetail;
+import org.medoc.products.catalogue.ProductQuery;
+import org.medoc.products.catalogue.ProductSummary;
 import org.medoc.products.chain.ProductEngine;
 import org.medoc.products.chain.RunStatus;
 import org.medoc.products.chain.RunTrigger;
@@ -43,7 +46,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 import static org.medoc.release.ReleaseFixtures.asManager;
 import static org.medoc.release.ReleaseFixtures.newCollection;
 
@@ -69,7 +71,7 @@ class ProductSelectionTests {
     @Autowired
     ArchiveStore store;
     @Autowired
-    DSLContext dsl;
+    CatalogueService observations;
     @LocalServerPort
     int port;
 
@@ -81,7 +83,7 @@ class ProductSelectionTests {
     void productsAreMadeFromTheDemoArchive() throws Exception {
         fixtures.ingestDemoData();
         for (String version : List.of("1.0", "2.0")) {
-            EitMeanRecipe recipe = new EitMeanRecipe(dsl, version);
+            EitMeanRecipe recipe = new EitMeanRecipe(observations, version);
             for (var set : recipe.inputSets().find(Instant.parse("2000-01-01T00:00:00Z"), Instant.parse("2030-01-01T00:00:00Z"))) {
                 assertThat(engine.run(recipe, set.referenceTime(), RunTrigger.COMMAND, "test").status())
                         .isIn(RunStatus.SUCCEEDED, RunStatus.SKIPPED);
@@ -93,14 +95,11 @@ class ProductSelectionTests {
         return new SelectionRules(null, null, List.of(ranges), null, List.of("EIT-MEAN"), List.of(version), null, null, null);
     }
 
+    /** The catalogued products of the test recipe of this version made in the range, oldest first. */
     private List<ProductDetail> catalogued(String version, SelectionRules.TimeRange range) {
-        return dsl.select(org.medoc.db.jooq.products.Tables.PRODUCT.ID).from(org.medoc.db.jooq.products.Tables.PRODUCT)
-                .where(org.medoc.db.jooq.products.Tables.PRODUCT.TYPE.eq(EitMeanRecipe.TYPE))
-                .and(org.medoc.db.jooq.products.Tables.PRODUCT.VERSION.eq(version))
-                .and(org.medoc.db.jooq.products.Tables.PRODUCT.REFERENCE_TIME.between(range.from().atOffset(java.time.ZoneOffset.UTC),
-                        range.to().atOffset(java.time.ZoneOffset.UTC)))
-                .orderBy(org.medoc.db.jooq.products.Tables.PRODUCT.REFERENCE_TIME)
-                .fetch(r -> catalogue.detail(r.value1()).orElseThrow());
+        return catalogue.search(new ProductQuery(EitMeanRecipe.TYPE, range.from(), range.to(), version, 0, ProductQuery.MAX_SIZE))
+                .items().stream().sorted(java.util.Comparator.comparing(ProductSummary::referenceTime))
+                .map(p -> catalogue.detail(p.id()).orElseThrow()).toList();
     }
 
     @Test
@@ -139,8 +138,9 @@ class ProductSelectionTests {
         SelectionRules both = new SelectionRules(List.of("EIT"), null, List.of(FIRST_FOUR_DAYS), null, List.of(EitMeanRecipe.TYPE),
                 List.of("2.0"), null, null, null);
         SelectionSummary summary = releases.selectionSummary(both, 10);
-        long eitImages = dsl.fetchCount(OBSERVATION, OBSERVATION.INSTRUMENT.eq("EIT").and(OBSERVATION.ACCESS.eq("PUBLIC"))
-                .and(OBSERVATION.DATE_OBS.le(FIRST_FOUR_DAYS.to().atOffset(java.time.ZoneOffset.UTC))));
+        // public EIT images observed before the range's end, as an anonymous visitor finds them
+        long eitImages = observations.search(new ObservationQuery(null, FIRST_FOUR_DAYS.to(), null, "EIT", null, null, null,
+                null, null, null, null, 0, 1, null)).total();
         assertThat(eitImages).isEqualTo(2);
         assertThat(summary.fileCount()).isEqualTo(4);
         assertThat(summary.preview()).extracting(ReleaseFile::kind)

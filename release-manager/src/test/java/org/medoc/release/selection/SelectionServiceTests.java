@@ -1,8 +1,13 @@
 package org.medoc.release.selection;
 
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medoc.archive.access.Visibility;
+import org.medoc.archive.catalogue.AccessLevels;
+import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.ObservationQuery;
+import org.medoc.archive.catalogue.ObservationSort;
+import org.medoc.archive.catalogue.ObservationSummary;
 import org.medoc.release.ReleaseFixtures;
 import org.medoc.release.ReleaseTestApplication;
 import org.medoc.release.model.ReleaseFile;
@@ -17,7 +22,6 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medoc.db.jooq.archive.Tables.OBSERVATION;
 
 /** Selection rules against the real catalogue: the live count and size, and what each rule keeps. */
 @SpringBootTest(classes = ReleaseTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,7 +32,9 @@ class SelectionServiceTests {
     @Autowired
     ReleaseFixtures fixtures;
     @Autowired
-    DSLContext dsl;
+    CatalogueService catalogue;
+    @Autowired
+    AccessLevels accessLevels;
 
     @BeforeEach
     void archiveHoldsTheDemoFiles() throws Exception {
@@ -40,13 +46,18 @@ class SelectionServiceTests {
         return new SelectionRules(instruments, null, times, stps, null, null, null, additions, exclusions);
     }
 
+    /** The public observations of an instrument (and level, when given) by id, as an anonymous visitor finds them. */
+    private List<ObservationSummary> catalogued(String instrument, String level) {
+        return catalogue.search(new ObservationQuery(null, null, null, instrument, null, null, null, null, level, null,
+                new ObservationSort(ObservationSort.Field.ID, true), 0, ObservationQuery.MAX_PAGE_SIZE, null)).items();
+    }
+
     @Test
     void theCountAndSizeAreThoseOfTheMatchingCatalogueRows() {
         SelectionSummary summary = selection.summarise(ReleaseFixtures.spiceLevel2(), 2);
-        var expected = dsl.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.sum(OBSERVATION.SIZE_BYTES)).from(OBSERVATION)
-                .where(OBSERVATION.INSTRUMENT.eq("SPICE")).and(OBSERVATION.LEVEL.eq("2")).fetchOne();
-        assertThat(summary.fileCount()).isEqualTo(3).isEqualTo(expected.value1().longValue());
-        assertThat(summary.totalBytes()).isEqualTo(expected.value2().longValue());
+        List<ObservationSummary> expected = catalogued("SPICE", "2");
+        assertThat(summary.fileCount()).isEqualTo(3).isEqualTo(expected.size());
+        assertThat(summary.totalBytes()).isEqualTo(expected.stream().mapToLong(ObservationSummary::size).sum());
         assertThat(summary.preview()).hasSize(2).extracting(ReleaseFile::packagePath)
                 .allMatch(path -> path.startsWith("data/level2/2020/11/"));
         assertThat(summary.problems()).isEmpty();
@@ -68,8 +79,8 @@ class SelectionServiceTests {
 
     @Test
     void exclusionsWinAndAdditionsAddToTheRules() {
-        List<Long> spice = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.INSTRUMENT.eq("SPICE")).orderBy(OBSERVATION.ID).fetch(OBSERVATION.ID);
-        long eit = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.INSTRUMENT.eq("EIT")).limit(1).fetchOne(OBSERVATION.ID);
+        List<Long> spice = catalogued("SPICE", null).stream().map(ObservationSummary::id).toList();
+        long eit = catalogued("EIT", null).getFirst().id();
         SelectionSummary summary = selection.summarise(rules(List.of("SPICE"), null, null, List.of(eit), List.of(spice.getFirst())), 10);
         assertThat(summary.fileCount()).isEqualTo(3);
         assertThat(summary.preview()).extracting(ReleaseFile::itemId).contains(eit).doesNotContain(spice.getFirst());
@@ -84,8 +95,8 @@ class SelectionServiceTests {
 
     @Test
     void restrictedOrMissingAdditionsAreBlockingProblems() {
-        long id = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.INSTRUMENT.eq("EIT")).limit(1).fetchOne(OBSERVATION.ID);
-        dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "RESTRICTED").where(OBSERVATION.ID.eq(id)).execute();
+        long id = catalogued("EIT", null).getFirst().id();
+        accessLevels.set(id, Visibility.Access.RESTRICTED);
         try {
             SelectionSummary summary = selection.summarise(rules(List.of("SPICE"), null, null, List.of(id, 999_999L), null), 0);
             assertThat(summary.fileCount()).isEqualTo(3);
@@ -93,7 +104,7 @@ class SelectionServiceTests {
                     .containsExactly("observation " + id + " is RESTRICTED and a release is public: change its access or remove it from the additions",
                             "observation 999999 does not exist");
         } finally {
-            dsl.update(OBSERVATION).set(OBSERVATION.ACCESS, "PUBLIC").where(OBSERVATION.ID.eq(id)).execute();
+            accessLevels.set(id, Visibility.Access.PUBLIC);
         }
     }
 
