@@ -1,5 +1,7 @@
 package org.medoc.archive.catalogue;
 
+import org.medoc.archive.access.AccessService;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class ReleaseSelectionsTests {
 
     @Autowired ReleaseSelections selections;
     @Autowired CatalogueService catalogue;
-    @Autowired AccessLevels accessLevels;
+    @Autowired AccessService access;
     @Autowired IngestService ingest;
     @TempDir Path directory;
 
@@ -86,7 +88,7 @@ class ReleaseSelectionsTests {
     void aRestrictedObservationIsNeverSelectedAndItsAccessLevelIsReported() {
         long eit = publicly("EIT").getFirst().id();
         ObservationSelection added = new ObservationSelection(null, null, null, null, null, List.of(eit), null);
-        accessLevels.set(eit, Visibility.Access.RESTRICTED);
+        access.setAccess(eit, Visibility.Access.RESTRICTED, "test");
         try {
             assertThat(selections.totals(added).count()).isZero();
             assertThat(selections.totals(selection(List.of("EIT"), null, null)).count()).isZero();
@@ -94,7 +96,7 @@ class ReleaseSelectionsTests {
             assertThat(selections.summaries(List.of(eit))).isEmpty();
             assertThat(catalogue.summary(eit)).as("anonymous visitors no longer see it").isEmpty();
         } finally {
-            accessLevels.set(eit, Visibility.Access.PUBLIC);
+            access.setAccess(eit, Visibility.Access.PUBLIC, "test");
         }
         assertThat(selections.totals(added).count()).isEqualTo(1);
         assertThat(selections.summaries(List.of(eit))).containsOnlyKeys(eit);
@@ -107,11 +109,5 @@ class ReleaseSelectionsTests {
         assertThat(selections.span(aia.stream().map(ObservationSummary::id).toList())).hasValue(new ObservationSelection.TimeRange(
                 aia.getFirst().dateObs(), aia.stream().map(ObservationSummary::dateEnd).max(Instant::compareTo).orElseThrow()));
         assertThat(selections.span(List.of())).isEmpty();
-    }
-
-    @Test
-    void settingTheAccessLevelOfAnUnknownObservationIsRefused() {
-        assertThatThrownBy(() -> accessLevels.set(999_999_999L, Visibility.Access.EMBARGOED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("observation 999999999 does not exist");
     }
 }

@@ -3,7 +3,7 @@ package org.medoc.release.selection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medoc.archive.access.Visibility;
-import org.medoc.archive.catalogue.AccessLevels;
+import org.medoc.archive.access.AccessService;
 import org.medoc.archive.catalogue.CatalogueService;
 import org.medoc.archive.catalogue.ObservationQuery;
 import org.medoc.archive.catalogue.ObservationSort;
@@ -34,7 +34,7 @@ class SelectionServiceTests {
     @Autowired
     CatalogueService catalogue;
     @Autowired
-    AccessLevels accessLevels;
+    AccessService access;
 
     @BeforeEach
     void archiveHoldsTheDemoFiles() throws Exception {
@@ -96,7 +96,7 @@ class SelectionServiceTests {
     @Test
     void restrictedOrMissingAdditionsAreBlockingProblems() {
         long id = catalogued("EIT", null).getFirst().id();
-        accessLevels.set(id, Visibility.Access.RESTRICTED);
+        access.setAccess(id, Visibility.Access.RESTRICTED, "test");
         try {
             SelectionSummary summary = selection.summarise(rules(List.of("SPICE"), null, null, List.of(id, 999_999L), null), 0);
             assertThat(summary.fileCount()).isEqualTo(3);
@@ -104,7 +104,7 @@ class SelectionServiceTests {
                     .containsExactly("observation " + id + " is RESTRICTED and a release is public: change its access or remove it from the additions",
                             "observation 999999 does not exist");
         } finally {
-            accessLevels.set(id, Visibility.Access.PUBLIC);
+            access.setAccess(id, Visibility.Access.PUBLIC, "test");
         }
     }
 
