@@ -1,5 +1,7 @@
 package org.medoc.ui.planning;
 
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -120,8 +122,8 @@ public class IcnsView extends VerticalLayout {
         submit.setId("icn-submit");
         submit.addClickListener(click -> {
             IcnDetail icn = selected;
-            if (icn != null && PlanningNotices.attempt(() -> icns.submit(icn.id(), icn.lockVersion(), user), () -> reload(icn.id()))) {
-                PlanningNotices.success(icn.number() + " submitted");
+            if (icn != null && Notices.attempt(() -> icns.submit(icn.id(), icn.lockVersion(), user), () -> reload(icn.id()))) {
+                Notices.success(icn.number() + " submitted");
                 reload(icn.id());
             }
         });
@@ -175,19 +177,19 @@ public class IcnsView extends VerticalLayout {
                 : icn.affected().stream().map(PlanningText::affected).collect(Collectors.joining(", "))));
         line("Effective STP: " + (icn.effectiveStp() == null ? "not set" : "STP" + icn.effectiveStp())
                 + (icn.producedStudySetId() == null ? "" : "; produced study set " + icn.producedStudySetId()));
-        line("Author " + icn.author() + ", created " + PlanningText.utc(icn.createdAt())
-                + (icn.approvedAt() == null ? "" : ", approved " + PlanningText.utc(icn.approvedAt())));
+        line("Author " + icn.author() + ", created " + Formats.utc(icn.createdAt())
+                + (icn.approvedAt() == null ? "" : ", approved " + Formats.utc(icn.approvedAt())));
         for (IcnDetail.Decision d : icn.decisions()) {
-            line("Decision: " + d.decision() + " by " + d.approver() + " (" + d.role() + ") " + PlanningText.utc(d.decidedAt())
+            line("Decision: " + d.decision() + " by " + d.approver() + " (" + d.role() + ") " + Formats.utc(d.decidedAt())
                     + (d.comment() == null ? "" : ": " + d.comment()));
         }
         for (IcnDetail.Comment c : icn.comments()) {
-            line("Comment by " + c.author() + " " + PlanningText.utc(c.createdAt()) + ": " + c.text());
+            line("Comment by " + c.author() + " " + Formats.utc(c.createdAt()) + ": " + c.text());
         }
         Div history = new Div();
         history.setId("icn-history");
         for (IcnDetail.StatusChange h : icn.history()) {
-            Span item = new Span((h.from() == null ? "" : h.from() + " → ") + h.to() + " by " + h.by() + " " + PlanningText.utc(h.at())
+            Span item = new Span((h.from() == null ? "" : h.from() + " → ") + h.to() + " by " + h.by() + " " + Formats.utc(h.at())
                     + (h.comment() == null ? "" : ": " + h.comment()));
             item.getStyle().set("display", "block");
             history.add(item);
@@ -210,9 +212,9 @@ public class IcnsView extends VerticalLayout {
                 effectiveStp.getValue(), List.copyOf(affected));
         IcnDetail before = selected;
         IcnDetail[] saved = new IcnDetail[1];
-        if (PlanningNotices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
+        if (Notices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
                 : icns.update(before.id(), before.lockVersion(), input, user), () -> reload(before == null ? null : before.id()))) {
-            PlanningNotices.success("Saved " + saved[0].number());
+            Notices.success("Saved " + saved[0].number());
             reload(saved[0].id());
         }
     }
@@ -240,13 +242,13 @@ public class IcnsView extends VerticalLayout {
 
     private void decide(Dialog dialog, IcnDetail icn, boolean approve, String comment) {
         if (!approve && comment.isBlank()) {
-            PlanningNotices.error("Say why the ICN is rejected");
+            Notices.error("Say why the ICN is rejected");
             return;
         }
         dialog.close();
-        if (PlanningNotices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
+        if (Notices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
                 () -> reload(icn.id()))) {
-            PlanningNotices.success(icn.number() + (approve ? " approved" : " rejected"));
+            Notices.success(icn.number() + (approve ? " approved" : " rejected"));
             reload(icn.id());
         }
     }
