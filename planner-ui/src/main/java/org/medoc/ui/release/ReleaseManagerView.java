@@ -5,7 +5,6 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,7 +25,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.medoc.release.fixity.FixityCheck;
-import org.medoc.release.model.CatalogFormat;
 import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseDocument;
 import org.medoc.release.model.ReleaseEvent;
@@ -244,32 +242,7 @@ public class ReleaseManagerView extends VerticalLayout {
     }
 
     private void newDraftDialog() {
-        Dialog dialog = new Dialog();
-        dialog.setId("new-draft-dialog");
-        dialog.setHeaderTitle("New draft release");
-        TextField collection = new TextField("Collection code (e.g. spice, dem-maps)");
-        collection.setId("new-collection");
-        TextField collectionTitle = new TextField("Collection title (for a new collection)");
-        collectionTitle.setId("new-collection-title");
-        ComboBox<CatalogFormat> format = new ComboBox<>("catalog.csv columns", CatalogFormat.values());
-        format.setId("new-catalog-format");
-        format.setValue(CatalogFormat.GENERIC);
-        TextField version = new TextField("Version (e.g. 2.0)");
-        version.setId("new-version-number");
-        Button create = new Button("Create draft", click -> {
-            String code = collection.getValue().strip();
-            ReleaseMetadata start = ReleaseMetadata.empty().withTitle(
-                    (collectionTitle.getValue().isBlank() ? code : collectionTitle.getValue().strip()) + " Data Release " + version.getValue().strip())
-                    .withPublicationYear(null);
-            dialog.close();
-            act(() -> releases.createDraft(new ReleaseService.NewDraft(code, collectionTitle.getValue(), format.getValue(),
-                    version.getValue().strip(), start, SelectionRules.none())), "Draft created");
-        });
-        create.setId("create-draft");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(collection, collectionTitle, format, version));
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), create);
-        dialog.open();
+        new NewDraftDialog(draft -> act(() -> releases.createDraft(draft), "Draft created")).open();
     }
 
     private void newVersionDialog() {
