@@ -1,6 +1,7 @@
 package org.medoc.ui.planning;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBoxTester;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The study editor without a browser: live estimate, findings on the field at fault, windows, the bound draft. */
+// routes of this package only: scanning the whole class path costs half a minute
+@ViewPackages(classes = StudyEditorTests.class)
 class StudyEditorTests extends BrowserlessTest {
 
     private final InstrumentConfiguration configuration = InstrumentConfiguration.defaults();

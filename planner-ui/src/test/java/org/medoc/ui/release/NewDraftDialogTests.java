@@ -1,6 +1,7 @@
 package org.medoc.ui.release;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medoc.release.release.ReleaseService;
@@ -11,6 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The new-draft dialog without a browser: what it asks for and the draft it starts. */
+// routes of this package only: scanning the whole class path costs half a minute
+@ViewPackages(classes = NewDraftDialogTests.class)
 class NewDraftDialogTests extends BrowserlessTest {
 
     private final List<ReleaseService.NewDraft> created = new ArrayList<>();

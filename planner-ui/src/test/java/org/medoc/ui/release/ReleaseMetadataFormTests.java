@@ -1,6 +1,7 @@
 package org.medoc.ui.release;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The metadata form of a draft release without a browser: binding, unreadable lines and service problems as field errors. */
+// routes of this package only: scanning the whole class path costs half a minute
+@ViewPackages(classes = ReleaseMetadataFormTests.class)
 class ReleaseMetadataFormTests extends BrowserlessTest {
 
     private final List<ReleaseMetadata> saved = new ArrayList<>();

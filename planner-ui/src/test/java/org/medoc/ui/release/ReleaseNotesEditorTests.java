@@ -1,6 +1,7 @@
 package org.medoc.ui.release;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The release notes editor without a browser: the text it shows, saves and drops. */
+// routes of this package only: scanning the whole class path costs half a minute
+@ViewPackages(classes = ReleaseNotesEditorTests.class)
 class ReleaseNotesEditorTests extends BrowserlessTest {
 
     private final List<String> saved = new ArrayList<>();

@@ -1,6 +1,7 @@
 package org.medoc.ui.release;
 
 import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The selection form of a draft release without a browser: live count on typing, unreadable rules as field errors. */
+// routes of this package only: scanning the whole class path costs half a minute
+@ViewPackages(classes = SelectionRulesFormTests.class)
 class SelectionRulesFormTests extends BrowserlessTest {
 
     private final List<SelectionRules> counted = new ArrayList<>();
