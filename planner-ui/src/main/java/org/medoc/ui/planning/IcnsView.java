@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -61,6 +62,7 @@ public class IcnsView extends VerticalLayout {
     private final IntegerField affectedId = new IntegerField("Item ID");
     private final Span affectedText = new Span();
     private final List<IcnDetail.AffectedItem> affected = new ArrayList<>();
+    private final Binder<Draft> binder = new Binder<>();
     private IcnDetail selected;
 
     public IcnsView(IcnService icns, AuthenticationContext authentication) {
@@ -92,9 +94,12 @@ public class IcnsView extends VerticalLayout {
         rationale.setWidthFull();
         category.setId("icn-category");
         category.setItems(IcnCategory.values());
-        category.setValue(IcnCategory.OTHER);
         effectiveStp.setId("icn-effective-stp");
         editing.setId("icn-editing");
+        binder.forField(title).bind(Draft::getTitle, Draft::setTitle);
+        binder.forField(rationale).bind(Draft::getRationale, Draft::setRationale);
+        binder.forField(category).bind(Draft::getCategory, Draft::setCategory);
+        binder.forField(effectiveStp).bind(Draft::getEffectiveStp, Draft::setEffectiveStp);
         affectedKind.setId("icn-affected-kind");
         affectedKind.setValue("STUDY_SET");
         affectedId.setId("icn-affected-id");
@@ -154,10 +159,7 @@ public class IcnsView extends VerticalLayout {
     private void select(IcnDetail icn) {
         selected = icn;
         boolean draft = icn == null || icn.status() == IcnStatus.DRAFT;
-        title.setValue(icn == null ? "" : icn.title());
-        rationale.setValue(icn == null || icn.rationale() == null ? "" : icn.rationale());
-        category.setValue(icn == null ? IcnCategory.OTHER : icn.category());
-        effectiveStp.setValue(icn == null ? null : icn.effectiveStp());
+        binder.setBean(Draft.of(icn));
         affected.clear();
         if (icn != null) {
             affected.addAll(icn.affected());
@@ -208,8 +210,7 @@ public class IcnsView extends VerticalLayout {
     }
 
     private void save() {
-        IcnService.IcnInput input = new IcnService.IcnInput(title.getValue().trim(), rationale.getValue().trim(), category.getValue(),
-                effectiveStp.getValue(), List.copyOf(affected));
+        IcnService.IcnInput input = binder.getBean().toInput(affected);
         IcnDetail before = selected;
         IcnDetail[] saved = new IcnDetail[1];
         if (Notices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
@@ -251,5 +252,39 @@ public class IcnsView extends VerticalLayout {
             Notices.success(icn.number() + (approve ? " approved" : " rejected"));
             reload(icn.id());
         }
+    }
+
+    /** The ICN form's bean: what a planner writes on an ICN (the affected items are listed beside it). */
+    static final class Draft {
+        private String title = "";
+        private String rationale = "";
+        private IcnCategory category = IcnCategory.OTHER;
+        private Integer effectiveStp;
+
+        /** The fields of an ICN, or of a new one (category "other"). */
+        static Draft of(IcnDetail icn) {
+            Draft d = new Draft();
+            if (icn != null) {
+                d.title = icn.title();
+                d.rationale = icn.rationale() == null ? "" : icn.rationale();
+                d.category = icn.category();
+                d.effectiveStp = icn.effectiveStp();
+            }
+            return d;
+        }
+
+        IcnService.IcnInput toInput(List<IcnDetail.AffectedItem> affected) {
+            return new IcnService.IcnInput(title == null ? "" : title.trim(), rationale == null ? "" : rationale.trim(), category,
+                    effectiveStp, List.copyOf(affected));
+        }
+
+        String getTitle() { return title; }
+        void setTitle(String title) { this.title = title; }
+        String getRationale() { return rationale; }
+        void setRationale(String rationale) { this.rationale = rationale; }
+        IcnCategory getCategory() { return category; }
+        void setCategory(IcnCategory category) { this.category = category; }
+        Integer getEffectiveStp() { return effectiveStp; }
+        void setEffectiveStp(Integer effectiveStp) { this.effectiveStp = effectiveStp; }
     }
 }

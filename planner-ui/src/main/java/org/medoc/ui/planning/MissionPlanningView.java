@@ -15,6 +15,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -50,6 +51,7 @@ public class MissionPlanningView extends VerticalLayout {
     private final TextField mib = new TextField("MIB version");
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final TextField notes = new TextField("Notes");
+    private final Binder<PeriodDraft> periodBinder = new Binder<>();
     private final Grid<SoopInstance> soopInstances = new Grid<>();
     private final Grid<ConstraintWindowRecord> constraints = new Grid<>();
     private final Grid<Period> allocations = new Grid<>();
@@ -98,19 +100,21 @@ public class MissionPlanningView extends VerticalLayout {
         periodGrid.addColumn(Period::status).setHeader("Status").setAutoWidth(true);
         periodGrid.addColumn(p -> p.notes() == null ? "" : p.notes()).setHeader("Notes").setAutoWidth(true);
         periodGrid.setHeight("300px");
-        periodGrid.asSingleSelect().addValueChangeListener(e -> {
-            Period p = e.getValue();
-            iorDeadline.setValue(p == null ? null : PlanningText.toPicker(p.iorDeadline()));
-            mib.setValue(p == null || p.mibVersion() == null ? "" : p.mibVersion());
-            status.setValue(p == null ? null : p.status());
-            notes.setValue(p == null || p.notes() == null ? "" : p.notes());
-        });
+        periodBinder.forField(iorDeadline).withConverter(PlanningText::fromPicker, PlanningText::toPicker)
+                .bind(PeriodDraft::getIorDeadline, PeriodDraft::setIorDeadline);
+        periodBinder.forField(mib).withConverter(text -> text == null || text.isBlank() ? null : text.trim(), v -> v == null ? "" : v)
+                .bind(PeriodDraft::getMibVersion, PeriodDraft::setMibVersion);
+        periodBinder.forField(status).bind(PeriodDraft::getStatus, PeriodDraft::setStatus);
+        periodBinder.forField(notes).withNullRepresentation("").bind(PeriodDraft::getNotes, PeriodDraft::setNotes);
+        periodBinder.setBean(PeriodDraft.of(null));
+        periodGrid.asSingleSelect().addValueChangeListener(e -> periodBinder.setBean(PeriodDraft.of(e.getValue())));
         iorDeadline.setId("mission-ior-deadline");
         status.setId("mission-status");
         status.setItems("OPEN", "FROZEN", "DELIVERED", "EXECUTED");
         Button save = new Button("Save period", click -> periodGrid.getSelectedItems().stream().findFirst().ifPresent(p -> {
-            if (Notices.attempt(() -> periods.update(p.id(), p.lockVersion(), PlanningText.fromPicker(iorDeadline.getValue()),
-                    mib.getValue().isBlank() ? null : mib.getValue().trim(), status.getValue(), notes.getValue()), this::refreshPeriods)) {
+            PeriodDraft d = periodBinder.getBean();
+            if (Notices.attempt(() -> periods.update(p.id(), p.lockVersion(), d.getIorDeadline(), d.getMibVersion(), d.getStatus(),
+                    d.getNotes()), this::refreshPeriods)) {
                 Notices.success("Saved " + p.label());
                 refreshPeriods();
             }
@@ -282,5 +286,33 @@ public class MissionPlanningView extends VerticalLayout {
         }
         soopInstances.setItems(periods.soopInstances(a, b));
         constraints.setItems(periods.constraints(a, b));
+    }
+
+    /** The bean of the period form: what a planner sets on a period (empty when no period is selected). */
+    static final class PeriodDraft {
+        private Instant iorDeadline;
+        private String mibVersion;
+        private String status;
+        private String notes;
+
+        static PeriodDraft of(Period period) {
+            PeriodDraft d = new PeriodDraft();
+            if (period != null) {
+                d.iorDeadline = period.iorDeadline();
+                d.mibVersion = period.mibVersion();
+                d.status = period.status();
+                d.notes = period.notes();
+            }
+            return d;
+        }
+
+        Instant getIorDeadline() { return iorDeadline; }
+        void setIorDeadline(Instant iorDeadline) { this.iorDeadline = iorDeadline; }
+        String getMibVersion() { return mibVersion; }
+        void setMibVersion(String mibVersion) { this.mibVersion = mibVersion; }
+        String getStatus() { return status; }
+        void setStatus(String status) { this.status = status; }
+        String getNotes() { return notes; }
+        void setNotes(String notes) { this.notes = notes; }
     }
 }
