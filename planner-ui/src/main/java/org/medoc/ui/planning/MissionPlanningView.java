@@ -2,6 +2,7 @@ package org.medoc.ui.planning;
 
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
+import org.medoc.ui.base.TextConverters;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -102,7 +103,7 @@ public class MissionPlanningView extends VerticalLayout {
         periodGrid.setHeight("300px");
         periodBinder.forField(iorDeadline).withConverter(PlanningText::fromPicker, PlanningText::toPicker)
                 .bind(PeriodDraft::getIorDeadline, PeriodDraft::setIorDeadline);
-        periodBinder.forField(mib).withConverter(text -> text == null || text.isBlank() ? null : text.trim(), v -> v == null ? "" : v)
+        periodBinder.forField(mib).withConverter(TextConverters.blankAsNull())
                 .bind(PeriodDraft::getMibVersion, PeriodDraft::setMibVersion);
         periodBinder.forField(status).bind(PeriodDraft::getStatus, PeriodDraft::setStatus);
         periodBinder.forField(notes).withNullRepresentation("").bind(PeriodDraft::getNotes, PeriodDraft::setNotes);

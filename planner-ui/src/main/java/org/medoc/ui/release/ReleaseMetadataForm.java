@@ -8,10 +8,9 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.converter.Converter;
-import com.vaadin.flow.function.SerializableFunction;
 import org.medoc.release.model.ReleaseMetadata;
 import org.medoc.release.model.ValidationProblem;
+import org.medoc.ui.base.TextConverters;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,20 +67,20 @@ class ReleaseMetadataForm extends VerticalLayout {
         acknowledgement.setId("metadata-acknowledgement");
         save.setId("save-metadata");
 
-        binder.forField(title).withConverter(text()).bind(Draft::getTitle, Draft::setTitle);
-        binder.forField(creators).withConverter(lines(ReleaseForms::creators, ReleaseForms::creators)).bind(Draft::getCreators, Draft::setCreators);
-        binder.forField(publisher).withConverter(text()).bind(Draft::getPublisher, Draft::setPublisher);
-        binder.forField(publisherRor).withConverter(text()).bind(Draft::getPublisherRor, Draft::setPublisherRor);
+        binder.forField(title).withConverter(TextConverters.blankAsNull()).bind(Draft::getTitle, Draft::setTitle);
+        binder.forField(creators).withConverter(TextConverters.parsed(ReleaseForms::creators, ReleaseForms::creators)).bind(Draft::getCreators, Draft::setCreators);
+        binder.forField(publisher).withConverter(TextConverters.blankAsNull()).bind(Draft::getPublisher, Draft::setPublisher);
+        binder.forField(publisherRor).withConverter(TextConverters.blankAsNull()).bind(Draft::getPublisherRor, Draft::setPublisherRor);
         binder.forField(year).bind(Draft::getYear, Draft::setYear);
-        binder.forField(description).withConverter(text()).bind(Draft::getDescription, Draft::setDescription);
-        binder.forField(contents).withConverter(text()).bind(Draft::getContents, Draft::setContents);
-        binder.forField(subjects).withConverter(lines(ReleaseForms::commaList, list -> String.join(", ", list)))
+        binder.forField(description).withConverter(TextConverters.blankAsNull()).bind(Draft::getDescription, Draft::setDescription);
+        binder.forField(contents).withConverter(TextConverters.blankAsNull()).bind(Draft::getContents, Draft::setContents);
+        binder.forField(subjects).withConverter(TextConverters.parsed(ReleaseForms::commaList, list -> String.join(", ", list)))
                 .bind(Draft::getSubjects, Draft::setSubjects);
-        binder.forField(licenseId).withConverter(text()).bind(Draft::getLicenseId, Draft::setLicenseId);
-        binder.forField(licenseUrl).withConverter(text()).bind(Draft::getLicenseUrl, Draft::setLicenseUrl);
-        binder.forField(funding).withConverter(lines(ReleaseForms::funding, ReleaseForms::funding)).bind(Draft::getFunding, Draft::setFunding);
-        binder.forField(related).withConverter(lines(ReleaseForms::related, ReleaseForms::related)).bind(Draft::getRelated, Draft::setRelated);
-        binder.forField(acknowledgement).withConverter(text()).bind(Draft::getAcknowledgement, Draft::setAcknowledgement);
+        binder.forField(licenseId).withConverter(TextConverters.blankAsNull()).bind(Draft::getLicenseId, Draft::setLicenseId);
+        binder.forField(licenseUrl).withConverter(TextConverters.blankAsNull()).bind(Draft::getLicenseUrl, Draft::setLicenseUrl);
+        binder.forField(funding).withConverter(TextConverters.parsed(ReleaseForms::funding, ReleaseForms::funding)).bind(Draft::getFunding, Draft::setFunding);
+        binder.forField(related).withConverter(TextConverters.parsed(ReleaseForms::related, ReleaseForms::related)).bind(Draft::getRelated, Draft::setRelated);
+        binder.forField(acknowledgement).withConverter(TextConverters.blankAsNull()).bind(Draft::getAcknowledgement, Draft::setAcknowledgement);
 
         fieldsByPointer.put("/title", title);
         fieldsByPointer.put("/creators", creators);
@@ -126,16 +125,6 @@ class ReleaseMetadataForm extends VerticalLayout {
                         field.setInvalid(true);
                     });
         }
-    }
-
-    /** Trimmed text, blank as no value. */
-    private static Converter<String, String> text() {
-        return Converter.from(ReleaseForms::blankToNull, value -> value == null ? "" : value, Exception::getMessage);
-    }
-
-    /** Lines read by a {@link ReleaseForms} parser; the parser's message (naming the line) is the field error. */
-    private static <T> Converter<String, T> lines(SerializableFunction<String, T> read, SerializableFunction<T, String> write) {
-        return Converter.from(read, write, Exception::getMessage);
     }
 
     /** The form's bean: the metadata as the fields hold it (the dates are kept, not edited here). */

@@ -10,15 +10,14 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.BindingValidationStatus;
-import com.vaadin.flow.data.converter.Converter;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.function.SerializableFunction;
 import org.medoc.release.model.FileKind;
 import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseFile;
 import org.medoc.release.model.SelectionRules;
 import org.medoc.release.model.SelectionSummary;
 import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.TextConverters;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -72,16 +71,16 @@ class SelectionRulesForm extends VerticalLayout {
         count.setId("selection-count");
         save.setId("save-selection");
 
-        binder.forField(instruments).withConverter(rule(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getInstruments, Draft::setInstruments);
-        binder.forField(levels).withConverter(rule(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getLevels, Draft::setLevels);
-        binder.forField(timeRanges).withConverter(rule(ReleaseForms::times, ReleaseForms::times)).bind(Draft::getTimeRanges, Draft::setTimeRanges);
-        binder.forField(stps).withConverter(rule(ReleaseForms::stps, ReleaseForms::stps)).bind(Draft::getStps, Draft::setStps);
-        binder.forField(fileVersions).withConverter(rule(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getFileVersions, Draft::setFileVersions);
-        binder.forField(productTypes).withConverter(rule(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getProductTypes, Draft::setProductTypes);
-        binder.forField(productVersions).withConverter(rule(ReleaseForms::list, SelectionRulesForm::joined))
+        binder.forField(instruments).withConverter(TextConverters.parsed(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getInstruments, Draft::setInstruments);
+        binder.forField(levels).withConverter(TextConverters.parsed(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getLevels, Draft::setLevels);
+        binder.forField(timeRanges).withConverter(TextConverters.parsed(ReleaseForms::times, ReleaseForms::times)).bind(Draft::getTimeRanges, Draft::setTimeRanges);
+        binder.forField(stps).withConverter(TextConverters.parsed(ReleaseForms::stps, ReleaseForms::stps)).bind(Draft::getStps, Draft::setStps);
+        binder.forField(fileVersions).withConverter(TextConverters.parsed(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getFileVersions, Draft::setFileVersions);
+        binder.forField(productTypes).withConverter(TextConverters.parsed(ReleaseForms::list, SelectionRulesForm::joined)).bind(Draft::getProductTypes, Draft::setProductTypes);
+        binder.forField(productVersions).withConverter(TextConverters.parsed(ReleaseForms::list, SelectionRulesForm::joined))
                 .bind(Draft::getProductVersions, Draft::setProductVersions);
-        binder.forField(additions).withConverter(rule(ReleaseForms::ids, SelectionRulesForm::joined)).bind(Draft::getAdditions, Draft::setAdditions);
-        binder.forField(exclusions).withConverter(rule(ReleaseForms::ids, SelectionRulesForm::joined)).bind(Draft::getExclusions, Draft::setExclusions);
+        binder.forField(additions).withConverter(TextConverters.parsed(ReleaseForms::ids, SelectionRulesForm::joined)).bind(Draft::getAdditions, Draft::setAdditions);
+        binder.forField(exclusions).withConverter(TextConverters.parsed(ReleaseForms::ids, SelectionRulesForm::joined)).bind(Draft::getExclusions, Draft::setExclusions);
         for (var field : List.of(instruments, levels, stps, fileVersions, productTypes, productVersions, additions, exclusions)) {
             field.setValueChangeMode(ValueChangeMode.LAZY);
         }
@@ -148,11 +147,6 @@ class SelectionRulesForm extends VerticalLayout {
 
     private static String joined(List<?> values) {
         return String.join(", ", values.stream().map(String::valueOf).toList());
-    }
-
-    /** A rule read by a {@link ReleaseForms} parser, whose message (naming what it expected) is the field error. */
-    private static <T> Converter<String, T> rule(SerializableFunction<String, T> read, SerializableFunction<T, String> write) {
-        return Converter.from(read, write, Exception::getMessage);
     }
 
     /** The form's bean: the selection rules as the fields hold them. */
