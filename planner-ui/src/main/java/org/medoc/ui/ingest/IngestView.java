@@ -114,7 +114,7 @@ public class IngestView extends VerticalLayout {
         // the browser-side check takes an int; the handler enforces the exact limit
         upload.setMaxFileSize((int) Math.min(maxUploadBytes, Integer.MAX_VALUE));
         upload.setDropLabel(new Span("Drop FITS files here"));
-        upload.addFileRejectedListener(rejected -> notifyError(rejected.getFileName() + ": " + rejected.getErrorMessage()));
+        upload.addFileRejectedListener(rejected -> Notices.error(rejected.getFileName() + ": " + rejected.getErrorMessage()));
         return upload;
     }
 
@@ -190,9 +190,5 @@ public class IngestView extends VerticalLayout {
         file.getElement().setAttribute("download", true);
         file.getElement().setAttribute("title", "Download the archived file");
         return file;
-    }
-
-    private static void notifyError(String message) {
-        Notices.error(message);
     }
 }

@@ -165,7 +165,7 @@ public class TimelineView extends VerticalLayout {
 
     private void createStp() {
         if (newStpNumber.getValue() == null) {
-            error("Enter the STP number");
+            Notices.error("Enter the STP number");
             return;
         }
         Period created = periods.ensureStp(newStpNumber.getValue());
@@ -229,7 +229,7 @@ public class TimelineView extends VerticalLayout {
         Period period = stp.getValue();
         Instant at = startValue();
         if (period == null || study.getValue() == null || at == null) {
-            error("Choose an STP, an approved study and a start time");
+            Notices.error("Choose an STP, an approved study and a start time");
             return;
         }
         start.setInvalid(false);
@@ -238,14 +238,14 @@ public class TimelineView extends VerticalLayout {
             Notices.success("Placed " + entry.entry().studyName() + (Finding.anyError(entry.findings()) ? " (with rule errors)" : ""));
             refresh();
         } catch (PlanningRejectedException | PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
         }
     }
 
     private void moveRun() {
         Instant at = startValue();
         if (selected == null || at == null) {
-            error("Select a run in the list and give its new start");
+            Notices.error("Select a run in the list and give its new start");
             return;
         }
         start.setInvalid(false);
@@ -255,7 +255,7 @@ public class TimelineView extends VerticalLayout {
             Notices.success("Moved");
             refresh();
         } catch (PlanningRejectedException | PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
             refresh();
         }
     }
@@ -268,12 +268,8 @@ public class TimelineView extends VerticalLayout {
             timeline.delete(selected.entry().id(), selected.entry().lockVersion());
             refresh();
         } catch (PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
             refresh();
         }
-    }
-
-    private static void error(String message) {
-        Notices.error(message);
     }
 }
