@@ -21,6 +21,11 @@ public enum StudyCategory {
         return label;
     }
 
+    /** The purpose a study of this category serves: darks and full spectra calibrate, every other mode is science. */
+    public StudyPurpose purpose() {
+        return this == DARK || this == FULL_SPECTRUM ? StudyPurpose.CALIBRATION : StudyPurpose.SCIENCE;
+    }
+
     /** The mode token a proposed study name starts with (SYNOPTIC, DYN, DARK, FULLSP as in the real names). */
     public String nameToken() {
         return nameToken;

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class StudyRules {
 
+    /** The code of the estimate (duration, volume, rate), an informational finding shown on every change. */
+    public static final String ESTIMATE_RULE = "S15";
+
     private final InstrumentConfiguration configuration;
     private final StudyEstimator estimator;
 
@@ -327,7 +330,7 @@ public final class StudyRules {
         StudyEstimate estimate = estimator.estimate(study);
         String unknown = estimate.assumedUncompressed().isEmpty() ? ""
                 : "; compression " + estimate.assumedUncompressed() + " not in the table, counted uncompressed";
-        findings.add(Finding.info("S15", null, String.format(Locale.ROOT,
+        findings.add(Finding.info(ESTIMATE_RULE, null, String.format(Locale.ROOT,
                 "%d raster(s): %.0f s (%.2f h), raw %.1f kbit, telemetry %.1f kbit, %.2f kbit/s%s", estimate.rasters(),
                 estimate.durationSeconds(), estimate.durationSeconds() / 3600, estimate.rawVolumeBits() / 1000.0,
                 estimate.compressedVolumeBits() / 1000.0, estimate.telemetryRateBitsPerSecond() / 1000.0, unknown)));

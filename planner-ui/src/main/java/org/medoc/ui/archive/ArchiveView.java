@@ -1,6 +1,7 @@
 package org.medoc.ui.archive;
 
 import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -16,8 +17,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -291,7 +290,7 @@ public class ArchiveView extends VerticalLayout {
         criteria = query;
         total = first.total();
         grid.deselectAll();
-        resultCount.setText(first.total() == 1 ? "1 observation" : String.format(Locale.ROOT, "%,d observations", first.total()));
+        resultCount.setText(first.total() == 1 ? "1 observation" : Formats.count(first.total()) + " observations");
         grid.getDataProvider().refreshAll();
     }
 
@@ -318,8 +317,7 @@ public class ArchiveView extends VerticalLayout {
             default -> null;
         };
         if (field == null) {
-            Notification.show(invalid.getMessage(), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(invalid.getMessage());
             return;
         }
         field.setErrorMessage(invalid.getMessage());

@@ -1,6 +1,7 @@
 package org.medoc.ui.ingest;
 
 import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
@@ -11,8 +12,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.annotation.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Ingest for archivists: upload FITS files (several at once) and see, file by file, whether each was ingested,
@@ -116,7 +114,7 @@ public class IngestView extends VerticalLayout {
         // the browser-side check takes an int; the handler enforces the exact limit
         upload.setMaxFileSize((int) Math.min(maxUploadBytes, Integer.MAX_VALUE));
         upload.setDropLabel(new Span("Drop FITS files here"));
-        upload.addFileRejectedListener(rejected -> notifyError(rejected.getFileName() + ": " + rejected.getErrorMessage()));
+        upload.addFileRejectedListener(rejected -> Notices.error(rejected.getFileName() + ": " + rejected.getErrorMessage()));
         return upload;
     }
 
@@ -166,9 +164,9 @@ public class IngestView extends VerticalLayout {
 
     private void refreshQuarantine() {
         int count = quarantine.count();
-        quarantineTab.setLabel(String.format(Locale.ROOT, "Quarantine (%,d)", count));
+        quarantineTab.setLabel("Quarantine (" + Formats.count(count) + ")");
         quarantineCount.setText(count == 1 ? "1 file in quarantine, newest first"
-                : String.format(Locale.ROOT, "%,d files in quarantine, newest first", count));
+                : Formats.count(count) + " files in quarantine, newest first");
         quarantineGrid.getDataProvider().refreshAll();
     }
 
@@ -192,9 +190,5 @@ public class IngestView extends VerticalLayout {
         file.getElement().setAttribute("download", true);
         file.getElement().setAttribute("title", "Download the archived file");
         return file;
-    }
-
-    private static void notifyError(String message) {
-        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -1,5 +1,7 @@
 package org.medoc.ui.planning;
 
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -92,7 +94,7 @@ public class BopsView extends VerticalLayout {
         code.setId("bop-new-code");
         TextField name = new TextField("Name");
         name.setId("bop-new-name");
-        Button create = new Button("New BOP", click -> PlanningNotices.attempt(() -> {
+        Button create = new Button("New BOP", click -> Notices.attempt(() -> {
             BopDetail created = bops.create(code.getValue().trim(), name.getValue().trim(), null, user);
             reload(created.id(), null);
         }, () -> reload(null, null)));
@@ -103,16 +105,16 @@ public class BopsView extends VerticalLayout {
         createForm.setVisible(planner);
 
         version.setId("bop-version");
-        version.setItemLabelGenerator(v -> "v" + v.versionNo() + (v.released() ? " (released " + PlanningText.utc(v.releasedAt()) + ")" : " (draft)"));
+        version.setItemLabelGenerator(v -> "v" + v.versionNo() + (v.released() ? " (released " + Formats.utc(v.releasedAt()) + ")" : " (draft)"));
         version.setWidth("22em");
         version.addValueChangeListener(e -> showVersion(e.getValue()));
         versionState.setId("bop-version-state");
         Button release = new Button("Release version", click -> {
             BopDetail.Version v = version.getValue();
             if (v != null) {
-                PlanningNotices.attempt(() -> {
+                Notices.attempt(() -> {
                     bops.release(v.id(), v.lockVersion());
-                    PlanningNotices.success("Released v" + v.versionNo());
+                    Notices.success("Released v" + v.versionNo());
                 }, () -> { });
                 reload(current.id(), v.versionNo());
             }
@@ -120,7 +122,7 @@ public class BopsView extends VerticalLayout {
         release.setId("bop-release");
         Button newVersion = new Button("New draft version", click -> {
             if (current != null) {
-                PlanningNotices.attempt(() -> {
+                Notices.attempt(() -> {
                     BopDetail updated = bops.newVersion(current.id());
                     reload(updated.id(), updated.versions().stream().mapToInt(BopDetail.Version::versionNo).max().orElse(1));
                 }, () -> reload(current.id(), null));
@@ -135,7 +137,7 @@ public class BopsView extends VerticalLayout {
 
         items.setId("bop-items");
         items.addColumn(BopItem::seq).setHeader("#").setAutoWidth(true);
-        items.addColumn(i -> PlanningText.offset(i.offsetSeconds())).setHeader("Offset").setAutoWidth(true);
+        items.addColumn(i -> Formats.offset(i.offsetSeconds())).setHeader("Offset").setAutoWidth(true);
         items.addColumn(BopItem::type).setHeader("Item").setAutoWidth(true);
         items.addColumn(i -> i.studyId() == null ? "" : studyNames.getOrDefault(i.studyId(), "study " + i.studyId())).setHeader("Study").setAutoWidth(true);
         items.addColumn(i -> i.rasters() == null ? "" : i.rasters().toString()).setHeader("Rasters").setAutoWidth(true);
@@ -187,7 +189,7 @@ public class BopsView extends VerticalLayout {
         instances.setId("bop-instances");
         instances.addColumn(i -> "STP" + i.stpNumber()).setHeader("STP").setAutoWidth(true);
         instances.addColumn(i -> "v" + i.versionNo()).setHeader("Version").setAutoWidth(true);
-        instances.addColumn(i -> PlanningText.utc(i.start())).setHeader("Start (UTC)").setAutoWidth(true);
+        instances.addColumn(i -> Formats.utc(i.start())).setHeader("Start (UTC)").setAutoWidth(true);
         instances.addColumn(BopService.InstanceSummary::entries).setHeader("Entries").setAutoWidth(true);
         instances.addColumn(i -> i.detached() == 0 ? "" : i.detached() + " detached").setHeader("Detached").setAutoWidth(true);
         instances.addColumn(BopService.InstanceSummary::expandedBy).setHeader("Placed by").setAutoWidth(true);
@@ -230,18 +232,18 @@ public class BopsView extends VerticalLayout {
         draftItems.addAll(v.items());
         items.setItems(draftItems);
         String findings = v.findings().stream().map(f -> f.rule() + " " + f.severity() + ": " + f.message()).collect(Collectors.joining(" | "));
-        versionState.setText(String.format(java.util.Locale.ROOT, "%s, %d items, %.0f s long%s", v.released() ? "released, never changes (P1)" : "draft",
-                v.items().size(), v.totalSeconds(), findings.isEmpty() ? "" : "; " + findings));
+        versionState.setText((v.released() ? "released, never changes (P1)" : "draft") + ", "
+                + v.items().size() + " items, " + Formats.seconds(v.totalSeconds()) + " long" + (findings.isEmpty() ? "" : "; " + findings));
     }
 
     private void addItem() {
         BopDetail.Version v = version.getValue();
         if (v == null || v.released()) {
-            PlanningNotices.error("Items can only be added to a draft version: create a new version first");
+            Notices.error("Items can only be added to a draft version: create a new version first");
             return;
         }
         if (offset.getValue() == null || type.getValue() == null) {
-            PlanningNotices.error("Give the item's offset and kind");
+            Notices.error("Give the item's offset and kind");
             return;
         }
         int seq = draftItems.stream().mapToInt(BopItem::seq).max().orElse(0) + 1;
@@ -257,9 +259,9 @@ public class BopsView extends VerticalLayout {
         if (v == null) {
             return;
         }
-        PlanningNotices.attempt(() -> {
+        Notices.attempt(() -> {
             bops.saveItems(v.id(), v.lockVersion(), List.copyOf(draftItems));
-            PlanningNotices.success("Saved the items of v" + v.versionNo());
+            Notices.success("Saved the items of v" + v.versionNo());
         }, () -> { });
         reload(current.id(), v.versionNo());
     }
@@ -268,16 +270,16 @@ public class BopsView extends VerticalLayout {
         BopDetail.Version v = version.getValue();
         Instant at = PlanningText.fromPicker(start.getValue());
         if (v == null || stp.getValue() == null || at == null) {
-            PlanningNotices.error("Choose a released version, an STP and the block start");
+            Notices.error("Choose a released version, an STP and the block start");
             return;
         }
         try {
             BopService.Instance instance = bops.instantiate(v.id(), stp.getValue().id(), at, user);
-            PlanningNotices.success("Placed " + current.code() + " v" + v.versionNo() + " on " + stp.getValue().label() + ": "
+            Notices.success("Placed " + current.code() + " v" + v.versionNo() + " on " + stp.getValue().label() + ": "
                     + instance.entries().size() + " entries");
             instances.setItems(bops.instances(current.id()));
         } catch (org.medoc.planner.validation.PlanningRejectedException e) {
-            PlanningNotices.error(e.getMessage() + (e.findings().isEmpty() ? "" : ": " + e.findings().stream()
+            Notices.error(e.getMessage() + (e.findings().isEmpty() ? "" : ": " + e.findings().stream()
                     .map(Finding::message).collect(Collectors.joining("; "))));
         }
     }

@@ -15,6 +15,7 @@ import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodKind;
 import org.medoc.planner.period.PeriodService;
 import org.medoc.planner.period.StpCalendar;
+import org.medoc.ui.base.Formats;
 
 import java.time.Instant;
 import java.util.List;
@@ -48,13 +49,13 @@ public class ExecutedView extends VerticalLayout {
         completeness.setId("executed-completeness");
 
         entries.setId("executed-entries");
-        entries.addColumn(r -> PlanningText.utc(r.entry().start())).setHeader("Planned start").setAutoWidth(true);
+        entries.addColumn(r -> Formats.utc(r.entry().start())).setHeader("Planned start").setAutoWidth(true);
         entries.addColumn(r -> r.entry().studyName()).setHeader("Study").setAutoWidth(true);
         entries.addColumn(r -> r.entry().misoId() == null ? "" : r.entry().misoId().toString()).setHeader("MISOSTUD").setAutoWidth(true);
         entries.addColumn(ExecutionMatcher.EntryResult::outcome).setHeader("Outcome").setAutoWidth(true);
         entries.addColumn(r -> r.execution() == null || r.execution().spiobsid() == null ? "" : r.execution().spiobsid().toString())
                 .setHeader("SPIOBSID").setAutoWidth(true);
-        entries.addColumn(r -> r.execution() == null ? "" : PlanningText.utc(r.execution().start())).setHeader("Executed start").setAutoWidth(true);
+        entries.addColumn(r -> r.execution() == null ? "" : Formats.utc(r.execution().start())).setHeader("Executed start").setAutoWidth(true);
         entries.addColumn(r -> r.basis() == null ? "" : r.basis().name()).setHeader("Matched by").setAutoWidth(true);
         entries.addColumn(r -> r.startOffsetSeconds() == null ? "" : r.startOffsetSeconds() + " s").setHeader("Start offset").setAutoWidth(true);
         entries.setHeight("320px");
@@ -62,8 +63,8 @@ public class ExecutedView extends VerticalLayout {
         unplanned.setId("executed-unplanned");
         unplanned.addColumn(e -> e.spiobsid() == null ? "" : e.spiobsid().toString()).setHeader("SPIOBSID").setAutoWidth(true);
         unplanned.addColumn(e -> Objects.toString(e.study(), "")).setHeader("Study").setAutoWidth(true);
-        unplanned.addColumn(e -> PlanningText.utc(e.start())).setHeader("Start").setAutoWidth(true);
-        unplanned.addColumn(e -> PlanningText.utc(e.end())).setHeader("End").setAutoWidth(true);
+        unplanned.addColumn(e -> Formats.utc(e.start())).setHeader("Start").setAutoWidth(true);
+        unplanned.addColumn(e -> Formats.utc(e.end())).setHeader("End").setAutoWidth(true);
         unplanned.addColumn(e -> e.observationIds().size()).setHeader("Files").setAutoWidth(true);
         unplanned.setHeight("200px");
 

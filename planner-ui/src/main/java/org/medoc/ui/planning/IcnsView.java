@@ -1,5 +1,7 @@
 package org.medoc.ui.planning;
 
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -15,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -59,6 +62,7 @@ public class IcnsView extends VerticalLayout {
     private final IntegerField affectedId = new IntegerField("Item ID");
     private final Span affectedText = new Span();
     private final List<IcnDetail.AffectedItem> affected = new ArrayList<>();
+    private final Binder<Draft> binder = new Binder<>();
     private IcnDetail selected;
 
     public IcnsView(IcnService icns, AuthenticationContext authentication) {
@@ -90,9 +94,12 @@ public class IcnsView extends VerticalLayout {
         rationale.setWidthFull();
         category.setId("icn-category");
         category.setItems(IcnCategory.values());
-        category.setValue(IcnCategory.OTHER);
         effectiveStp.setId("icn-effective-stp");
         editing.setId("icn-editing");
+        binder.forField(title).bind(Draft::getTitle, Draft::setTitle);
+        binder.forField(rationale).bind(Draft::getRationale, Draft::setRationale);
+        binder.forField(category).bind(Draft::getCategory, Draft::setCategory);
+        binder.forField(effectiveStp).bind(Draft::getEffectiveStp, Draft::setEffectiveStp);
         affectedKind.setId("icn-affected-kind");
         affectedKind.setValue("STUDY_SET");
         affectedId.setId("icn-affected-id");
@@ -120,8 +127,8 @@ public class IcnsView extends VerticalLayout {
         submit.setId("icn-submit");
         submit.addClickListener(click -> {
             IcnDetail icn = selected;
-            if (icn != null && PlanningNotices.attempt(() -> icns.submit(icn.id(), icn.lockVersion(), user), () -> reload(icn.id()))) {
-                PlanningNotices.success(icn.number() + " submitted");
+            if (icn != null && Notices.attempt(() -> icns.submit(icn.id(), icn.lockVersion(), user), () -> reload(icn.id()))) {
+                Notices.success(icn.number() + " submitted");
                 reload(icn.id());
             }
         });
@@ -152,10 +159,7 @@ public class IcnsView extends VerticalLayout {
     private void select(IcnDetail icn) {
         selected = icn;
         boolean draft = icn == null || icn.status() == IcnStatus.DRAFT;
-        title.setValue(icn == null ? "" : icn.title());
-        rationale.setValue(icn == null || icn.rationale() == null ? "" : icn.rationale());
-        category.setValue(icn == null ? IcnCategory.OTHER : icn.category());
-        effectiveStp.setValue(icn == null ? null : icn.effectiveStp());
+        binder.setBean(Draft.of(icn));
         affected.clear();
         if (icn != null) {
             affected.addAll(icn.affected());
@@ -175,19 +179,19 @@ public class IcnsView extends VerticalLayout {
                 : icn.affected().stream().map(PlanningText::affected).collect(Collectors.joining(", "))));
         line("Effective STP: " + (icn.effectiveStp() == null ? "not set" : "STP" + icn.effectiveStp())
                 + (icn.producedStudySetId() == null ? "" : "; produced study set " + icn.producedStudySetId()));
-        line("Author " + icn.author() + ", created " + PlanningText.utc(icn.createdAt())
-                + (icn.approvedAt() == null ? "" : ", approved " + PlanningText.utc(icn.approvedAt())));
+        line("Author " + icn.author() + ", created " + Formats.utc(icn.createdAt())
+                + (icn.approvedAt() == null ? "" : ", approved " + Formats.utc(icn.approvedAt())));
         for (IcnDetail.Decision d : icn.decisions()) {
-            line("Decision: " + d.decision() + " by " + d.approver() + " (" + d.role() + ") " + PlanningText.utc(d.decidedAt())
+            line("Decision: " + d.decision() + " by " + d.approver() + " (" + d.role() + ") " + Formats.utc(d.decidedAt())
                     + (d.comment() == null ? "" : ": " + d.comment()));
         }
         for (IcnDetail.Comment c : icn.comments()) {
-            line("Comment by " + c.author() + " " + PlanningText.utc(c.createdAt()) + ": " + c.text());
+            line("Comment by " + c.author() + " " + Formats.utc(c.createdAt()) + ": " + c.text());
         }
         Div history = new Div();
         history.setId("icn-history");
         for (IcnDetail.StatusChange h : icn.history()) {
-            Span item = new Span((h.from() == null ? "" : h.from() + " → ") + h.to() + " by " + h.by() + " " + PlanningText.utc(h.at())
+            Span item = new Span((h.from() == null ? "" : h.from() + " → ") + h.to() + " by " + h.by() + " " + Formats.utc(h.at())
                     + (h.comment() == null ? "" : ": " + h.comment()));
             item.getStyle().set("display", "block");
             history.add(item);
@@ -206,13 +210,12 @@ public class IcnsView extends VerticalLayout {
     }
 
     private void save() {
-        IcnService.IcnInput input = new IcnService.IcnInput(title.getValue().trim(), rationale.getValue().trim(), category.getValue(),
-                effectiveStp.getValue(), List.copyOf(affected));
+        IcnService.IcnInput input = binder.getBean().toInput(affected);
         IcnDetail before = selected;
         IcnDetail[] saved = new IcnDetail[1];
-        if (PlanningNotices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
+        if (Notices.attempt(() -> saved[0] = before == null ? icns.create(input, user)
                 : icns.update(before.id(), before.lockVersion(), input, user), () -> reload(before == null ? null : before.id()))) {
-            PlanningNotices.success("Saved " + saved[0].number());
+            Notices.success("Saved " + saved[0].number());
             reload(saved[0].id());
         }
     }
@@ -240,14 +243,48 @@ public class IcnsView extends VerticalLayout {
 
     private void decide(Dialog dialog, IcnDetail icn, boolean approve, String comment) {
         if (!approve && comment.isBlank()) {
-            PlanningNotices.error("Say why the ICN is rejected");
+            Notices.error("Say why the ICN is rejected");
             return;
         }
         dialog.close();
-        if (PlanningNotices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
+        if (Notices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
                 () -> reload(icn.id()))) {
-            PlanningNotices.success(icn.number() + (approve ? " approved" : " rejected"));
+            Notices.success(icn.number() + (approve ? " approved" : " rejected"));
             reload(icn.id());
         }
+    }
+
+    /** The ICN form's bean: what a planner writes on an ICN (the affected items are listed beside it). */
+    static final class Draft {
+        private String title = "";
+        private String rationale = "";
+        private IcnCategory category = IcnCategory.OTHER;
+        private Integer effectiveStp;
+
+        /** The fields of an ICN, or of a new one (category "other"). */
+        static Draft of(IcnDetail icn) {
+            Draft d = new Draft();
+            if (icn != null) {
+                d.title = icn.title();
+                d.rationale = icn.rationale() == null ? "" : icn.rationale();
+                d.category = icn.category();
+                d.effectiveStp = icn.effectiveStp();
+            }
+            return d;
+        }
+
+        IcnService.IcnInput toInput(List<IcnDetail.AffectedItem> affected) {
+            return new IcnService.IcnInput(title == null ? "" : title.trim(), rationale == null ? "" : rationale.trim(), category,
+                    effectiveStp, List.copyOf(affected));
+        }
+
+        String getTitle() { return title; }
+        void setTitle(String title) { this.title = title; }
+        String getRationale() { return rationale; }
+        void setRationale(String rationale) { this.rationale = rationale; }
+        IcnCategory getCategory() { return category; }
+        void setCategory(IcnCategory category) { this.category = category; }
+        Integer getEffectiveStp() { return effectiveStp; }
+        void setEffectiveStp(Integer effectiveStp) { this.effectiveStp = effectiveStp; }
     }
 }

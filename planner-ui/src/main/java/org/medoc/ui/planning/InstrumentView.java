@@ -1,5 +1,7 @@
 package org.medoc.ui.planning;
 
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -16,7 +18,6 @@ import org.medoc.planner.instrument.DetectorBand;
 import org.medoc.planner.instrument.InstrumentConfiguration;
 import org.medoc.planner.instrument.InstrumentConfigurationService;
 
-import java.util.Locale;
 
 /**
  * The SPICE instrument configuration the estimator and rules use: limits and overheads (administrators edit them,
@@ -36,7 +37,7 @@ public class InstrumentView extends VerticalLayout {
         setId("instrument-view");
         parameters.setId("instrument-parameters");
         parameters.addColumn(InstrumentConfigurationService.Parameter::name).setHeader("Parameter").setAutoWidth(true);
-        parameters.addColumn(p -> PlanningText.number(p.value())).setHeader("Value").setAutoWidth(true);
+        parameters.addColumn(p -> Formats.plain(p.value())).setHeader("Value").setAutoWidth(true);
         parameters.addColumn(p -> p.unit() == null ? "" : p.unit()).setHeader("Unit").setAutoWidth(true);
         parameters.addColumn(p -> p.description() == null ? "" : p.description()).setHeader("Description").setFlexGrow(1);
         parameters.setHeight("320px");
@@ -45,11 +46,11 @@ public class InstrumentView extends VerticalLayout {
         parameters.asSingleSelect().addValueChangeListener(e -> value.setValue(e.getValue() == null ? null : e.getValue().value()));
         Button save = new Button("Save selected", click -> parameters.getSelectedItems().stream().findFirst().ifPresent(p -> {
             if (value.getValue() == null) {
-                PlanningNotices.error("Give the new value");
+                Notices.error("Give the new value");
                 return;
             }
-            if (PlanningNotices.attempt(() -> configurations.updateParameter(p.name(), value.getValue(), p.lockVersion()), this::reload)) {
-                PlanningNotices.success(p.name() + " = " + value.getValue());
+            if (Notices.attempt(() -> configurations.updateParameter(p.name(), value.getValue(), p.lockVersion()), this::reload)) {
+                Notices.success(p.name() + " = " + value.getValue());
                 reload();
             }
         }));
@@ -63,7 +64,7 @@ public class InstrumentView extends VerticalLayout {
         detectors.addColumn(DetectorBand::code).setHeader("Detector").setAutoWidth(true);
         detectors.addColumn(DetectorBand::name).setHeader("Name").setAutoWidth(true);
         detectors.addColumn(d -> d.rowsPx() + " × " + d.columnsPx()).setHeader("Pixels").setAutoWidth(true);
-        detectors.addColumn(d -> String.format(Locale.ROOT, "%.2f–%.2f nm", d.bandMinNm(), d.bandMaxNm())).setHeader("Band").setAutoWidth(true);
+        detectors.addColumn(d -> Formats.decimals(d.bandMinNm(), 2) + "–" + Formats.decimals(d.bandMaxNm(), 2) + " nm").setHeader("Band").setAutoWidth(true);
         detectors.setItems(configuration.detectors());
         detectors.setAllRowsVisible(true);
         Grid<org.medoc.planner.instrument.SlitSpec> slits = new Grid<>();

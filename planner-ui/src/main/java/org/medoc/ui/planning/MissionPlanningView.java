@@ -1,5 +1,8 @@
 package org.medoc.ui.planning;
 
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
+import org.medoc.ui.base.TextConverters;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,6 +16,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -48,6 +52,7 @@ public class MissionPlanningView extends VerticalLayout {
     private final TextField mib = new TextField("MIB version");
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final TextField notes = new TextField("Notes");
+    private final Binder<PeriodDraft> periodBinder = new Binder<>();
     private final Grid<SoopInstance> soopInstances = new Grid<>();
     private final Grid<ConstraintWindowRecord> constraints = new Grid<>();
     private final Grid<Period> allocations = new Grid<>();
@@ -86,30 +91,32 @@ public class MissionPlanningView extends VerticalLayout {
         kind.addValueChangeListener(e -> refreshPeriods());
         periodGrid.setId("mission-periods");
         periodGrid.addColumn(Period::label).setHeader("Period").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.start())).setHeader("Start").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.end())).setHeader("End").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.iorDeliveryOpens())).setHeader("IOR delivery opens").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.iorDeadline())).setHeader("IOR deadline").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.mocPrecheck())).setHeader("MOC pre-check").setAutoWidth(true);
-        periodGrid.addColumn(p -> PlanningText.utc(p.stackBuilt())).setHeader("Stack built").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.start())).setHeader("Start").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.end())).setHeader("End").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.iorDeliveryOpens())).setHeader("IOR delivery opens").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.iorDeadline())).setHeader("IOR deadline").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.mocPrecheck())).setHeader("MOC pre-check").setAutoWidth(true);
+        periodGrid.addColumn(p -> Formats.utc(p.stackBuilt())).setHeader("Stack built").setAutoWidth(true);
         periodGrid.addColumn(p -> p.mibVersion() == null ? "" : p.mibVersion()).setHeader("MIB").setAutoWidth(true);
         periodGrid.addColumn(Period::status).setHeader("Status").setAutoWidth(true);
         periodGrid.addColumn(p -> p.notes() == null ? "" : p.notes()).setHeader("Notes").setAutoWidth(true);
         periodGrid.setHeight("300px");
-        periodGrid.asSingleSelect().addValueChangeListener(e -> {
-            Period p = e.getValue();
-            iorDeadline.setValue(p == null ? null : PlanningText.toPicker(p.iorDeadline()));
-            mib.setValue(p == null || p.mibVersion() == null ? "" : p.mibVersion());
-            status.setValue(p == null ? null : p.status());
-            notes.setValue(p == null || p.notes() == null ? "" : p.notes());
-        });
+        periodBinder.forField(iorDeadline).withConverter(PlanningText::fromPicker, PlanningText::toPicker)
+                .bind(PeriodDraft::getIorDeadline, PeriodDraft::setIorDeadline);
+        periodBinder.forField(mib).withConverter(TextConverters.blankAsNull())
+                .bind(PeriodDraft::getMibVersion, PeriodDraft::setMibVersion);
+        periodBinder.forField(status).bind(PeriodDraft::getStatus, PeriodDraft::setStatus);
+        periodBinder.forField(notes).withNullRepresentation("").bind(PeriodDraft::getNotes, PeriodDraft::setNotes);
+        periodBinder.setBean(PeriodDraft.of(null));
+        periodGrid.asSingleSelect().addValueChangeListener(e -> periodBinder.setBean(PeriodDraft.of(e.getValue())));
         iorDeadline.setId("mission-ior-deadline");
         status.setId("mission-status");
         status.setItems("OPEN", "FROZEN", "DELIVERED", "EXECUTED");
         Button save = new Button("Save period", click -> periodGrid.getSelectedItems().stream().findFirst().ifPresent(p -> {
-            if (PlanningNotices.attempt(() -> periods.update(p.id(), p.lockVersion(), PlanningText.fromPicker(iorDeadline.getValue()),
-                    mib.getValue().isBlank() ? null : mib.getValue().trim(), status.getValue(), notes.getValue()), this::refreshPeriods)) {
-                PlanningNotices.success("Saved " + p.label());
+            PeriodDraft d = periodBinder.getBean();
+            if (Notices.attempt(() -> periods.update(p.id(), p.lockVersion(), d.getIorDeadline(), d.getMibVersion(), d.getStatus(),
+                    d.getNotes()), this::refreshPeriods)) {
+                Notices.success("Saved " + p.label());
                 refreshPeriods();
             }
         }));
@@ -127,10 +134,10 @@ public class MissionPlanningView extends VerticalLayout {
         DateTimePicker end = new DateTimePicker("End (UTC)");
         Button create = new Button("Create", click -> {
             if (newKind.getValue() == null || number.getValue() == null) {
-                PlanningNotices.error("Give the level and number of the period");
+                Notices.error("Give the level and number of the period");
                 return;
             }
-            if (PlanningNotices.attempt(() -> periods.create(new PeriodService.PeriodInput(newKind.getValue(), number.getValue(),
+            if (Notices.attempt(() -> periods.create(new PeriodService.PeriodInput(newKind.getValue(), number.getValue(),
                     PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), null, null, null, null)), () -> { })) {
                 kind.setValue(newKind.getValue());
                 refreshPeriods();
@@ -156,8 +163,8 @@ public class MissionPlanningView extends VerticalLayout {
 
         soopInstances.setId("mission-soop-instances");
         soopInstances.addColumn(SoopInstance::soopName).setHeader("SOOP").setAutoWidth(true);
-        soopInstances.addColumn(s -> PlanningText.utc(s.start())).setHeader("Start").setAutoWidth(true);
-        soopInstances.addColumn(s -> PlanningText.utc(s.end())).setHeader("End").setAutoWidth(true);
+        soopInstances.addColumn(s -> Formats.utc(s.start())).setHeader("Start").setAutoWidth(true);
+        soopInstances.addColumn(s -> Formats.utc(s.end())).setHeader("End").setAutoWidth(true);
         soopInstances.addColumn(SoopInstance::pointingRequirement).setHeader("Pointing").setAutoWidth(true);
         soopInstances.addColumn(s -> s.notes() == null ? "" : s.notes()).setHeader("Notes").setAutoWidth(true);
         soopInstances.setHeight("240px");
@@ -168,7 +175,7 @@ public class MissionPlanningView extends VerticalLayout {
         pointing.setValue("ANY");
         NumberField hours = new NumberField("Default hours");
         Button createSoop = new Button("Create SOOP", click -> {
-            if (PlanningNotices.attempt(() -> periods.createSoop(name.getValue().trim(), null, code.getValue().isBlank() ? null : code.getValue().trim(),
+            if (Notices.attempt(() -> periods.createSoop(name.getValue().trim(), null, code.getValue().isBlank() ? null : code.getValue().trim(),
                     pointing.getValue(), hours.getValue()), () -> { })) {
                 soops.setItems(periods.soops());
             }
@@ -185,10 +192,10 @@ public class MissionPlanningView extends VerticalLayout {
         TextField instanceNotes = new TextField("Notes");
         Button addInstance = new Button("Add instance", click -> {
             if (soop.getValue() == null) {
-                PlanningNotices.error("Choose the SOOP");
+                Notices.error("Choose the SOOP");
                 return;
             }
-            if (PlanningNotices.attempt(() -> periods.addSoopInstance(soop.getValue().id(), PlanningText.fromPicker(start.getValue()),
+            if (Notices.attempt(() -> periods.addSoopInstance(soop.getValue().id(), PlanningText.fromPicker(start.getValue()),
                     PlanningText.fromPicker(end.getValue()), instanceNotes.getValue()), () -> { })) {
                 refreshWindows();
             }
@@ -210,8 +217,8 @@ public class MissionPlanningView extends VerticalLayout {
         constraints.addColumn(ConstraintWindowRecord::source).setHeader("Source").setAutoWidth(true);
         constraints.addColumn(ConstraintWindowRecord::type).setHeader("Type").setAutoWidth(true);
         constraints.addColumn(ConstraintWindowRecord::effect).setHeader("Effect").setAutoWidth(true);
-        constraints.addColumn(c -> PlanningText.utc(c.start())).setHeader("Start").setAutoWidth(true);
-        constraints.addColumn(c -> PlanningText.utc(c.end())).setHeader("End").setAutoWidth(true);
+        constraints.addColumn(c -> Formats.utc(c.start())).setHeader("Start").setAutoWidth(true);
+        constraints.addColumn(c -> Formats.utc(c.end())).setHeader("End").setAutoWidth(true);
         constraints.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setAutoWidth(true);
         constraints.setHeight("300px");
         ComboBox<String> source = new ComboBox<>("Source", "MANUAL", "E_FECS", "SOC_LTP", "SOHO_SPWG");
@@ -223,14 +230,14 @@ public class MissionPlanningView extends VerticalLayout {
         DateTimePicker end = new DateTimePicker("End (UTC)");
         TextField description = new TextField("Description");
         Button add = new Button("Add window", click -> {
-            if (PlanningNotices.attempt(() -> periods.addConstraint(source.getValue(), type.getValue().trim(),
+            if (Notices.attempt(() -> periods.addConstraint(source.getValue(), type.getValue().trim(),
                     effect.getValue() != null ? effect.getValue() : PeriodService.defaultEffect(type.getValue().trim()),
                     PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), description.getValue()), () -> { })) {
                 refreshWindows();
             }
         });
         Button delete = new Button("Delete selected", click -> constraints.getSelectedItems().stream().findFirst().ifPresent(c -> {
-            PlanningNotices.attempt(() -> periods.deleteConstraint(c.id()), () -> { });
+            Notices.attempt(() -> periods.deleteConstraint(c.id()), () -> { });
             refreshWindows();
         }));
         HorizontalLayout form = new HorizontalLayout(source, type, effect, start, end, description, add, delete);
@@ -243,19 +250,19 @@ public class MissionPlanningView extends VerticalLayout {
     private Component telemetryTab() {
         allocations.setId("mission-allocations");
         allocations.addColumn(Period::label).setHeader("Period").setAutoWidth(true);
-        allocations.addColumn(p -> PlanningText.utc(p.start())).setHeader("Start").setAutoWidth(true);
-        allocations.addColumn(p -> periods.allocation(p.id()).map(PlanningText::megabits).orElse("none recorded"))
+        allocations.addColumn(p -> Formats.utc(p.start())).setHeader("Start").setAutoWidth(true);
+        allocations.addColumn(p -> periods.allocation(p.id()).map(bits -> Formats.megabits(bits)).orElse("none recorded"))
                 .setHeader("SPICE allocation").setAutoWidth(true);
         allocations.setHeight("300px");
         NumberField megabits = new NumberField("Allocation (Mbit)");
         megabits.setId("mission-allocation-mbit");
         Button set = new Button("Set for selected", click -> allocations.getSelectedItems().stream().findFirst().ifPresent(p -> {
             if (megabits.getValue() == null) {
-                PlanningNotices.error("Give the allocation in Mbit");
+                Notices.error("Give the allocation in Mbit");
                 return;
             }
-            if (PlanningNotices.attempt(() -> periods.setAllocation(p.id(), Math.round(megabits.getValue() * 1e6), "manual"), () -> { })) {
-                PlanningNotices.success("Allocation of " + p.label() + " recorded");
+            if (Notices.attempt(() -> periods.setAllocation(p.id(), Math.round(megabits.getValue() * 1e6), "manual"), () -> { })) {
+                Notices.success("Allocation of " + p.label() + " recorded");
                 allocations.getDataProvider().refreshAll();
             }
         }));
@@ -280,5 +287,33 @@ public class MissionPlanningView extends VerticalLayout {
         }
         soopInstances.setItems(periods.soopInstances(a, b));
         constraints.setItems(periods.constraints(a, b));
+    }
+
+    /** The bean of the period form: what a planner sets on a period (empty when no period is selected). */
+    static final class PeriodDraft {
+        private Instant iorDeadline;
+        private String mibVersion;
+        private String status;
+        private String notes;
+
+        static PeriodDraft of(Period period) {
+            PeriodDraft d = new PeriodDraft();
+            if (period != null) {
+                d.iorDeadline = period.iorDeadline();
+                d.mibVersion = period.mibVersion();
+                d.status = period.status();
+                d.notes = period.notes();
+            }
+            return d;
+        }
+
+        Instant getIorDeadline() { return iorDeadline; }
+        void setIorDeadline(Instant iorDeadline) { this.iorDeadline = iorDeadline; }
+        String getMibVersion() { return mibVersion; }
+        void setMibVersion(String mibVersion) { this.mibVersion = mibVersion; }
+        String getStatus() { return status; }
+        void setStatus(String status) { this.status = status; }
+        String getNotes() { return notes; }
+        void setNotes(String notes) { this.notes = notes; }
     }
 }

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -32,6 +30,8 @@ import org.medoc.planner.validation.Finding;
 import org.medoc.planner.validation.PlanningConflictException;
 import org.medoc.planner.validation.PlanningRejectedException;
 import org.medoc.planner.validation.Severity;
+import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +99,7 @@ public class TimelineView extends VerticalLayout {
         grid.addColumn(e -> e.entry().end().toString()).setHeader("End (UTC)").setAutoWidth(true);
         grid.addColumn(e -> e.entry().studyName()).setHeader("Study").setAutoWidth(true);
         grid.addColumn(e -> e.entry().rasters()).setHeader("Rasters").setAutoWidth(true);
-        grid.addColumn(e -> String.format(Locale.ROOT, "%.1f Mbit", e.entry().volumeBits() / 1e6)).setHeader("Volume").setAutoWidth(true);
+        grid.addColumn(e -> Formats.megabits((double) e.entry().volumeBits())).setHeader("Volume").setAutoWidth(true);
         grid.addColumn(e -> e.entry().bopInstanceId() == null ? "" : "BOP " + e.entry().bopInstanceId() + (e.entry().detached() ? " (detached)" : ""))
                 .setHeader("Origin").setAutoWidth(true);
         grid.addColumn(e -> e.findings().stream().filter(f -> f.severity() != Severity.INFO)
@@ -165,7 +165,7 @@ public class TimelineView extends VerticalLayout {
 
     private void createStp() {
         if (newStpNumber.getValue() == null) {
-            error("Enter the STP number");
+            Notices.error("Enter the STP number");
             return;
         }
         Period created = periods.ensureStp(newStpNumber.getValue());
@@ -191,10 +191,10 @@ public class TimelineView extends VerticalLayout {
         }
         svg.add(new Html(TimelineSvg.render(view, periods.constraints(period.start(), period.end()), from, to)));
         var b = view.budget();
-        budget.setText(String.format(Locale.ROOT, "Telemetry: %.1f Mbit planned%s", b.usedBits() / 1e6, b.allocatedBits() == null
+        budget.setText("Telemetry: " + Formats.megabits((double) b.usedBits()) + " planned" + (b.allocatedBits() == null
                 ? ", no allocation recorded"
-                : String.format(Locale.ROOT, " of %.1f Mbit (%.1f %%), margin %.1f Mbit", b.allocatedBits() / 1e6, b.usedFraction() * 100,
-                b.remainingBits() / 1e6)));
+                : " of " + Formats.megabits((double) b.allocatedBits()) + " (" + Formats.percent(b.usedFraction()) + "), margin "
+                + Formats.megabits((double) b.remainingBits())));
         periodFindings.removeAll();
         for (Finding finding : view.periodFindings()) {
             Span item = new Span(finding.rule() + " " + finding.severity() + ": " + finding.message());
@@ -229,33 +229,33 @@ public class TimelineView extends VerticalLayout {
         Period period = stp.getValue();
         Instant at = startValue();
         if (period == null || study.getValue() == null || at == null) {
-            error("Choose an STP, an approved study and a start time");
+            Notices.error("Choose an STP, an approved study and a start time");
             return;
         }
         start.setInvalid(false);
         try {
             CheckedEntry entry = timeline.place(period.id(), EntryInput.of(study.getValue().study().id(), at, rasters.getValue()), user);
-            Notification.show("Placed " + entry.entry().studyName() + (Finding.anyError(entry.findings()) ? " (with rule errors)" : ""));
+            Notices.success("Placed " + entry.entry().studyName() + (Finding.anyError(entry.findings()) ? " (with rule errors)" : ""));
             refresh();
         } catch (PlanningRejectedException | PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
         }
     }
 
     private void moveRun() {
         Instant at = startValue();
         if (selected == null || at == null) {
-            error("Select a run in the list and give its new start");
+            Notices.error("Select a run in the list and give its new start");
             return;
         }
         start.setInvalid(false);
         try {
             long studyId = study.getValue() == null ? selected.entry().studyId() : study.getValue().study().id();
             timeline.update(selected.entry().id(), selected.entry().lockVersion(), EntryInput.of(studyId, at, rasters.getValue()), user);
-            Notification.show("Moved");
+            Notices.success("Moved");
             refresh();
         } catch (PlanningRejectedException | PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
             refresh();
         }
     }
@@ -268,13 +268,8 @@ public class TimelineView extends VerticalLayout {
             timeline.delete(selected.entry().id(), selected.entry().lockVersion());
             refresh();
         } catch (PlanningConflictException e) {
-            error(e.getMessage());
+            Notices.error(e.getMessage());
             refresh();
         }
-    }
-
-    private static void error(String message) {
-        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }
