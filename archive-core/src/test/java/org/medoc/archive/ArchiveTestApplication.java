@@ -45,7 +45,7 @@ public class ArchiveTestApplication {
      * The real sample files of the repository's testdata/fits: the build passes testdata's location as the system
      * property medoc.testdata; run outside Maven, testdata is looked for beside the module directory.
      */
-    public static Path sharedFits() {
+    public static Path sampleFits() {
         String configured = System.getProperty("medoc.testdata");
         Path data = configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("../testdata");
         Path fits = data.resolve("fits").toAbsolutePath().normalize();

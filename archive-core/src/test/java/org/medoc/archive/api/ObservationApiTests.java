@@ -52,7 +52,7 @@ class ObservationApiTests {
 
     @BeforeEach
     void ingestSharedSamples() throws IOException {
-        ingest.ingest(List.of(ArchiveTestApplication.sharedFits()), "test");
+        ingest.ingest(List.of(ArchiveTestApplication.sampleFits()), "test");
     }
 
     private JsonNode getJson(String url) throws Exception {
@@ -155,7 +155,7 @@ class ObservationApiTests {
     @Test
     void fileIsServedWhole() throws Exception {
         long id = aiaLevelOneId();
-        byte[] original = Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve("aia_171_level1.fits"));
+        byte[] original = Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve("aia_171_level1.fits"));
         MvcResult result = mvc.perform(get("/api/v1/observations/" + id + "/file")).andExpect(status().isOk())
                 .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/fits"))
                 .andExpect(header().string(HttpHeaders.CONTENT_LENGTH, Long.toString(original.length)))
@@ -169,7 +169,7 @@ class ObservationApiTests {
     @Test
     void rangeRequestsGetPartialContent() throws Exception {
         long id = aiaLevelOneId();
-        byte[] original = Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve("aia_171_level1.fits"));
+        byte[] original = Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve("aia_171_level1.fits"));
         MvcResult part = mvc.perform(get("/api/v1/observations/" + id + "/file").header(HttpHeaders.RANGE, "bytes=2880-5759"))
                 .andExpect(status().isPartialContent())
                 .andExpect(header().string(HttpHeaders.CONTENT_RANGE, "bytes 2880-5759/" + original.length))
@@ -242,7 +242,7 @@ class ObservationApiTests {
 
     @Test
     void archivistUploadIsIngestedOrQuarantinedWithItsReason() throws Exception {
-        byte[] aia = Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve("aia_171_level1.fits"));
+        byte[] aia = Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve("aia_171_level1.fits"));
         MockMultipartFile known = new MockMultipartFile("file", "../../etc/aia.fits", "application/fits", aia);
         MockMultipartFile junk = new MockMultipartFile("file", "junk.fits", "application/fits", "junk".getBytes(StandardCharsets.US_ASCII));
         mvc.perform(multipart("/api/v1/ingest").file(known).file(junk).with(httpBasic("archivist", "secret")))

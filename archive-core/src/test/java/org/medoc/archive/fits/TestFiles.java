@@ -18,7 +18,7 @@ final class TestFiles {
     }
 
     static Path real(String name) {
-        Path p = ArchiveTestApplication.sharedFits().resolve(name);
+        Path p = ArchiveTestApplication.sampleFits().resolve(name);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("sample file missing: " + p);
         }
@@ -26,7 +26,7 @@ final class TestFiles {
     }
 
     static List<Path> allReal() throws IOException {
-        try (var s = Files.list(ArchiveTestApplication.sharedFits())) {
+        try (var s = Files.list(ArchiveTestApplication.sampleFits())) {
             return s.filter(p -> p.getFileName().toString().endsWith(".fits")).sorted().toList();
         }
     }

@@ -20,7 +20,7 @@ class DecodeTimeoutTests {
     @Test
     void decodingPastTheTimeoutQuarantinesTheFile() throws Exception {
         // a compressed 769×705 image takes far longer than a millisecond to decode
-        var file = ArchiveTestApplication.sharedFits().resolve("aia_171_cutout.fits");
+        var file = ArchiveTestApplication.sampleFits().resolve("aia_171_cutout.fits");
         IngestOutcome outcome = ingest.ingestFile(file, "aia_171_cutout.fits", "test");
         assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.QUARANTINED);
         assertThat(outcome.reason()).isEqualTo("unreadable image data in HDU 1: decoding did not finish within 1 ms");

@@ -39,7 +39,7 @@ class IngestFuzzTests {
         byte[] bytes = tail;
         if (seed < SEEDS.size()) {
             // a real header's first cards, then the fuzzer's bytes: reaches the normaliser with plausible keywords
-            byte[] real = Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve(SEEDS.get(seed)));
+            byte[] real = Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve(SEEDS.get(seed)));
             int keep = Math.min(real.length, keepCards * 80);
             bytes = new byte[keep + tail.length];
             System.arraycopy(real, 0, bytes, 0, keep);

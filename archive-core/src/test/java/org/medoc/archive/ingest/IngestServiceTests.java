@@ -34,7 +34,7 @@ class IngestServiceTests {
 
     @BeforeEach
     void ingestSharedSamples() throws IOException {
-        ingest.ingest(List.of(ArchiveTestApplication.sharedFits()), "test");
+        ingest.ingest(List.of(ArchiveTestApplication.sampleFits()), "test");
     }
 
     private ObservationDetail byName(String fileName) {
@@ -45,7 +45,7 @@ class IngestServiceTests {
     @Test
     void everySampleFileOfEveryMissionIsCatalogued() throws IOException {
         List<String> checksums;
-        try (var list = Files.list(ArchiveTestApplication.sharedFits())) {
+        try (var list = Files.list(ArchiveTestApplication.sampleFits())) {
             checksums = list.filter(p -> p.toString().endsWith(".fits")).map(IngestServiceTests::sha256).toList();
         }
         assertThat(checksums).hasSize(17);
@@ -157,7 +157,7 @@ class IngestServiceTests {
     @Test
     void ingestingTheSameContentAgainSkipsItAndAddsNothing() throws IOException {
         int before = dsl.fetchCount(OBSERVATION);
-        IngestReport again = ingest.ingest(List.of(ArchiveTestApplication.sharedFits()), "test again");
+        IngestReport again = ingest.ingest(List.of(ArchiveTestApplication.sampleFits()), "test again");
         assertThat(again.ingested()).isZero();
         assertThat(again.skipped()).isEqualTo(17);
         assertThat(again.summary()).isEqualTo("ingested 0, skipped 17 (already present), quarantined 0");
@@ -166,7 +166,7 @@ class IngestServiceTests {
 
     @Test
     void sameContentUnderAnotherNameIsStillSkipped(@TempDir Path dir) throws IOException {
-        Path copy = Files.copy(ArchiveTestApplication.sharedFits().resolve("aia_171_level1.fits"), dir.resolve("renamed.fits"));
+        Path copy = Files.copy(ArchiveTestApplication.sampleFits().resolve("aia_171_level1.fits"), dir.resolve("renamed.fits"));
         IngestOutcome outcome = ingest.ingestFile(copy, "renamed.fits", "test");
         assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.SKIPPED);
         assertThat(outcome.observationId()).isEqualTo(byName("aia_171_level1.fits").summary().id());

@@ -27,7 +27,7 @@ class QuarantineTests {
     @TempDir Path dir;
 
     private byte[] sample(String name) throws IOException {
-        return Files.readAllBytes(ArchiveTestApplication.sharedFits().resolve(name));
+        return Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve(name));
     }
 
     private IngestOutcome ingestBytes(String name, byte[] content) throws IOException {
@@ -116,7 +116,7 @@ class QuarantineTests {
     void aBadFileDoesNotStopTheBatch() throws IOException {
         Path batch = Files.createDirectories(dir.resolve("batch"));
         Files.write(batch.resolve("a-broken.fits"), "garbage".getBytes(StandardCharsets.US_ASCII));
-        Files.copy(ArchiveTestApplication.sharedFits().resolve("hmi_continuum_test_lowres_data.fits"), batch.resolve("b-good.fits"));
+        Files.copy(ArchiveTestApplication.sampleFits().resolve("hmi_continuum_test_lowres_data.fits"), batch.resolve("b-good.fits"));
         IngestReport report = ingest.ingest(List.of(batch), "test");
         assertThat(report.outcomes()).hasSize(2);
         assertThat(report.quarantined()).isEqualTo(1);

@@ -41,7 +41,7 @@ class ObjectStoreArchiveTests {
     @Test
     void ingestedFilesAreServedFromTheObjectStore() throws Exception {
         assertThat(store).isInstanceOf(S3ArchiveStore.class);
-        Path sample = ArchiveTestApplication.sharedFits().resolve("efz20040301.000010_s.fits");
+        Path sample = ArchiveTestApplication.sampleFits().resolve("efz20040301.000010_s.fits");
         IngestOutcome outcome = ingest.ingestFile(sample, "efz20040301.000010_s.fits", "test");
         assertThat(outcome.status()).isIn(IngestOutcome.Status.INGESTED, IngestOutcome.Status.SKIPPED);
         assertThat(store.exists("fits/" + outcome.sha256().substring(0, 2) + "/" + outcome.sha256() + ".fits")).isTrue();
