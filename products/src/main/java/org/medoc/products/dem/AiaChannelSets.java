@@ -2,6 +2,7 @@ package org.medoc.products.dem;
 
 import org.medoc.archive.catalogue.AiaImage;
 import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.products.chain.ProductDescription;
 import org.medoc.products.chain.InputFile;
 import org.medoc.products.chain.InputSet;
 import org.medoc.products.chain.InputSetRule;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -76,9 +78,15 @@ public final class AiaChannelSets implements InputSetRule {
 
     @Override
     public String describe() {
-        return "AIA " + channels + " Å observed within ±" + tolerance.toSeconds() + " s of every "
-                + (cadence.toSeconds() % 60 == 0 ? cadence.toMinutes() + " min" : cadence.toSeconds() + " s")
-                + " (at least " + minimumChannels + " channels)";
+        return "AIA " + channelsInWords() + " Å observed within ±" + ProductDescription.inWords(tolerance) + " of every "
+                + ProductDescription.inWords(cadence) + " (at least " + minimumChannels + " channels)";
+    }
+
+    /** The channels for people: "94, 131, 171, 193, 211 and 335". */
+    public String channelsInWords() {
+        String last = String.valueOf(channels.getLast());
+        return channels.size() == 1 ? last : channels.stream().limit(channels.size() - 1L).map(String::valueOf)
+                .collect(Collectors.joining(", ")) + " and " + last;
     }
 
     /** The first reference time at or after {@code time}. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * MEDOC's "maps of thermal properties of the corona" as a chain product: a Gaussian DEM fitted per pixel to each AIA
@@ -51,9 +50,7 @@ public final class DemMapsRecipe implements ProductRecipe {
     /** The DEM service page; the cadence, tolerance, channels and thresholds are the ones this recipe runs with. */
     @Override
     public ProductDescription description() {
-        List<Integer> channels = inputSets.channels();
-        String channelList = channels.stream().limit(channels.size() - 1L).map(String::valueOf)
-                .collect(Collectors.joining(", ")) + (channels.size() > 1 ? " and " : "") + channels.getLast();
+        String channelList = inputSets.channelsInWords();
         String chi2Grey = number(DemMapMaker.CHI2_GREY);
         return new ProductDescription("DEM maps", "Gaussian DEM maps from SDO/AIA",
                 List.of("A differential emission measure (DEM) says how much coronal plasma lies along the line of sight "

@@ -57,7 +57,8 @@ class DemMapsRecipeTests {
         ProductDescription description = dem.description();
         assertThat(description.title()).isEqualTo("Gaussian DEM maps from SDO/AIA");
         assertThat(description.cadence()).isEqualTo(demInputSets.cadence()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(description.inputRule()).isEqualTo(demInputSets.describe());
+        assertThat(description.inputRule()).isEqualTo(demInputSets.describe())
+                .isEqualTo("AIA 94, 131, 171, 193, 211 and 335 Å observed within ±30 s of every 30 min (at least 3 channels)");
         assertThat(description.documentation()).isEqualTo("algorithms/dem");
         assertThat(description.previews()).extracting(ProductDescription.Preview::suffix)
                 .containsExactly("_em.png", "_logt.png", "_width.png", "_chi2.png");
