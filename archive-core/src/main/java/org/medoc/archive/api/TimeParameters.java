@@ -27,6 +27,16 @@ public final class TimeParameters {
         return parse(parameter, text, true);
     }
 
+    /** Midnight UTC of the day; no day is no bound (null). */
+    public static Instant startOfDay(LocalDate date) {
+        return date == null ? null : date.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** The last instant of the UTC day (an inclusive end); no day is no bound (null). */
+    public static Instant endOfDay(LocalDate date) {
+        return date == null ? null : date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
+    }
+
     private static Instant parse(String parameter, String text, boolean endOfDay) {
         if (text == null || text.isBlank()) {
             return null;
@@ -35,8 +45,7 @@ public final class TimeParameters {
         try {
             if (value.length() == 10) {
                 LocalDate date = LocalDate.parse(value);
-                return endOfDay ? date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1)
-                        : date.atStartOfDay().toInstant(ZoneOffset.UTC);
+                return endOfDay ? endOfDay(date) : startOfDay(date);
             }
             if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
                 return OffsetDateTime.parse(value).toInstant();

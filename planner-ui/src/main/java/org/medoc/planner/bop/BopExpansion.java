@@ -16,7 +16,15 @@ import java.util.function.ToDoubleBiFunction;
  */
 public final class BopExpansion {
 
+    /** Where a block is proposed in an STP: an hour in, clear of the runs that close the previous STP. */
+    public static final Duration DEFAULT_START_AFTER_STP_START = Duration.ofHours(1);
+
     private BopExpansion() {
+    }
+
+    /** The block start proposed for an STP that starts at {@code stpStart}. */
+    public static Instant defaultBlockStart(Instant stpStart) {
+        return stpStart.plus(DEFAULT_START_AFTER_STP_START);
     }
 
     /** A study run the expansion places on the timeline. */

@@ -1,14 +1,6 @@
 package org.medoc.ui.archive;
 
 import org.medoc.ui.base.Formats;
-import org.medoc.ui.base.Notices;
-import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -16,15 +8,11 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.NumberField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -46,12 +34,11 @@ import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public archive: search the catalogue by time (UTC), mission, instrument, detector, wavelength and level;
@@ -75,20 +62,11 @@ public class ArchiveView extends VerticalLayout {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final CatalogueService catalogue;
-    private final Registry registry;
     private final BulkDownload bulkDownload;
     private final int maxBulkFiles;
 
-    private final DateTimePicker from = utcPicker("From (UTC)", "search-from");
-    private final DateTimePicker to = utcPicker("To (UTC)", "search-to");
-    private final ComboBox<Registry.Mission> mission = new ComboBox<>("Mission");
-    private final ComboBox<Registry.Instrument> instrument = new ComboBox<>("Instrument");
-    private final ComboBox<Registry.Detector> detector = new ComboBox<>("Detector");
-    private final NumberField wavelength = new NumberField("Wavelength");
-    private final TextField level = new TextField("Level");
-    private final Button search = new Button("Search", VaadinIcon.SEARCH.create());
-    private final Button clear = new Button("Clear");
-    private final Span resultCount = new Span();
+    final ArchiveSearchForm form;
+    final Span resultCount = new Span();
     private final Grid<ObservationSummary> grid = new Grid<>();
     private final ObservationDetailPanel detail;
     private final Anchor downloadSelected;
@@ -104,7 +82,6 @@ public class ArchiveView extends VerticalLayout {
     public ArchiveView(CatalogueService catalogue, Registry registry, BulkDownload bulkDownload,
                        @Value("${medoc.download.max-files:10000}") int maxBulkFiles) {
         this.catalogue = catalogue;
-        this.registry = registry;
         this.bulkDownload = bulkDownload;
         this.maxBulkFiles = maxBulkFiles;
         this.downloadSelected = new Anchor((DownloadHandler) this::writeSelectedAsTar, "Download selected (tar)");
@@ -113,13 +90,8 @@ public class ArchiveView extends VerticalLayout {
         setSizeFull();
         setPadding(true);
 
-        configureCriteria();
+        this.form = new ArchiveSearchForm(registry, this::runSearch);
         configureGrid();
-
-        HorizontalLayout form = new HorizontalLayout(from, to, mission, instrument, detector, wavelength, level, search, clear);
-        form.setId("search-form");
-        form.setWrap(true);
-        form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         resultCount.setId("results-count");
         downloadSelected.setId("bulk-download");
@@ -135,71 +107,6 @@ public class ArchiveView extends VerticalLayout {
         add(new H2("Archive"), form, resultBar, results);
         setFlexGrow(1, results);
         runSearch();
-    }
-
-    private void configureCriteria() {
-        mission.setId("search-mission");
-        mission.setItems(registry.missions());
-        mission.setItemLabelGenerator(Registry.Mission::code);
-        mission.setRenderer(new ComponentRenderer<>(m -> new Span(m.code() + " — " + m.name())));
-        mission.setClearButtonVisible(true);
-        mission.addValueChangeListener(change -> refreshInstruments());
-
-        instrument.setId("search-instrument");
-        instrument.setItemLabelGenerator(Registry.Instrument::code);
-        instrument.setRenderer(new ComponentRenderer<>(i -> new Span(i.code() + " — " + i.name() + " (" + i.missionCode() + ")")));
-        instrument.setClearButtonVisible(true);
-        instrument.addValueChangeListener(change -> refreshDetectors());
-        refreshInstruments();
-
-        detector.setId("search-detector");
-        detector.setItemLabelGenerator(Registry.Detector::qualifiedName);
-        detector.setClearButtonVisible(true);
-        refreshDetectors();
-
-        wavelength.setId("search-wavelength");
-        wavelength.setSuffixComponent(new Span("Å"));
-        wavelength.setMin(0);
-        wavelength.setClearButtonVisible(true);
-        wavelength.setWidth("9em");
-        wavelength.setHelperText("± 0.5 Å");
-
-        level.setId("search-level");
-        level.setPlaceholder("1, 1.5, L2…");
-        level.setWidth("8em");
-        level.setClearButtonVisible(true);
-
-        search.setId("search-button");
-        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        search.addClickShortcut(Key.ENTER);
-        search.addClickListener(click -> runSearch());
-
-        clear.setId("search-clear");
-        clear.addClickListener(click -> {
-            from.clear();
-            to.clear();
-            mission.clear();
-            instrument.clear();
-            detector.clear();
-            wavelength.clear();
-            level.clear();
-            runSearch();
-        });
-    }
-
-    private void refreshInstruments() {
-        Registry.Mission selected = mission.getValue();
-        instrument.setItems(registry.instruments().stream()
-                .filter(i -> selected == null || i.missionCode().equals(selected.code())).toList());
-    }
-
-    private void refreshDetectors() {
-        Registry.Instrument selected = instrument.getValue();
-        Registry.Mission selectedMission = mission.getValue();
-        detector.setItems(registry.detectors().stream()
-                .filter(d -> selected == null || d.instrumentCode().equals(selected.code()) && d.missionCode().equals(selected.missionCode()))
-                .filter(d -> selectedMission == null || d.missionCode().equals(selectedMission.code()))
-                .toList());
     }
 
     private void configureGrid() {
@@ -266,25 +173,16 @@ public class ArchiveView extends VerticalLayout {
     }
 
     private void runSearch() {
-        List<HasValidation> fields = List.of(from, to, wavelength, level, mission, instrument, detector);
-        fields.forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
-        ObservationQuery query;
+        Optional<ObservationQuery> asked = form.query();
+        if (asked.isEmpty()) {
+            return;
+        }
+        ObservationQuery query = asked.get();
         SearchResult first;
         try {
-            if (wavelength.isInvalid() || (wavelength.getValue() == null && !wavelength.isEmpty())) {
-                throw new InvalidQueryException("wavelength", "wavelength must be a number of ångström");
-            }
-            query = new ObservationQuery(utc(from), utc(to),
-                    mission.getValue() == null ? null : mission.getValue().code(),
-                    instrument.getValue() == null ? null : instrument.getValue().code(),
-                    detector.getValue() == null ? null : detector.getValue().qualifiedName(),
-                    wavelength.getValue(), null, null, blankToNull(level.getValue()), List.of(), null, 0, 1, null);
             first = catalogue.search(query);
         } catch (InvalidQueryException invalid) {
-            showError(invalid);
+            form.showError(invalid);
             return;
         }
         criteria = query;
@@ -302,47 +200,5 @@ public class ArchiveView extends VerticalLayout {
         try (OutputStream out = event.getOutputStream()) {
             bulkDownload.write(files, BulkDownload.Format.TAR, out);
         }
-    }
-
-    /** Puts the message next to the field the parameter names, or in a notification when no field matches. */
-    private void showError(InvalidQueryException invalid) {
-        HasValidation field = switch (invalid.parameter().toLowerCase(Locale.ROOT)) {
-            case "from", "start" -> from;
-            case "to", "end" -> to;
-            case "wavelength", "wavelengthmin", "wavelengthmax" -> wavelength;
-            case "level" -> level;
-            case "mission" -> mission;
-            case "instrument" -> instrument;
-            case "detector" -> detector;
-            default -> null;
-        };
-        if (field == null) {
-            Notices.error(invalid.getMessage());
-            return;
-        }
-        field.setErrorMessage(invalid.getMessage());
-        field.setInvalid(true);
-    }
-
-    private static DateTimePicker utcPicker(String label, String id) {
-        DateTimePicker picker = new DateTimePicker(label);
-        picker.setId(id);
-        // ISO dates and a 24-hour clock, whatever the browser's language: times in the archive are UTC
-        picker.setLocale(Locale.UK);
-        DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setDateFormat("yyyy-MM-dd");
-        picker.setDatePickerI18n(i18n);
-        picker.setDatePlaceholder("yyyy-mm-dd");
-        picker.setTimePlaceholder("hh:mm");
-        return picker;
-    }
-
-    private static Instant utc(DateTimePicker picker) {
-        LocalDateTime value = picker.getValue();
-        return value == null ? null : value.toInstant(ZoneOffset.UTC);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }

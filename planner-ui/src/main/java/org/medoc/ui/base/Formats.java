@@ -81,6 +81,14 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.0f s", seconds);
     }
 
+    /** A run's elapsed time: milliseconds below a second, else seconds with one decimal ("850 ms", "12.3 s"); empty for none. */
+    public static String elapsed(Long milliseconds) {
+        if (milliseconds == null) {
+            return "";
+        }
+        return milliseconds < 1000 ? milliseconds + " ms" : String.format(Locale.ROOT, "%.1f s", milliseconds / 1000.0);
+    }
+
     /** A duration in seconds and hours, "5400 s (1.50 h)". */
     public static String secondsAndHours(double seconds) {
         return String.format(Locale.ROOT, "%.0f s (%.2f h)", seconds, seconds / 3600);

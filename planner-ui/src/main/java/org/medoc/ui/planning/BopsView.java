@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,8 +19,8 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.medoc.planner.bop.BopDetail;
+import org.medoc.planner.bop.BopExpansion;
 import org.medoc.planner.bop.BopItem;
-import org.medoc.planner.bop.BopItemType;
 import org.medoc.planner.bop.BopService;
 import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodKind;
@@ -56,18 +54,13 @@ public class BopsView extends VerticalLayout {
     private final Map<Long, String> studyNames;
 
     private final Grid<BopDetail> bopGrid = new Grid<>();
-    private final ComboBox<BopDetail.Version> version = new ComboBox<>("Version");
+    final ComboBox<BopDetail.Version> version = new ComboBox<>("Version");
     private final Span versionState = new Span();
-    private final Grid<BopItem> items = new Grid<>();
-    private final Grid<BopService.InstanceSummary> instances = new Grid<>();
-    private final ComboBox<Period> stp = new ComboBox<>("STP");
-    private final DateTimePicker start = new DateTimePicker("Block start (UTC)");
-    private final NumberField offset = new NumberField("Offset (s)");
-    private final ComboBox<BopItemType> type = new ComboBox<>("Item");
-    private final ComboBox<StudyDetail> study = new ComboBox<>("Study");
-    private final IntegerField rasters = new IntegerField("Rasters");
-    private final TextField mnemonic = new TextField("Command / marker");
-    private final NumberField duration = new NumberField("Duration (s)");
+    final Grid<BopItem> items = new Grid<>();
+    final Grid<BopService.InstanceSummary> instances = new Grid<>();
+    final ComboBox<Period> stp = new ComboBox<>("STP");
+    final DateTimePicker start = new DateTimePicker("Block start (UTC)");
+    final BopItemForm itemForm;
     private final List<BopItem> draftItems = new ArrayList<>();
     private BopDetail current;
 
@@ -142,18 +135,10 @@ public class BopsView extends VerticalLayout {
         items.addColumn(i -> i.studyId() == null ? "" : studyNames.getOrDefault(i.studyId(), "study " + i.studyId())).setHeader("Study").setAutoWidth(true);
         items.addColumn(i -> i.rasters() == null ? "" : i.rasters().toString()).setHeader("Rasters").setAutoWidth(true);
         items.addColumn(i -> i.commandMnemonic() == null ? "" : i.commandMnemonic()).setHeader("Command / marker").setAutoWidth(true);
-        items.addColumn(i -> i.durationSeconds() == null ? "" : i.durationSeconds() + " s").setHeader("Duration").setAutoWidth(true);
+        items.addColumn(i -> i.durationSeconds() == null ? "" : Formats.plain(i.durationSeconds()) + " s").setHeader("Duration").setAutoWidth(true);
         items.setHeight("220px");
 
-        offset.setId("bop-item-offset");
-        type.setId("bop-item-type");
-        type.setItems(BopItemType.values());
-        type.setValue(BopItemType.STUDY);
-        study.setId("bop-item-study");
-        study.setItems(approved);
-        study.setItemLabelGenerator(s -> s.study().name());
-        study.setWidth("24em");
-        rasters.setValue(1);
+        itemForm = new BopItemForm(approved);
         Button addItem = new Button("Add item", click -> addItem());
         addItem.setId("bop-item-add");
         Button removeItem = new Button("Remove selected", click -> items.getSelectedItems().stream().findFirst().ifPresent(i -> {
@@ -162,18 +147,18 @@ public class BopsView extends VerticalLayout {
         }));
         Button saveItems = new Button("Save items", click -> saveItems());
         saveItems.setId("bop-items-save");
-        HorizontalLayout itemForm = new HorizontalLayout(offset, type, study, rasters, mnemonic, duration, addItem, removeItem, saveItems);
-        itemForm.setAlignItems(Alignment.BASELINE);
-        itemForm.setWrap(true);
-        itemForm.setId("bop-item-form");
-        itemForm.setVisible(planner);
+        HorizontalLayout itemBar = new HorizontalLayout(itemForm, addItem, removeItem, saveItems);
+        itemBar.setAlignItems(Alignment.BASELINE);
+        itemBar.setWrap(true);
+        itemBar.setId("bop-item-form");
+        itemBar.setVisible(planner);
 
         stp.setId("bop-stp");
         stp.setItemLabelGenerator(p -> p.label() + " (" + p.start().toString().substring(0, 10) + ")");
         stp.setItems(periods.list(PeriodKind.STP));
         stp.addValueChangeListener(e -> {
             if (e.getValue() != null && start.isEmpty()) {
-                start.setValue(PlanningText.toPicker(e.getValue().start().plusSeconds(3600)));
+                start.setValue(PlanningText.toPicker(BopExpansion.defaultBlockStart(e.getValue().start())));
             }
         });
         start.setId("bop-start");
@@ -195,7 +180,7 @@ public class BopsView extends VerticalLayout {
         instances.addColumn(BopService.InstanceSummary::expandedBy).setHeader("Placed by").setAutoWidth(true);
         instances.setHeight("180px");
 
-        add(new H2("BOPs"), bopGrid, createForm, versionBar, items, itemForm, new H3("Place on an STP"), placeForm,
+        add(new H2("BOPs"), bopGrid, createForm, versionBar, items, itemBar, new H3("Place on an STP"), placeForm,
                 new H3("Instances"), instances);
         reload(null, null);
     }
@@ -242,16 +227,10 @@ public class BopsView extends VerticalLayout {
             Notices.error("Items can only be added to a draft version: create a new version first");
             return;
         }
-        if (offset.getValue() == null || type.getValue() == null) {
-            Notices.error("Give the item's offset and kind");
-            return;
-        }
-        int seq = draftItems.stream().mapToInt(BopItem::seq).max().orElse(0) + 1;
-        boolean isStudy = type.getValue() == BopItemType.STUDY;
-        draftItems.add(new BopItem(seq, offset.getValue(), type.getValue(), isStudy && study.getValue() != null ? study.getValue().study().id() : null,
-                isStudy ? rasters.getValue() : null, isStudy || mnemonic.isEmpty() ? null : mnemonic.getValue().trim(),
-                isStudy ? null : duration.getValue()));
-        items.setItems(draftItems);
+        itemForm.next(draftItems).ifPresent(item -> {
+            draftItems.add(item);
+            items.setItems(draftItems);
+        });
     }
 
     private void saveItems() {

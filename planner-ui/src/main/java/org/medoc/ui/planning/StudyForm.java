@@ -1,7 +1,6 @@
 package org.medoc.ui.planning;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,12 +17,9 @@ import org.medoc.planner.study.StudyParameters;
 import org.medoc.planner.study.StudyType;
 import org.medoc.planner.study.YFieldOfView;
 import org.medoc.planner.validation.Finding;
-import org.medoc.planner.validation.Severity;
 import org.medoc.ui.base.Formats;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +44,7 @@ class StudyForm extends VerticalLayout {
     private final Supplier<InstrumentConfiguration> configuration;
     private final String author;
     /** The rule fields (as findings name them) and the form field that edits each. */
-    private final Map<String, HasValidation> fieldsByRuleField = new LinkedHashMap<>();
+    private final FindingFields fieldsByRuleField = new FindingFields();
     /** The study the form was filled from: its OBS_TYPE code and custom rows are kept. */
     private StudyParameters edited;
 
@@ -143,22 +139,12 @@ class StudyForm extends VerticalLayout {
 
     /** Marks the fields at fault: each error or warning with a field becomes that field's error message. */
     void showFindings(List<Finding> findings) {
-        fieldsByRuleField.values().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
-        for (Finding finding : findings) {
-            HasValidation field = finding.field() == null ? null : fieldsByRuleField.get(finding.field());
-            if (field != null && finding.severity() != Severity.INFO) {
-                field.setInvalid(true);
-                field.setErrorMessage(finding.rule() + ": " + finding.message());
-            }
-        }
+        fieldsByRuleField.show(findings);
     }
 
     /** The field a rule finding names, if the form edits it. */
     Component fieldFor(String ruleField) {
-        return (Component) fieldsByRuleField.get(ruleField);
+        return fieldsByRuleField.fieldFor(ruleField);
     }
 
     private static double orZero(Double value) {

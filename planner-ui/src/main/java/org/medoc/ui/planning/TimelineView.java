@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -20,10 +19,10 @@ import jakarta.annotation.security.PermitAll;
 import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodKind;
 import org.medoc.planner.period.PeriodService;
-import org.medoc.planner.study.StudyDetail;
 import org.medoc.planner.study.StudyService;
 import org.medoc.planner.study.StudyStatus;
 import org.medoc.planner.timeline.EntryInput;
+import org.medoc.planner.timeline.TimelineScope;
 import org.medoc.planner.timeline.TimelineService;
 import org.medoc.planner.timeline.TimelineView.CheckedEntry;
 import org.medoc.planner.validation.Finding;
@@ -33,9 +32,7 @@ import org.medoc.planner.validation.Severity;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,33 +49,30 @@ public class TimelineView extends VerticalLayout {
 
     private final TimelineService timeline;
     private final PeriodService periods;
-    private final StudyService studies;
     private final boolean planner;
     private final String user;
 
-    private final ComboBox<Period> stp = new ComboBox<>("STP");
+    final ComboBox<Period> stp = new ComboBox<>("STP");
     private final IntegerField newStpNumber = new IntegerField("New STP number");
     private final ComboBox<String> scale = new ComboBox<>("Scale");
     private final Div svg = new Div();
-    private final Grid<CheckedEntry> grid = new Grid<>();
+    final Grid<CheckedEntry> grid = new Grid<>();
     private final Span budget = new Span();
     private final Div periodFindings = new Div();
-    private final ComboBox<StudyDetail> study = new ComboBox<>("Study");
-    private final TextField start = new TextField("Start (UTC)");
-    private final IntegerField rasters = new IntegerField("Rasters");
-    private final Button place = new Button("Place");
-    private final Button move = new Button("Move selected");
-    private final Button delete = new Button("Delete selected");
+    final TimelineEntryForm form;
+    final Button place = new Button("Place");
+    final Button move = new Button("Move selected");
+    final Button delete = new Button("Delete selected");
     private final HorizontalLayout exports = new HorizontalLayout();
     private CheckedEntry selected;
 
     public TimelineView(TimelineService timeline, PeriodService periods, StudyService studies, AuthenticationContext authentication) {
         this.timeline = timeline;
         this.periods = periods;
-        this.studies = studies;
         this.planner = authentication.hasRole("PLANNER");
         this.user = authentication.getPrincipalName().orElse("unknown");
         setId("timeline-view");
+        form = new TimelineEntryForm(studies.list(null, StudyStatus.APPROVED));
 
         stp.setId("timeline-stp");
         stp.setItemLabelGenerator(p -> p.label() + " (" + p.start().toString().substring(0, 10) + " to " + p.end().toString().substring(0, 10) + ")");
@@ -108,19 +102,11 @@ public class TimelineView extends VerticalLayout {
         grid.asSingleSelect().addValueChangeListener(event -> {
             selected = event.getValue();
             if (selected != null) {
-                start.setValue(selected.entry().start().toString());
-                rasters.setValue(selected.entry().rasters());
-                study.getListDataView().getItems().filter(s -> s.study().id() == selected.entry().studyId()).findFirst().ifPresent(study::setValue);
+                form.fill(selected.entry());
+                form.showFindings(selected.findings());
             }
         });
 
-        study.setId("timeline-study");
-        study.setItemLabelGenerator(s -> s.study().name());
-        study.setWidth("28em");
-        start.setId("timeline-start");
-        start.setPlaceholder("2026-12-15T06:00:00Z");
-        rasters.setId("timeline-rasters");
-        rasters.setValue(1);
         place.setId("timeline-place");
         place.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         place.addClickListener(click -> placeRun());
@@ -137,11 +123,10 @@ public class TimelineView extends VerticalLayout {
 
         HorizontalLayout top = new HorizontalLayout(stp, scale, newStpNumber, createStp);
         top.setAlignItems(Alignment.BASELINE);
-        HorizontalLayout form = new HorizontalLayout(study, start, rasters, place, move, delete);
-        form.setAlignItems(Alignment.BASELINE);
-        add(new H2("Timeline"), top, svg, budget, periodFindings, grid, form, exports);
+        HorizontalLayout entry = new HorizontalLayout(form, place, move, delete);
+        entry.setAlignItems(Alignment.BASELINE);
+        add(new H2("Timeline"), top, svg, budget, periodFindings, grid, entry, exports);
         reloadPeriods(null);
-        study.setItems(studies.list(null, StudyStatus.APPROVED));
     }
 
     private static List<String> scales() {
@@ -157,9 +142,8 @@ public class TimelineView extends VerticalLayout {
         stp.setItems(stps);
         if (select != null) {
             stps.stream().filter(p -> p.id() == select).findFirst().ifPresent(stp::setValue);
-        } else if (!stps.isEmpty()) {
-            int now = org.medoc.planner.period.StpCalendar.stpAt(Instant.now());
-            stp.setValue(stps.stream().filter(p -> p.number() >= now).findFirst().orElse(stps.getLast()));
+        } else {
+            TimelineScope.defaultStp(stps, Instant.now()).ifPresent(stp::setValue);
         }
     }
 
@@ -182,14 +166,10 @@ public class TimelineView extends VerticalLayout {
         }
         org.medoc.planner.timeline.TimelineView view = timeline.timeline(period.id());
         grid.setItems(view.entries());
-        Instant from = period.start();
-        Instant to = period.end();
         String chosen = scale.getValue() == null ? "Week" : scale.getValue();
-        if (chosen.startsWith("Day ")) {
-            from = period.start().plus(Duration.ofDays(Integer.parseInt(chosen.substring(4)) - 1));
-            to = from.plus(Duration.ofDays(1));
-        }
-        svg.add(new Html(TimelineSvg.render(view, periods.constraints(period.start(), period.end()), from, to)));
+        TimelineScope.Window window = chosen.startsWith("Day ") ? TimelineScope.day(period, Integer.parseInt(chosen.substring(4)))
+                : TimelineScope.week(period);
+        svg.add(new Html(TimelineSvg.render(view, periods.constraints(period.start(), period.end()), window.from(), window.to())));
         var b = view.budget();
         budget.setText("Telemetry: " + Formats.megabits((double) b.usedBits()) + " planned" + (b.allocatedBits() == null
                 ? ", no allocation recorded"
@@ -215,49 +195,42 @@ public class TimelineView extends VerticalLayout {
         exports.add(telemetry, keywords);
     }
 
-    private Instant startValue() {
-        try {
-            return Instant.parse(start.getValue().trim());
-        } catch (DateTimeParseException e) {
-            start.setInvalid(true);
-            start.setErrorMessage("UTC time in ISO 8601, e.g. 2026-12-15T06:00:00Z");
-            return null;
-        }
-    }
-
     private void placeRun() {
         Period period = stp.getValue();
-        Instant at = startValue();
-        if (period == null || study.getValue() == null || at == null) {
-            Notices.error("Choose an STP, an approved study and a start time");
+        if (period == null) {
+            Notices.hint("Choose or create an STP first");
             return;
         }
-        start.setInvalid(false);
-        try {
-            CheckedEntry entry = timeline.place(period.id(), EntryInput.of(study.getValue().study().id(), at, rasters.getValue()), user);
-            Notices.success("Placed " + entry.entry().studyName() + (Finding.anyError(entry.findings()) ? " (with rule errors)" : ""));
-            refresh();
-        } catch (PlanningRejectedException | PlanningConflictException e) {
-            Notices.error(e.getMessage());
-        }
+        form.read().ifPresent(entry -> {
+            try {
+                CheckedEntry placed = timeline.place(period.id(), EntryInput.of(entry.studyId(), entry.getStart(), entry.getRasters()), user);
+                Notices.success("Placed " + placed.entry().studyName() + (Finding.anyError(placed.findings()) ? " (with rule errors)" : ""));
+                refresh();
+                form.showFindings(placed.findings());
+            } catch (PlanningRejectedException | PlanningConflictException e) {
+                Notices.error(e.getMessage());
+            }
+        });
     }
 
     private void moveRun() {
-        Instant at = startValue();
-        if (selected == null || at == null) {
-            Notices.error("Select a run in the list and give its new start");
+        if (selected == null) {
+            Notices.hint("Select a run in the list, then give its new start");
             return;
         }
-        start.setInvalid(false);
-        try {
-            long studyId = study.getValue() == null ? selected.entry().studyId() : study.getValue().study().id();
-            timeline.update(selected.entry().id(), selected.entry().lockVersion(), EntryInput.of(studyId, at, rasters.getValue()), user);
-            Notices.success("Moved");
-            refresh();
-        } catch (PlanningRejectedException | PlanningConflictException e) {
-            Notices.error(e.getMessage());
-            refresh();
-        }
+        CheckedEntry run = selected;
+        form.read().ifPresent(entry -> {
+            try {
+                CheckedEntry moved = timeline.update(run.entry().id(), run.entry().lockVersion(),
+                        EntryInput.edited(run.entry(), entry.studyId(), entry.getStart(), entry.getRasters()), user);
+                Notices.success("Moved");
+                refresh();
+                form.showFindings(moved.findings());
+            } catch (PlanningRejectedException | PlanningConflictException e) {
+                Notices.error(e.getMessage());
+                refresh();
+            }
+        });
     }
 
     private void deleteRun() {

@@ -17,8 +17,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -28,6 +26,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductQuery;
@@ -38,10 +37,9 @@ import org.medoc.products.chain.ProductChain;
 import org.medoc.products.chain.RunStatus;
 import org.medoc.products.chain.RunSummary;
 import org.medoc.ui.base.Formats;
+import org.medoc.ui.base.Notices;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -204,10 +202,9 @@ public class ProductsView extends VerticalLayout {
     void searchMaps() {
         LocalDate start = from.getValue();
         LocalDate end = to.getValue();
-        Instant fromTime = start == null ? null : start.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant toTime = end == null ? null : end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1);
         try {
-            ProductSearchResult result = catalogue.search(new ProductQuery(type.getValue(), fromTime, toTime, null, 0, LATEST));
+            ProductSearchResult result = catalogue.search(new ProductQuery(type.getValue(), TimeParameters.startOfDay(start),
+                    TimeParameters.endOfDay(end), null, 0, LATEST));
             maps.setItems(result.items());
             mapCount.setText(result.total() == 0
                     ? "No " + (type.getValue() == null ? "" : type.getValue() + " ") + "products" + (start == null && end == null ? " yet." : " in this interval.")
@@ -215,7 +212,7 @@ public class ProductsView extends VerticalLayout {
                     ? result.total() + " products; the " + result.items().size() + " latest shown (narrow the dates or use the API for all)"
                     : result.total() + " products");
         } catch (InvalidQueryException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(e.getMessage());
         }
     }
 
@@ -236,9 +233,7 @@ public class ProductsView extends VerticalLayout {
         runs.addColumn(RunSummary::status).setHeader("Status").setAutoWidth(true);
         runs.addColumn(RunSummary::attempt).setHeader("Attempt").setAutoWidth(true);
         runs.addColumn(RunSummary::trigger).setHeader("Trigger").setAutoWidth(true);
-        runs.addColumn(r -> r.durationMs() == null ? "" : r.durationMs() < 1000 ? r.durationMs() + " ms"
-                        : String.format(java.util.Locale.ROOT, "%.1f s", r.durationMs() / 1000.0))
-                .setHeader("Duration").setAutoWidth(true);
+        runs.addColumn(r -> Formats.elapsed(r.durationMs())).setHeader("Duration").setAutoWidth(true);
         runs.addColumn(RunSummary::node).setHeader("Node").setAutoWidth(true);
         runs.addColumn(r -> r.error() == null ? "" : r.error()).setHeader("Error").setFlexGrow(1)
                 .setTooltipGenerator(r -> r.error() == null ? "" : r.error());
@@ -270,10 +265,9 @@ public class ProductsView extends VerticalLayout {
     private void retry(RunSummary run) {
         try {
             String instance = chain.retry(run.id());
-            Notification.show("Scheduled again: " + instance, 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notices.success("Scheduled again: " + instance);
         } catch (ChainException | ProductChain.RunNotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notices.error(e.getMessage());
         }
         refreshRuns();
     }

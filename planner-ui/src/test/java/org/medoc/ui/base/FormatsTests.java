@@ -45,6 +45,13 @@ class FormatsTests {
     }
 
     @Test
+    void elapsedTimesAreInMillisecondsBelowASecondAndSecondsAbove() {
+        assertThat(Formats.elapsed(850L)).isEqualTo("850 ms");
+        assertThat(Formats.elapsed(12_345L)).isEqualTo("12.3 s");
+        assertThat(Formats.elapsed(null)).isEmpty();
+    }
+
+    @Test
     void fileSizesAreInBinaryUnits() {
         assertThat(Formats.bytes(512)).isEqualTo("512 B");
         assertThat(Formats.bytes(1536)).isEqualTo("1.5 KiB");
