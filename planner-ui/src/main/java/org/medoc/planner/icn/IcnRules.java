@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ICN rules (PLANNING.md §10.4 and B4): C1 the approver differs from the author; C2 an IMPLEMENTED ICN names its
+ * ICN rules (PLANNING.md §10.4 and B4): C1 the approver differs from the author and a rejection says why; C2 an IMPLEMENTED ICN names its
  * effective STP and the study-set version it produced; B4 a study-set change has an approved ICN before the IOR
  * deadline of its effective STP.
  */
@@ -27,6 +27,14 @@ public final class IcnRules {
             findings.add(Finding.error("C1", "approver", "the author of an ICN (" + author + ") may not approve or reject it"));
         }
         return findings;
+    }
+
+    /** C1: a rejection says why (an approval may go without a comment). */
+    public static List<Finding> decision(boolean approve, String comment) {
+        if (!approve && (comment == null || comment.isBlank())) {
+            return List.of(Finding.error("C1", "comment", "say why the ICN is rejected: a rejection needs a comment"));
+        }
+        return List.of();
     }
 
     public static List<Finding> implementation(Integer effectiveStp, Long producedStudySetId) {

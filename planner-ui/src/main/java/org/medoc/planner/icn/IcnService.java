@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -103,12 +104,13 @@ public class IcnService {
 
     /**
      * An approver's decision on a SUBMITTED ICN: APPROVED or REJECTED with role, comment and timestamp (C1: never the
-     * author).
+     * author; a rejection says why).
      */
     @Transactional
     public IcnDetail decide(long id, int expectedLockVersion, String approver, String role, boolean approve, String comment) {
         IcnRecord icn = locked(id, expectedLockVersion);
-        List<Finding> c1 = IcnRules.approval(icn.getAuthor(), approver);
+        List<Finding> c1 = new ArrayList<>(IcnRules.approval(icn.getAuthor(), approver));
+        c1.addAll(IcnRules.decision(approve, comment));
         if (!c1.isEmpty()) {
             throw new PlanningRejectedException(c1.getFirst().message(), c1);
         }

@@ -3,6 +3,7 @@ package org.medoc.planner.period;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.medoc.db.jooq.planning.tables.records.PlanningPeriodRecord;
+import org.medoc.planner.validation.Finding;
 import org.medoc.planner.validation.PlanningConflictException;
 import org.medoc.planner.validation.PlanningNotFoundException;
 import org.medoc.planner.validation.PlanningRejectedException;
@@ -58,8 +59,9 @@ public class PeriodService {
             start = start != null ? start : StpCalendar.ltpStart(input.number());
             end = end != null ? end : StpCalendar.ltpEnd(input.number());
         }
-        if (start == null || end == null || !start.isBefore(end)) {
-            throw new PlanningRejectedException(input.kind().name() + input.number() + " needs a start before its end");
+        List<Finding> m1 = PeriodRules.interval(input.kind().name() + input.number(), start, end);
+        if (!m1.isEmpty()) {
+            throw new PlanningRejectedException(input.kind().name() + input.number() + " needs a start before its end", m1);
         }
         if (dsl.fetchExists(PLANNING_PERIOD, PLANNING_PERIOD.KIND.eq(input.kind().name()), PLANNING_PERIOD.NUMBER.eq(input.number()))) {
             throw PlanningRejectedException.wrongState(input.kind().name() + input.number() + " already exists");
@@ -135,11 +137,9 @@ public class PeriodService {
     @Transactional
     public ConstraintWindowRecord addConstraint(String source, String type, ConstraintEffect effect, Instant start, Instant end,
                                                 String description) {
-        if (!CONSTRAINT_SOURCES.contains(source)) {
-            throw new PlanningRejectedException("constraint source must be one of " + CONSTRAINT_SOURCES);
-        }
-        if (type == null || type.isBlank() || start == null || end == null || !start.isBefore(end)) {
-            throw new PlanningRejectedException("a constraint window needs a type and a start before its end");
+        List<Finding> findings = PeriodRules.constraintWindow(CONSTRAINT_SOURCES, source, type, start, end);
+        if (!findings.isEmpty()) {
+            throw new PlanningRejectedException(findings.getFirst().message(), findings);
         }
         long id = dsl.insertInto(CONSTRAINT_WINDOW)
                 .set(CONSTRAINT_WINDOW.SOURCE, source)
@@ -206,8 +206,9 @@ public class PeriodService {
 
     @Transactional
     public SoopInstance addSoopInstance(long soopId, Instant start, Instant end, String notes) {
-        if (start == null || end == null || !start.isBefore(end)) {
-            throw new PlanningRejectedException("a SOOP instance needs a start before its end");
+        List<Finding> m1 = PeriodRules.interval("a SOOP instance", start, end);
+        if (!m1.isEmpty()) {
+            throw new PlanningRejectedException("a SOOP instance needs a start before its end", m1);
         }
         if (!dsl.fetchExists(SOOP, SOOP.ID.eq(soopId))) {
             throw new PlanningNotFoundException("SOOP", soopId);
@@ -247,8 +248,9 @@ public class PeriodService {
     @Transactional
     public void setAllocation(long periodId, long allocatedBits, String sourceFile) {
         get(periodId);
-        if (allocatedBits < 0) {
-            throw new PlanningRejectedException("a telemetry allocation cannot be negative");
+        List<Finding> m3 = PeriodRules.allocation(allocatedBits);
+        if (!m3.isEmpty()) {
+            throw new PlanningRejectedException(m3.getFirst().message(), m3);
         }
         dsl.insertInto(TELEMETRY_ALLOCATION)
                 .set(TELEMETRY_ALLOCATION.PERIOD_ID, periodId)

@@ -27,6 +27,15 @@ public final class TimelineScope {
         return stps.stream().filter(p -> p.number() >= current).findFirst().or(() -> stps.stream().reduce((first, second) -> second));
     }
 
+    /**
+     * The STP whose execution can be looked at first: the latest one that has started by {@code now}, else the first
+     * one there is; none without STPs. Unlike {@link #defaultStp} (planning looks ahead), a review looks back.
+     */
+    public static Optional<Period> latestStartedStp(List<Period> stps, Instant now) {
+        int current = StpCalendar.stpAt(now);
+        return stps.stream().filter(p -> p.number() <= current).reduce((first, second) -> second).or(() -> stps.stream().findFirst());
+    }
+
     /** The whole STP. */
     public static Window week(Period stp) {
         return new Window(stp.start(), stp.end());

@@ -2,9 +2,13 @@ package org.medoc.ui.base;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.medoc.planner.validation.Finding;
 import org.medoc.planner.validation.PlanningConflictException;
 import org.medoc.planner.validation.PlanningNotFoundException;
 import org.medoc.planner.validation.PlanningRejectedException;
+
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The notifications of every view, so that the same kind of news always looks and lasts the same: a success at the
@@ -49,6 +53,27 @@ public final class Notices {
             reload.run();
         } catch (IllegalArgumentException e) {
             error(e.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Like {@link #attempt(Runnable, Runnable)}, and the rule findings of a refusal go to {@code showFindings} (a form
+     * marks the fields at fault); a write that goes through clears them.
+     */
+    public static boolean attempt(Runnable write, Runnable reload, Consumer<List<Finding>> showFindings) {
+        try {
+            write.run();
+            showFindings.accept(List.of());
+            return true;
+        } catch (PlanningRejectedException e) {
+            showFindings.accept(e.findings());
+            error(e.getMessage());
+            reload.run();
+        } catch (RuntimeException e) {
+            return attempt(() -> {
+                throw e;
+            }, reload);
         }
         return false;
     }

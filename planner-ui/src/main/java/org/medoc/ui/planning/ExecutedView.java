@@ -14,7 +14,7 @@ import org.medoc.planner.executed.ExecutionService;
 import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodKind;
 import org.medoc.planner.period.PeriodService;
-import org.medoc.planner.period.StpCalendar;
+import org.medoc.planner.timeline.TimelineScope;
 import org.medoc.ui.base.Formats;
 
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class ExecutedView extends VerticalLayout {
         this.executions = executions;
         setId("executed-view");
         stp.setId("executed-stp");
-        stp.setItemLabelGenerator(p -> p.label() + " (" + p.start().toString().substring(0, 10) + ")");
+        stp.setItemLabelGenerator(p -> p.label() + " (" + Formats.date(p.start()) + ")");
         stp.setWidth("22em");
         List<Period> stps = periods.list(PeriodKind.STP);
         stp.setItems(stps);
@@ -57,7 +57,7 @@ public class ExecutedView extends VerticalLayout {
                 .setHeader("SPIOBSID").setAutoWidth(true);
         entries.addColumn(r -> r.execution() == null ? "" : Formats.utc(r.execution().start())).setHeader("Executed start").setAutoWidth(true);
         entries.addColumn(r -> r.basis() == null ? "" : r.basis().name()).setHeader("Matched by").setAutoWidth(true);
-        entries.addColumn(r -> r.startOffsetSeconds() == null ? "" : r.startOffsetSeconds() + " s").setHeader("Start offset").setAutoWidth(true);
+        entries.addColumn(r -> r.startOffsetSeconds() == null ? "" : Formats.seconds(r.startOffsetSeconds())).setHeader("Start offset").setAutoWidth(true);
         entries.setHeight("320px");
 
         unplanned.setId("executed-unplanned");
@@ -69,9 +69,7 @@ public class ExecutedView extends VerticalLayout {
         unplanned.setHeight("200px");
 
         add(new H2("Plan versus executed"), stp, completeness, entries, new H3("Executions not on the plan"), unplanned);
-        int now = StpCalendar.stpAt(Instant.now());
-        // the latest STP that has started: the one whose execution can be looked at
-        stps.stream().filter(p -> p.number() <= now).reduce((a, b) -> b).or(() -> stps.stream().findFirst()).ifPresent(stp::setValue);
+        TimelineScope.latestStartedStp(stps, Instant.now()).ifPresent(stp::setValue);
     }
 
     private void refresh() {

@@ -13,15 +13,12 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.medoc.planner.period.ConstraintEffect;
 import org.medoc.planner.period.ConstraintWindowRecord;
 import org.medoc.planner.period.Period;
 import org.medoc.planner.period.PeriodKind;
@@ -53,11 +50,19 @@ public class MissionPlanningView extends VerticalLayout {
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final TextField notes = new TextField("Notes");
     private final Binder<PeriodDraft> periodBinder = new Binder<>();
-    private final Grid<SoopInstance> soopInstances = new Grid<>();
-    private final Grid<ConstraintWindowRecord> constraints = new Grid<>();
-    private final Grid<Period> allocations = new Grid<>();
+    final Grid<SoopInstance> soopInstances = new Grid<>();
+    final Grid<ConstraintWindowRecord> constraints = new Grid<>();
+    final Grid<Period> allocations = new Grid<>();
     private final DateTimePicker from = new DateTimePicker("From (UTC)");
     private final DateTimePicker to = new DateTimePicker("To (UTC)");
+    final PeriodCreateForm newPeriod = new PeriodCreateForm();
+    final Button create = new Button("Create");
+    final SoopForm soopForm = new SoopForm();
+    final SoopInstanceForm soopInstanceForm = new SoopInstanceForm();
+    final Button addInstance = new Button("Add instance");
+    final ConstraintWindowForm constraintForm = new ConstraintWindowForm();
+    final Button addConstraint = new Button("Add window");
+    final AllocationForm allocationForm = new AllocationForm();
 
     public MissionPlanningView(PeriodService periods, AuthenticationContext authentication) {
         this.periods = periods;
@@ -126,27 +131,16 @@ public class MissionPlanningView extends VerticalLayout {
         edit.setWrap(true);
         edit.setVisible(planner);
 
-        ComboBox<PeriodKind> newKind = new ComboBox<>("New period", PeriodKind.values());
-        newKind.setValue(PeriodKind.STP);
-        IntegerField number = new IntegerField("Number");
-        number.setId("mission-new-number");
-        DateTimePicker start = new DateTimePicker("Start (UTC, MTP/VSTP/old LTP)");
-        DateTimePicker end = new DateTimePicker("End (UTC)");
-        Button create = new Button("Create", click -> {
-            if (newKind.getValue() == null || number.getValue() == null) {
-                Notices.error("Give the level and number of the period");
-                return;
-            }
-            if (Notices.attempt(() -> periods.create(new PeriodService.PeriodInput(newKind.getValue(), number.getValue(),
-                    PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), null, null, null, null)), () -> { })) {
-                kind.setValue(newKind.getValue());
+        create.addClickListener(click -> newPeriod.read().ifPresent(input -> {
+            if (Notices.attempt(() -> periods.create(input), () -> { }, newPeriod::showFindings)) {
+                Notices.success("Created " + input.kind() + input.number());
+                kind.setValue(input.kind());
                 refreshPeriods();
             }
-        });
+        }));
         create.setId("mission-period-create");
-        HorizontalLayout createForm = new HorizontalLayout(newKind, number, start, end, create);
+        HorizontalLayout createForm = new HorizontalLayout(newPeriod, create);
         createForm.setAlignItems(Alignment.BASELINE);
-        createForm.setWrap(true);
         createForm.setVisible(planner);
         return new VerticalLayout(kind, periodGrid, edit, createForm);
     }
@@ -157,7 +151,7 @@ public class MissionPlanningView extends VerticalLayout {
         soops.addColumn(PeriodService.Soop::name).setHeader("SOOP").setAutoWidth(true);
         soops.addColumn(s -> s.fitsTypeCode() == null ? "" : s.fitsTypeCode()).setHeader("FITS code").setAutoWidth(true);
         soops.addColumn(PeriodService.Soop::pointingRequirement).setHeader("Pointing").setAutoWidth(true);
-        soops.addColumn(s -> s.defaultDurationHours() == null ? "" : s.defaultDurationHours() + " h").setHeader("Default duration").setAutoWidth(true);
+        soops.addColumn(s -> s.defaultDurationHours() == null ? "" : Formats.plain(s.defaultDurationHours()) + " h").setHeader("Default duration").setAutoWidth(true);
         soops.setHeight("200px");
         soops.setItems(periods.soops());
 
@@ -169,44 +163,27 @@ public class MissionPlanningView extends VerticalLayout {
         soopInstances.addColumn(s -> s.notes() == null ? "" : s.notes()).setHeader("Notes").setAutoWidth(true);
         soopInstances.setHeight("240px");
 
-        TextField name = new TextField("New SOOP name");
-        TextField code = new TextField("FITS code");
-        ComboBox<String> pointing = new ComboBox<>("Pointing", "DISK_CENTRE", "OFFPOINT", "TRACKING", "LIMB", "ANY");
-        pointing.setValue("ANY");
-        NumberField hours = new NumberField("Default hours");
-        Button createSoop = new Button("Create SOOP", click -> {
-            if (Notices.attempt(() -> periods.createSoop(name.getValue().trim(), null, code.getValue().isBlank() ? null : code.getValue().trim(),
-                    pointing.getValue(), hours.getValue()), () -> { })) {
+        Button createSoop = new Button("Create SOOP", click -> soopForm.read().ifPresent(d -> {
+            if (Notices.attempt(() -> periods.createSoop(d.getName(), null, d.getCode(), d.getPointing(), d.getHours()), () -> { })) {
                 soops.setItems(periods.soops());
+                soopInstanceForm.setSoops(periods.soops(), soopInstanceForm.soop.getValue());
             }
-        });
-        HorizontalLayout createForm = new HorizontalLayout(name, code, pointing, hours, createSoop);
+        }));
+        createSoop.setId("mission-soop-create");
+        HorizontalLayout createForm = new HorizontalLayout(soopForm, createSoop);
         createForm.setAlignItems(Alignment.BASELINE);
-        createForm.setWrap(true);
 
-        ComboBox<PeriodService.Soop> soop = new ComboBox<>("SOOP");
-        soop.setItems(periods.soops());
-        soop.setItemLabelGenerator(PeriodService.Soop::name);
-        DateTimePicker start = new DateTimePicker("Start (UTC)");
-        DateTimePicker end = new DateTimePicker("End (UTC)");
-        TextField instanceNotes = new TextField("Notes");
-        Button addInstance = new Button("Add instance", click -> {
-            if (soop.getValue() == null) {
-                Notices.error("Choose the SOOP");
-                return;
-            }
-            if (Notices.attempt(() -> periods.addSoopInstance(soop.getValue().id(), PlanningText.fromPicker(start.getValue()),
-                    PlanningText.fromPicker(end.getValue()), instanceNotes.getValue()), () -> { })) {
+        soopInstanceForm.setSoops(periods.soops(), null);
+        addInstance.addClickListener(click -> soopInstanceForm.read().ifPresent(d -> {
+            if (Notices.attempt(() -> periods.addSoopInstance(d.getSoop().id(), d.getStart(), d.getEnd(), d.getNotes()), () -> { },
+                    soopInstanceForm::showFindings)) {
                 refreshWindows();
             }
-        });
-        soops.asSingleSelect().addValueChangeListener(e -> {
-            soop.setItems(periods.soops());
-            soop.setValue(e.getValue());
-        });
-        HorizontalLayout instanceForm = new HorizontalLayout(soop, start, end, instanceNotes, addInstance);
+        }));
+        addInstance.setId("mission-instance-add");
+        soops.asSingleSelect().addValueChangeListener(e -> soopInstanceForm.setSoops(periods.soops(), e.getValue()));
+        HorizontalLayout instanceForm = new HorizontalLayout(soopInstanceForm, addInstance);
         instanceForm.setAlignItems(Alignment.BASELINE);
-        instanceForm.setWrap(true);
         createForm.setVisible(planner);
         instanceForm.setVisible(planner);
         return new VerticalLayout(soops, createForm, soopInstances, instanceForm);
@@ -221,26 +198,18 @@ public class MissionPlanningView extends VerticalLayout {
         constraints.addColumn(c -> Formats.utc(c.end())).setHeader("End").setAutoWidth(true);
         constraints.addColumn(c -> c.description() == null ? "" : c.description()).setHeader("Description").setAutoWidth(true);
         constraints.setHeight("300px");
-        ComboBox<String> source = new ComboBox<>("Source", "MANUAL", "E_FECS", "SOC_LTP", "SOHO_SPWG");
-        source.setValue("MANUAL");
-        TextField type = new TextField("Type");
-        ComboBox<ConstraintEffect> effect = new ComboBox<>("Effect", ConstraintEffect.values());
-        effect.setPlaceholder("default for the type");
-        DateTimePicker start = new DateTimePicker("Start (UTC)");
-        DateTimePicker end = new DateTimePicker("End (UTC)");
-        TextField description = new TextField("Description");
-        Button add = new Button("Add window", click -> {
-            if (Notices.attempt(() -> periods.addConstraint(source.getValue(), type.getValue().trim(),
-                    effect.getValue() != null ? effect.getValue() : PeriodService.defaultEffect(type.getValue().trim()),
-                    PlanningText.fromPicker(start.getValue()), PlanningText.fromPicker(end.getValue()), description.getValue()), () -> { })) {
+        addConstraint.addClickListener(click -> constraintForm.read().ifPresent(d -> {
+            if (Notices.attempt(() -> periods.addConstraint(d.getSource(), d.getType(), d.getEffect(), d.getStart(), d.getEnd(),
+                    d.getDescription()), () -> { }, constraintForm::showFindings)) {
                 refreshWindows();
             }
-        });
+        }));
+        addConstraint.setId("mission-constraint-add");
         Button delete = new Button("Delete selected", click -> constraints.getSelectedItems().stream().findFirst().ifPresent(c -> {
             Notices.attempt(() -> periods.deleteConstraint(c.id()), () -> { });
             refreshWindows();
         }));
-        HorizontalLayout form = new HorizontalLayout(source, type, effect, start, end, description, add, delete);
+        HorizontalLayout form = new HorizontalLayout(constraintForm, addConstraint, delete);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         form.setVisible(planner);
@@ -254,19 +223,15 @@ public class MissionPlanningView extends VerticalLayout {
         allocations.addColumn(p -> periods.allocation(p.id()).map(bits -> Formats.megabits(bits)).orElse("none recorded"))
                 .setHeader("SPICE allocation").setAutoWidth(true);
         allocations.setHeight("300px");
-        NumberField megabits = new NumberField("Allocation (Mbit)");
-        megabits.setId("mission-allocation-mbit");
-        Button set = new Button("Set for selected", click -> allocations.getSelectedItems().stream().findFirst().ifPresent(p -> {
-            if (megabits.getValue() == null) {
-                Notices.error("Give the allocation in Mbit");
-                return;
-            }
-            if (Notices.attempt(() -> periods.setAllocation(p.id(), Math.round(megabits.getValue() * 1e6), "manual"), () -> { })) {
-                Notices.success("Allocation of " + p.label() + " recorded");
-                allocations.getDataProvider().refreshAll();
-            }
-        }));
-        HorizontalLayout form = new HorizontalLayout(megabits, set);
+        Button set = new Button("Set for selected", click -> allocations.getSelectedItems().stream().findFirst()
+                .ifPresentOrElse(p -> allocationForm.bits().ifPresent(bits -> {
+                    if (Notices.attempt(() -> periods.setAllocation(p.id(), bits, "manual"), () -> { }, allocationForm::showFindings)) {
+                        Notices.success("Allocation of " + p.label() + " recorded");
+                        allocations.getDataProvider().refreshAll();
+                    }
+                }), () -> Notices.hint("Select the period first")));
+        set.setId("mission-allocation-set");
+        HorizontalLayout form = new HorizontalLayout(allocationForm, set);
         form.setAlignItems(Alignment.BASELINE);
         form.setWrap(true);
         form.setVisible(planner);

@@ -34,6 +34,21 @@ class TimelineScopeTests {
     }
 
     @Test
+    void aReviewOpensOnTheLatestStpThatHasStartedNotOnTheNextOne() {
+        Instant now = StpCalendar.stpStart(400).plusSeconds(3600);
+        assertThat(TimelineScope.latestStartedStp(List.of(stp(398), stp(400), stp(401)), now))
+                .hasValueSatisfying(p -> assertThat(p.number()).isEqualTo(400));
+        assertThat(TimelineScope.latestStartedStp(List.of(stp(390), stp(405)), now)).hasValueSatisfying(p -> assertThat(p.number()).isEqualTo(390));
+    }
+
+    @Test
+    void whenNoStpHasStartedTheReviewOpensOnTheFirst() {
+        Instant now = StpCalendar.stpStart(400);
+        assertThat(TimelineScope.latestStartedStp(List.of(stp(405), stp(406)), now)).hasValueSatisfying(p -> assertThat(p.number()).isEqualTo(405));
+        assertThat(TimelineScope.latestStartedStp(List.of(), now)).isEmpty();
+    }
+
+    @Test
     void dayThreeIsTheThirdTwentyFourHoursOfTheStp() {
         Period stp = stp(400);
         TimelineScope.Window day = TimelineScope.day(stp, 3);
