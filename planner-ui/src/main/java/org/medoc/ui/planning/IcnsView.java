@@ -56,11 +56,11 @@ public class IcnsView extends VerticalLayout {
     private final Span editing = new Span();
     private final Button save = new Button("Save");
     private final Button submit = new Button("Submit");
-    private final Button decide = new Button("Approve or reject…");
+    final Button decide = new Button("Approve or reject…");
     private final Div detail = new Div();
-    private final ComboBox<String> affectedKind = new ComboBox<>("Affects", "STUDY", "STUDY_SET", "PERIOD");
-    private final IntegerField affectedId = new IntegerField("Item ID");
-    private final Span affectedText = new Span();
+    final AffectedItemForm affectedItem = new AffectedItemForm();
+    final Button addAffected = new Button("Add affected item");
+    final Span affectedText = new Span();
     private final List<IcnDetail.AffectedItem> affected = new ArrayList<>();
     private final Binder<Draft> binder = new Binder<>();
     private IcnDetail selected;
@@ -100,21 +100,17 @@ public class IcnsView extends VerticalLayout {
         binder.forField(rationale).bind(Draft::getRationale, Draft::setRationale);
         binder.forField(category).bind(Draft::getCategory, Draft::setCategory);
         binder.forField(effectiveStp).bind(Draft::getEffectiveStp, Draft::setEffectiveStp);
-        affectedKind.setId("icn-affected-kind");
-        affectedKind.setValue("STUDY_SET");
-        affectedId.setId("icn-affected-id");
-        Button addAffected = new Button("Add affected item", click -> {
-            if (affectedKind.getValue() != null && affectedId.getValue() != null) {
-                affected.add(new IcnDetail.AffectedItem(affectedKind.getValue(), affectedId.getValue()));
-                showAffected();
-            }
-        });
+        addAffected.setId("icn-affected-add");
+        addAffected.addClickListener(click -> affectedItem.read().ifPresent(item -> {
+            affected.add(item);
+            showAffected();
+        }));
         Button clearAffected = new Button("Clear", click -> {
             affected.clear();
             showAffected();
         });
         affectedText.setId("icn-affected");
-        HorizontalLayout affectedForm = new HorizontalLayout(affectedKind, affectedId, addAffected, clearAffected, affectedText);
+        HorizontalLayout affectedForm = new HorizontalLayout(affectedItem, addAffected, clearAffected, affectedText);
         affectedForm.setAlignItems(Alignment.BASELINE);
         FormLayout form = new FormLayout(title, category, effectiveStp, rationale, affectedForm);
         form.setColspan(rationale, 2);
@@ -156,7 +152,7 @@ public class IcnsView extends VerticalLayout {
         }
     }
 
-    private void select(IcnDetail icn) {
+    void select(IcnDetail icn) {
         selected = icn;
         boolean draft = icn == null || icn.status() == IcnStatus.DRAFT;
         binder.setBean(Draft.of(icn));
@@ -220,35 +216,32 @@ public class IcnsView extends VerticalLayout {
         }
     }
 
-    private void openDecision() {
+    /** The decision dialog on the selected ICN (open while it is shown). */
+    Dialog openDecision() {
         IcnDetail icn = selected;
         if (icn == null) {
-            return;
+            return null;
         }
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Decision on " + icn.number());
-        TextArea comment = new TextArea("Comment");
-        comment.setId("icn-decision-comment");
-        comment.setWidth("30em");
-        Button approve = new Button("Approve", click -> decide(dialog, icn, true, comment.getValue()));
+        IcnDecisionForm form = new IcnDecisionForm();
+        Button approve = new Button("Approve", click -> decide(dialog, form, icn, true));
         approve.setId("icn-approve");
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-        Button reject = new Button("Reject", click -> decide(dialog, icn, false, comment.getValue()));
+        Button reject = new Button("Reject", click -> decide(dialog, form, icn, false));
         reject.setId("icn-reject");
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        dialog.add(comment);
+        dialog.add(form);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), reject, approve);
         dialog.open();
+        return dialog;
     }
 
-    private void decide(Dialog dialog, IcnDetail icn, boolean approve, String comment) {
-        if (!approve && comment.isBlank()) {
-            Notices.error("Say why the ICN is rejected");
-            return;
-        }
-        dialog.close();
-        if (Notices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, comment.isBlank() ? null : comment),
-                () -> reload(icn.id()))) {
+    /** Records the decision; a refusal (C1) stays in the dialog with its finding on the comment. */
+    private void decide(Dialog dialog, IcnDecisionForm form, IcnDetail icn, boolean approve) {
+        if (Notices.attempt(() -> icns.decide(icn.id(), icn.lockVersion(), user, role, approve, form.comment()), () -> reload(icn.id()),
+                form::showFindings)) {
+            dialog.close();
             Notices.success(icn.number() + (approve ? " approved" : " rejected"));
             reload(icn.id());
         }

@@ -49,4 +49,11 @@ class IcnRulesTests {
         assertThat(IcnRules.studySetChange(27, 346, DEADLINE, List.of(late, pending, otherStp)))
                 .singleElement().satisfies(f -> assertThat(f.rule()).isEqualTo("B4"));
     }
+
+    @Test
+    void aRejectionWithoutACommentIsC1OnTheCommentAndAnApprovalNeedsNone() {
+        assertThat(IcnRules.decision(false, " ")).extracting(org.medoc.planner.validation.Finding::field).containsExactly("comment");
+        assertThat(IcnRules.decision(false, "needs a volume estimate")).isEmpty();
+        assertThat(IcnRules.decision(true, null)).isEmpty();
+    }
 }
