@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +34,6 @@ public class DownloadController {
                                   String detector, Double wavelength, Double wavelengthMin, Double wavelengthMax,
                                   String level, List<String> keyword) {}
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private final CatalogueService catalogue;
     private final BulkDownload bulk;
     private final int maxFiles;
@@ -89,7 +86,7 @@ public class DownloadController {
             throw new InvalidQueryException("filters", "the selection holds " + totalBytes + " bytes, more than the "
                     + maxBytes + " allowed in one download; download in parts");
         }
-        String name = "medoc_archive_export_" + STAMP.format(Instant.now()) + archiveFormat.extension;
+        String name = archiveFormat.fileName(Instant.now());
         List<StoredFile> selected = files;
         StreamingResponseBody body = out -> bulk.write(selected, archiveFormat, out);
         return ResponseEntity.ok()

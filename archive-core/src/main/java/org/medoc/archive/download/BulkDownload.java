@@ -7,8 +7,12 @@ import org.springframework.stereotype.Service;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,7 +36,18 @@ public class BulkDownload {
             this.mediaType = stream.mediaType;
             this.extension = stream.extension;
         }
+
+        /**
+         * The name a download made at {@code at} is saved under, the same from the API and the archive screen:
+         * {@code medoc_archive_export_20261215T060000Z.tar} (UTC, sortable, no characters a file system refuses).
+         */
+        public String fileName(Instant at) {
+            return "medoc_archive_export_" + STAMP.format(at) + extension;
+        }
     }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private final ArchiveStore store;
 

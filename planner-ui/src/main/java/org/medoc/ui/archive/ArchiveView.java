@@ -31,10 +31,8 @@ import org.springframework.beans.factory.annotation.Value;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.format.DateTimeFormatter;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,6 @@ public class ArchiveView extends VerticalLayout {
             "instrument", ObservationSort.Field.INSTRUMENT,
             "size", ObservationSort.Field.SIZE);
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final CatalogueService catalogue;
     private final BulkDownload bulkDownload;
@@ -195,7 +192,7 @@ public class ArchiveView extends VerticalLayout {
     /** Streams the ticked files as one tar; BulkDownload aborts the stream if a stored file fails its checksum. */
     private void writeSelectedAsTar(DownloadEvent event) throws IOException {
         List<CatalogueService.StoredFile> files = catalogue.storedFiles(selectedIds);
-        event.setFileName("medoc-" + STAMP.format(Instant.now()) + BulkDownload.Format.TAR.extension);
+        event.setFileName(BulkDownload.Format.TAR.fileName(Instant.now()));
         event.setContentType(BulkDownload.Format.TAR.mediaType);
         try (OutputStream out = event.getOutputStream()) {
             bulkDownload.write(files, BulkDownload.Format.TAR, out);
