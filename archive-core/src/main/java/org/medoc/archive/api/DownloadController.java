@@ -86,7 +86,7 @@ public class DownloadController {
             throw new InvalidQueryException("filters", "the selection holds " + totalBytes + " bytes, more than the "
                     + maxBytes + " allowed in one download; download in parts");
         }
-        String name = archiveFormat.fileName(Instant.now());
+        String name = archiveFormat.fileName("medoc_archive_export_", Instant.now());
         List<StoredFile> selected = files;
         StreamingResponseBody body = out -> bulk.write(selected, archiveFormat, out);
         return ResponseEntity.ok()

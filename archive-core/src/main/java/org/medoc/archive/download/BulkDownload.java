@@ -38,11 +38,11 @@ public class BulkDownload {
         }
 
         /**
-         * The name a download made at {@code at} is saved under, the same from the API and the archive screen:
-         * {@code medoc_archive_export_20261215T060000Z.tar} (UTC, sortable, no characters a file system refuses).
+         * The name a download made at {@code at} is saved under, e.g. {@code medoc-20261215T060000Z.tar}: the caller's
+         * prefix, the UTC second (sortable, no characters a file system refuses) and the format's extension.
          */
-        public String fileName(Instant at) {
-            return "medoc_archive_export_" + STAMP.format(at) + extension;
+        public String fileName(String prefix, Instant at) {
+            return prefix + STAMP.format(at) + extension;
         }
     }
 

@@ -192,7 +192,7 @@ public class ArchiveView extends VerticalLayout {
     /** Streams the ticked files as one tar; BulkDownload aborts the stream if a stored file fails its checksum. */
     private void writeSelectedAsTar(DownloadEvent event) throws IOException {
         List<CatalogueService.StoredFile> files = catalogue.storedFiles(selectedIds);
-        event.setFileName(BulkDownload.Format.TAR.fileName(Instant.now()));
+        event.setFileName(BulkDownload.Format.TAR.fileName("medoc-", Instant.now()));
         event.setContentType(BulkDownload.Format.TAR.mediaType);
         try (OutputStream out = event.getOutputStream()) {
             bulkDownload.write(files, BulkDownload.Format.TAR, out);
