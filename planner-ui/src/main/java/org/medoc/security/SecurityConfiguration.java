@@ -1,7 +1,5 @@
 package org.medoc.security;
 
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.medoc.ui.login.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -21,8 +19,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   everyone, nothing else; a logged-in release manager's session lets them preview drafts there. A chain of its own
  *   so that Vaadin's chain, which matches every path, never sends a crawler or a citation manager to the login
  *   page;</li>
- *   <li>everything else: the Vaadin UI, configured by {@link VaadinSecurityConfigurer} (login view, logout,
- *   view access control from {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}).</li>
+ *   <li>everything else: the Vaadin UI, whose chain the UI declares itself ({@code org.medoc.ui.login.UiSecurityConfiguration}:
+ *   login view, logout, view access control from {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}),
+ *   so that security does not depend on the views that depend on it.</li>
  * </ul>
  */
 @Configuration
@@ -89,15 +88,6 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
-    }
-
-    @Bean
-    @Order(3)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
-                .requestMatchers("/styles/**", "/images/**", "/error").permitAll());
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/archive"))
-                .build();
     }
 
     private static RequestMatcher withoutSession() {

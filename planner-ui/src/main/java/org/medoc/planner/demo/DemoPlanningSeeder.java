@@ -1,4 +1,4 @@
-package org.medoc.demo;
+package org.medoc.planner.demo;
 
 import org.jooq.DSLContext;
 import org.medoc.planner.bop.BopDetail;

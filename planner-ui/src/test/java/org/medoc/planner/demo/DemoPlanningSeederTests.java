@@ -1,4 +1,4 @@
-package org.medoc.demo;
+package org.medoc.planner.demo;
 
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.PlanningIntegrationTest;

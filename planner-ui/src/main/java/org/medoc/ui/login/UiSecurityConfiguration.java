@@ -1,0 +1,30 @@
+package org.medoc.ui.login;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The last of the security filter chains (after the API and the release pages of
+ * {@link org.medoc.security.SecurityConfiguration}): everything else is the Vaadin UI, configured by
+ * {@link VaadinSecurityConfigurer} with this login view, logout, and view access control from
+ * {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}. It lives beside the login view so that the
+ * security package never depends on the views.
+ */
+@Configuration
+@ConditionalOnWebApplication
+class UiSecurityConfiguration {
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                .requestMatchers("/styles/**", "/images/**", "/error").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/archive"))
+                .build();
+    }
+}
