@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The real sample files of the repository's testdata/fits. The build passes testdata's location as the system
  * property medoc.testdata (root pom, surefire and failsafe); run outside Maven, testdata is looked for beside the
- * module directory. (The same lookup as archive-core's ArchiveTestApplication.sharedFits: test classes are not
+ * module directory. (The same lookup as archive-core's ArchiveTestApplication.sampleFits: test classes are not
  * shared between modules.)
  */
 public final class TestData {
