@@ -65,6 +65,9 @@ public class StudiesView extends VerticalLayout {
         grid.addColumn(d -> d.study().status() + " v" + d.study().revision()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.study().misoId() == null ? "" : d.study().misoId().toString()).setHeader("MISOSTUD").setAutoWidth(true);
         grid.setHeight("320px");
+        // the editor below makes the page taller than the window: without a minimum the full-height layout squeezes
+        // the grid to one row
+        grid.setMinHeight("320px");
         grid.asSingleSelect().addValueChangeListener(event -> {
             if (event.getValue() != null) {
                 load(event.getValue());

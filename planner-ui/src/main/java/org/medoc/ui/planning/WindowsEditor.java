@@ -64,6 +64,7 @@ class WindowsEditor extends VerticalLayout {
             changed();
         })).setHeader("");
         grid.setHeight("180px");
+        grid.setMinHeight("180px");
 
         HorizontalLayout row = new HorizontalLayout(line, width, kind, add);
         row.setAlignItems(Alignment.BASELINE);
