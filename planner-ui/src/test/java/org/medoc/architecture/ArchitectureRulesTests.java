@@ -23,7 +23,7 @@ class ArchitectureRulesTests {
     @BeforeAll
     static void importEveryModule() {
         medoc = MedocRules.medoc();
-        medocMain = MedocRules.medocMain();
+        medocMain = MedocRules.mainOnly(medoc);
     }
 
     @ParameterizedTest(name = "the {0} schema is used only by its owner")
@@ -54,6 +54,11 @@ class ArchitectureRulesTests {
         assertThat(medoc.contain("org.medoc.archive.storage.VerifiedReadTests")).isTrue();
         assertThat(medoc.contain("org.medoc.release.selection.SelectionServiceTests")).isTrue();
         assertThat(medoc.contain("org.medoc.products.chain.ProductEngineTests")).isTrue();
+        // the main-class view leaves every test out, and keeps the main classes
+        assertThat(medocMain.contain("org.medoc.archive.storage.VerifiedReadTests")).isFalse();
+        assertThat(medocMain.contain("org.medoc.architecture.ArchitectureRulesTests")).isFalse();
+        assertThat(medocMain.contain("org.medoc.archive.catalogue.CatalogueService")).isTrue();
+        assertThat(medocMain.contain("org.medoc.ui.planning.StudiesView")).isTrue();
         // the planted violations stay out
         assertThat(medoc.stream().map(c -> c.getSimpleName()).filter(n -> n.startsWith("Planted"))).isEmpty();
     }

@@ -1,8 +1,9 @@
 package org.medoc.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -74,11 +75,13 @@ final class MedocRules {
     /** The planted violations: classes named Planted*, left out of every import but their own. */
     static final String PLANTED = "/Planted";
 
-    /** Every medoc main class of every module (the classpath of planner-ui's tests holds them all). */
-    static JavaClasses medocMain() {
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.medoc");
+    /**
+     * The main classes among {@code classes}: those not read from a test output directory (the main classes of the
+     * other modules come from their jars or {@code target/classes}, the tests from {@code target/test-classes}).
+     */
+    static JavaClasses mainOnly(JavaClasses classes) {
+        return classes.that(DescribedPredicate.describe("main classes", (JavaClass c) -> c.getSource()
+                .map(source -> !source.getUri().toString().contains("/test-classes/")).orElse(true)));
     }
 
     /**
