@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>{@link Reader#RELEASE}: a release is published with a DOI for everyone, so it holds public observations
  *       only; selecting anything else is refused.</li>
  * </ul>
- * Products have no access level of their own: being made of public observations only, every product is public.
+ * Products have no access level of their own and need no check: being made of public observations only (the
+ * {@link Reader#CHAIN} rule), every product is public.
  */
 public final class Visibility {
 
@@ -53,11 +54,6 @@ public final class Visibility {
 
     public static boolean mayRead(Reader reader, Access access) {
         return observationsVisibleTo(reader).contains(access);
-    }
-
-    /** Products are made of public observations only (see {@link Reader#CHAIN}), so every reader may see every product. */
-    public static boolean productsVisibleTo(Reader reader) {
-        return true;
     }
 
     /** The reader behind the current request: staff when authenticated with any role, else anonymous. */

@@ -36,7 +36,6 @@ class VisibilityTests {
     void chainsAndReleasesUsePublicObservationsOnlyBecauseTheirResultsArePublic() {
         assertThat(Visibility.observationsVisibleTo(Reader.CHAIN)).containsExactly(Access.PUBLIC);
         assertThat(Visibility.observationsVisibleTo(Reader.RELEASE)).containsExactly(Access.PUBLIC);
-        assertThat(Visibility.productsVisibleTo(Reader.ANONYMOUS)).isTrue();
     }
 
     @Test
