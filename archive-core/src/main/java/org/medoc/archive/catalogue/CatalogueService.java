@@ -425,7 +425,7 @@ public class CatalogueService {
                 r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id));
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 

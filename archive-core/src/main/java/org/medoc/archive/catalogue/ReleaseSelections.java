@@ -12,9 +12,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -119,8 +117,8 @@ public class ReleaseSelections {
                 all.add(OBSERVATION.LEVEL.in(selection.levels()));
             }
             if (!selection.timeRanges().isEmpty()) {
-                all.add(DSL.or(selection.timeRanges().stream().map(range -> OBSERVATION.DATE_OBS.le(utc(range.to()))
-                        .and(OBSERVATION.DATE_END.ge(utc(range.from())))).toList()));
+                all.add(DSL.or(selection.timeRanges().stream().map(range -> OBSERVATION.DATE_OBS.le(CatalogueService.utc(range.to()))
+                        .and(OBSERVATION.DATE_END.ge(CatalogueService.utc(range.from())))).toList()));
             }
             if (!selection.stps().isEmpty()) {
                 all.add(DSL.or(selection.stps().stream().map(range -> OBSERVATION.STP.between(range.first(), range.last())).toList()));
@@ -156,9 +154,5 @@ public class ReleaseSelections {
 
     private static Long[] array(Collection<Long> ids) {
         return ids.toArray(new Long[0]);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }
