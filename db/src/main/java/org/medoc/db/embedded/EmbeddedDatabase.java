@@ -47,10 +47,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (creating on first use) the server on {@code pgDirectory}, or fails with an {@link EmbeddedDatabaseException}. */
     static EmbeddedDatabase start(Path pgDirectory) {
+        long started = System.nanoTime();
         DataDirectoryLock lock = DataDirectoryLock.acquire(pgDirectory);
         try {
             LeftoverPostmaster.stopIfRunning(pgDirectory, LEFTOVER_SHUTDOWN_WAIT);
-            EmbeddedPostgres postgres = startServer(pgDirectory);
+            EmbeddedPostgres postgres = startServer(pgDirectory, started);
             try {
                 long pid = LeftoverPostmaster.recordedPid(pgDirectory.resolve(LeftoverPostmaster.PID_FILE))
                         .orElseThrow(() -> new IOException("the started server wrote no " + LeftoverPostmaster.PID_FILE));
@@ -68,7 +69,8 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startServer(Path pgDirectory) {
+    /** {@code started}: when the whole start began, so that the logged time includes stopping a leftover server. */
+    private static EmbeddedPostgres startServer(Path pgDirectory, long started) {
         boolean existing = Files.exists(pgDirectory.resolve("postgresql.conf"));
         if (!existing && isNonEmptyDirectory(pgDirectory)) {
             throw new EmbeddedDatabaseException("the PostgreSQL data directory is incomplete (no postgresql.conf; its "
@@ -99,7 +101,6 @@ final class EmbeddedDatabase implements AutoCloseable {
             ProcessBuilder.Redirect controlLog = ProcessBuilder.Redirect.appendTo(controlLog(pgDirectory).toFile());
             builder.setOutputRedirector(controlLog).setErrorRedirector(controlLog);
         }
-        long started = System.nanoTime();
         try {
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL 17 on port {} with {} data in {} ({} ms)", postgres.getPort(),
