@@ -62,7 +62,7 @@ class RestartAfterKillIT {
         assertThat(second.exitCode()).as(second.output()).isNotZero();
         assertThat(second.output()).contains("data directory in use by medoc pid " + first.process.pid())
                 .doesNotContain("\tat ").doesNotContain("Gave up waiting");
-        assertThat(Duration.ofNanos(System.nanoTime() - refusedAt)).as("refusal time").isLessThan(Duration.ofSeconds(45));
+        assertThat(Duration.ofNanos(System.nanoTime() - refusedAt)).as("refusal time").isLessThan(Duration.ofSeconds(30));
         assertThat(first.process.isAlive()).as("the first medoc is left alone").isTrue();
 
         first.kill();

@@ -9,17 +9,24 @@ import java.nio.file.Path;
  */
 public class EmbeddedDatabaseException extends RuntimeException {
 
+    private final String problem;
     private final Path directory;
     private final String action;
 
     EmbeddedDatabaseException(String problem, Path directory, String action, Throwable cause) {
         super(problem + " (" + directory + "): " + action, cause);
+        this.problem = problem;
         this.directory = directory;
         this.action = action;
     }
 
     EmbeddedDatabaseException(String problem, Path directory, String action) {
         this(problem, directory, action, null);
+    }
+
+    /** What went wrong, without the directory and the action. */
+    public String problem() {
+        return problem;
     }
 
     /** The directory the problem is about (the PostgreSQL data directory or its lock). */

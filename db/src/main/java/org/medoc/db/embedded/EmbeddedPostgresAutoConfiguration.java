@@ -23,9 +23,12 @@ public class EmbeddedPostgresAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(Environment environment) {
-        Path dataDirectory = Path.of(environment.getProperty("medoc.data-dir", "./medoc-data"))
-                .toAbsolutePath().normalize().resolve("pg");
-        return EmbeddedDatabase.start(dataDirectory);
+        return EmbeddedDatabase.start(pgDirectory(environment));
+    }
+
+    /** {@code ${medoc.data-dir}/pg}, absolute. */
+    static Path pgDirectory(Environment environment) {
+        return Path.of(environment.getProperty("medoc.data-dir", "./medoc-data")).toAbsolutePath().normalize().resolve("pg");
     }
 
     /** The server itself, for code that needs its port; {@link EmbeddedDatabase} stops it. */

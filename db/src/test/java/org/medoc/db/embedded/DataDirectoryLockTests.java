@@ -2,6 +2,8 @@ package org.medoc.db.embedded;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,5 +53,29 @@ class DataDirectoryLockTests {
     @Test
     void theLockFileLivesBesideTheClusterSoThatInitdbFindsAnEmptyDirectory() {
         assertThat(DataDirectoryLock.lockFile(dataDir.resolve("pg"))).isEqualTo(dataDir.resolve("medoc.lock"));
+    }
+
+    @Test
+    void aSpringApplicationOnALockedDirectoryIsRefusedBeforeItsContextIsBuilt() {
+        Path pg = dataDir.resolve("pg");
+        try (DataDirectoryLock held = DataDirectoryLock.acquire(pg)) {
+            SpringApplication application = new SpringApplication(Object.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.addListeners(new DataDirectoryLockProbe());
+            assertThatThrownBy(() -> application.run("--medoc.data-dir=" + dataDir))
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessageStartingWith("data directory in use by medoc pid " + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
+    void theProbeLeavesAnExternalDatabaseAlone() {
+        Path pg = dataDir.resolve("pg");
+        try (DataDirectoryLock held = DataDirectoryLock.acquire(pg)) {
+            SpringApplication application = new SpringApplication(Object.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            application.addListeners(new DataDirectoryLockProbe());
+            application.run("--medoc.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://db.example/medoc").close();
+        }
     }
 }

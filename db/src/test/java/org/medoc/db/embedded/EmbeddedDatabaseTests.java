@@ -48,7 +48,7 @@ class EmbeddedDatabaseTests {
                 dataDir, "stop that medoc first");
         FailureAnalysis analysis = new EmbeddedDatabaseFailureAnalyzer()
                 .analyze(new BeanCreationException("embeddedDatabase", "failed", failure));
-        assertThat(analysis.getDescription()).isEqualTo("data directory in use by medoc pid 42 (" + dataDir + "): stop that medoc first");
+        assertThat(analysis.getDescription()).isEqualTo("data directory in use by medoc pid 42 (" + dataDir + ")");
         assertThat(analysis.getAction()).isEqualTo("stop that medoc first");
     }
 }
