@@ -69,6 +69,14 @@ final class ChildMedoc implements AutoCloseable {
         return new ChildMedoc(process, value);
     }
 
+    /** Starts a child, SIGKILLs it once ready and returns what it printed (a pid). */
+    static long startAndKill(Mode mode, Path pgDirectory) throws Exception {
+        try (ChildMedoc child = start(mode, pgDirectory)) {
+            child.kill();
+            return child.pid();
+        }
+    }
+
     /** What the child printed once ready (a pid). */
     long pid() {
         return Long.parseLong(value);

@@ -59,10 +59,7 @@ class DataDirectoryLockTests {
     void aSpringApplicationOnALockedDirectoryIsRefusedBeforeItsContextIsBuilt() {
         Path pg = dataDir.resolve("pg");
         try (DataDirectoryLock held = DataDirectoryLock.acquire(pg)) {
-            SpringApplication application = new SpringApplication(Object.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.addListeners(new DataDirectoryLockProbe());
-            assertThatThrownBy(() -> application.run("--medoc.data-dir=" + dataDir))
+            assertThatThrownBy(() -> probedApplication().run("--medoc.data-dir=" + dataDir))
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageStartingWith("data directory in use by medoc pid " + ProcessHandle.current().pid());
         }
@@ -72,10 +69,15 @@ class DataDirectoryLockTests {
     void theProbeLeavesAnExternalDatabaseAlone() {
         Path pg = dataDir.resolve("pg");
         try (DataDirectoryLock held = DataDirectoryLock.acquire(pg)) {
-            SpringApplication application = new SpringApplication(Object.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.addListeners(new DataDirectoryLockProbe());
-            application.run("--medoc.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://db.example/medoc").close();
+            probedApplication().run("--medoc.data-dir=" + dataDir, "--spring.datasource.url=jdbc:postgresql://db.example/medoc").close();
         }
+    }
+
+    /** An empty Spring application with the probe that medoc's spring.factories registers. */
+    private static SpringApplication probedApplication() {
+        SpringApplication application = new SpringApplication(Object.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.addListeners(new DataDirectoryLockProbe());
+        return application;
     }
 }

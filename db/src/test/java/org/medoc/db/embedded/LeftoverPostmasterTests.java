@@ -18,11 +18,7 @@ class LeftoverPostmasterTests {
     @Test
     void aServerLeftByAKilledMedocIsStoppedAndTheNextStartServesItsData() throws Exception {
         Path pg = dataDir.resolve("pg");
-        long leftover;
-        try (ChildMedoc old = ChildMedoc.start(ChildMedoc.Mode.BARE_SERVER, pg)) {
-            leftover = old.pid();
-            old.kill();
-        }
+        long leftover = ChildMedoc.startAndKill(ChildMedoc.Mode.BARE_SERVER, pg);
         assertThat(isAlive(leftover)).as("a bare zonky server outlives its killed JVM").isTrue();
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(pg)) {

@@ -16,12 +16,7 @@ class PostmasterWatchdogTests {
     @Test
     void theServerStopsWithinSecondsWhenItsMedocIsKilled() throws Exception {
         Path pg = dataDir.resolve("pg");
-        long postmaster;
-        try (ChildMedoc medoc = ChildMedoc.start(ChildMedoc.Mode.MEDOC, pg)) {
-            postmaster = medoc.pid();
-            assertThat(LeftoverPostmasterTests.isAlive(postmaster)).isTrue();
-            medoc.kill();
-        }
+        long postmaster = ChildMedoc.startAndKill(ChildMedoc.Mode.MEDOC, pg);
         ProcessHandle.of(postmaster).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
         assertThat(LeftoverPostmasterTests.isAlive(postmaster)).as("postmaster of the killed medoc").isFalse();
         assertThat(pg.resolve(LeftoverPostmaster.PID_FILE)).as("a fast shutdown removes its pid file").doesNotExist();
