@@ -123,7 +123,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts the server, giving up as soon as {@code pg_ctl} reports in the control log that the server exited during
      * its start (bad configuration, damaged files, ...) instead of waiting the whole {@link #STARTUP_WAIT}, which zonky
-     * would. Zonky ends its wait early when its thread is interrupted; what it started is then stopped again.
+     * would. Zonky ends its wait early when its thread is interrupted; the server it started has already exited.
      */
     private static EmbeddedPostgres startFailingFast(EmbeddedPostgres.Builder builder, Path controlLog) throws IOException {
         long offset = Files.exists(controlLog) ? Files.size(controlLog) : 0;
