@@ -6,7 +6,10 @@ import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +33,25 @@ public class IngestController {
 
     private final IngestService ingest;
     private final Path incoming;
+    private final Duration retryAfter;
 
-    public IngestController(IngestService ingest, @Value("${medoc.data-dir:./medoc-data}") String dataDir) {
+    public IngestController(IngestService ingest, @Value("${medoc.data-dir:./medoc-data}") String dataDir,
+                            @Value("${medoc.ingest.retry-after:PT30S}") Duration retryAfter) {
         this.ingest = ingest;
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
+        this.retryAfter = retryAfter;
     }
 
+    /**
+     * The report, with status 200; or 503 with {@code Retry-After} when a file failed for a fault of the
+     * infrastructure (database, storage, all decoding threads busy): the client sends the same files again later,
+     * and those already ingested are then skipped.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload FITS files; each is ingested, skipped (already present) or quarantined with a reason")
-    public IngestReport upload(@RequestParam("file") List<MultipartFile> files, Authentication user) throws IOException {
+    @Operation(summary = "Upload FITS files; each is ingested, skipped (already present), quarantined with a reason,"
+            + " or failed (retryable: the answer is then 503 with Retry-After)")
+    public ResponseEntity<IngestReport> upload(@RequestParam("file") List<MultipartFile> files, Authentication user)
+            throws IOException {
         if (files.isEmpty()) {
             throw new org.medoc.archive.catalogue.InvalidQueryException("file", "no file uploaded");
         }
@@ -55,6 +69,16 @@ public class IngestController {
                 Files.deleteIfExists(temporary);
             }
         }
-        return IngestReport.of(outcomes);
+        return answer(IngestReport.of(outcomes), retryAfter);
+    }
+
+    /** 200 with the report, or 503 with Retry-After when any file failed for a retryable fault. */
+    static ResponseEntity<IngestReport> answer(IngestReport report, Duration retryAfter) {
+        if (report.failed() > 0) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())))
+                    .body(report);
+        }
+        return ResponseEntity.ok(report);
     }
 }
