@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import org.medoc.archive.storage.IncompleteFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public class IngestController {
         Files.createDirectories(incoming);
         List<IngestOutcome> outcomes = new ArrayList<>();
         for (MultipartFile upload : files) {
-            Path temporary = Files.createTempFile(incoming, "upload-", ".part");
+            Path temporary = IncompleteFiles.create(incoming, "upload-");
             try {
                 try (InputStream in = upload.getInputStream()) {
                     Files.copy(in, temporary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import org.medoc.archive.storage.IncompleteFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +189,7 @@ public class IngestService {
         Path copy = null;
         try {
             Files.createDirectories(incoming);
-            copy = Files.createTempFile(incoming, "reevaluate-", ".part");
+            copy = IncompleteFiles.create(incoming, "reevaluate-");
             try (var in = store.openVerified(row.getStorageKey(), row.getSha256(), row.getSizeBytes());
                  var out = Files.newOutputStream(copy)) {
                 in.transferTo(out);

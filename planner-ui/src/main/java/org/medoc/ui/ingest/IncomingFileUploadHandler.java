@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import org.medoc.archive.storage.IncompleteFiles;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class IncomingFileUploadHandler implements UploadHandler {
             return;
         }
         Files.createDirectories(incoming);
-        Path temporary = Files.createTempFile(incoming, "upload-", ".part");
+        Path temporary = IncompleteFiles.create(incoming, "upload-");
         IngestOutcome outcome;
         try {
             boolean complete;
