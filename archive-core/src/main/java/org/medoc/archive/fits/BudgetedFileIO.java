@@ -1,25 +1,26 @@
 package org.medoc.archive.fits;
 
-import nom.tam.util.RandomAccessFileChannel;
 import nom.tam.util.RandomAccessFileIO;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 
 /**
  * The file as nom-tam-fits reads it, read-only, with every read charged to a {@link DecodeBudget}: the library's
  * own loops cannot be changed, but each of them has to come here for its bytes, so a stopped or over-budget decode
- * ends at its next read.
+ * ends at its next read. Over {@link RandomAccessFile}, as nom-tam-fits reads a {@code File} itself (its own
+ * channel-based implementation in 1.21.2 does not implement single-byte reads and misreads compressed heaps).
  */
 final class BudgetedFileIO implements RandomAccessFileIO {
 
-    private final RandomAccessFileChannel file;
+    private final RandomAccessFile file;
     private final DecodeBudget budget;
 
     BudgetedFileIO(Path path, DecodeBudget budget) throws IOException {
-        this.file = new RandomAccessFileChannel(path, true);
+        this.file = new RandomAccessFile(path.toFile(), "r");
         this.budget = budget;
     }
 
@@ -41,13 +42,13 @@ final class BudgetedFileIO implements RandomAccessFileIO {
 
     @Override
     public long position() throws IOException {
-        return file.position();
+        return file.getFilePointer();
     }
 
     @Override
     public void position(long position) throws IOException {
         budget.check();
-        file.position(position);
+        file.seek(position);
     }
 
     @Override
