@@ -64,6 +64,11 @@ public class StorageCheck {
      * @param delete whether to delete the orphans older than the minimum age
      */
     public Report run(boolean delete) throws IOException {
+        return run(delete, orphanMinAge);
+    }
+
+    /** As {@link #run(boolean)}, with the given minimum age of an orphan. */
+    public Report run(boolean delete, Duration orphanMinAge) throws IOException {
         Instant youngerThan = Instant.now().minus(orphanMinAge);
         long checked = 0;
         List<String> orphans = new ArrayList<>();
