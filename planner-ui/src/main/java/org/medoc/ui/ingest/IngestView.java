@@ -59,9 +59,9 @@ public class IngestView extends VerticalLayout {
 
     /** This visit's outcomes in arrival order; only touched with the session locked. */
     private final List<IngestOutcome> outcomes = new ArrayList<>();
-    private final Grid<IngestOutcome> results = new Grid<>();
+    final Grid<IngestOutcome> results = new Grid<>();
     private final Span summary = new Span();
-    private final Grid<QuarantinedFile> quarantineGrid = new Grid<>();
+    final Grid<QuarantinedFile> quarantineGrid = new Grid<>();
     private final Span quarantineCount = new Span();
     private final Tab quarantineTab = new Tab();
 
@@ -162,7 +162,7 @@ public class IngestView extends VerticalLayout {
     }
 
     /** Re-evaluates a quarantined file from its kept bytes, e.g. after a registry fix; only when they were kept. */
-    private Component reevaluateButton(QuarantinedFile file) {
+    Button reevaluateButton(QuarantinedFile file) {
         Button button = new Button("Re-evaluate", click -> reevaluate(file));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.setId("reevaluate-" + file.id());
