@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.storage.IncompleteFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import org.medoc.archive.storage.IncompleteFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,6 +15,7 @@ import org.medoc.archive.fits.Stretch;
 import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.archive.storage.Sha256;
+import org.medoc.archive.storage.IncompleteFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import org.medoc.archive.storage.IncompleteFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

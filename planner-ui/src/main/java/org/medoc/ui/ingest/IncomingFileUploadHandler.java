@@ -7,11 +7,11 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.storage.IncompleteFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import org.medoc.archive.storage.IncompleteFiles;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
