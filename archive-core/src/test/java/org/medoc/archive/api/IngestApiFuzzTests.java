@@ -3,6 +3,7 @@ package org.medoc.archive.api;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.medoc.archive.ArchiveTestApplication;
+import org.medoc.archive.FuzzInputs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,7 +13,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.nio.file.Files;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,15 +41,7 @@ class IngestApiFuzzTests {
         int seed = data.consumeInt(0, SEEDS.size());
         int keepCards = data.consumeInt(1, 60);
         String name = data.consumeString(80);
-        byte[] tail = data.consumeRemainingAsBytes();
-        byte[] bytes = tail;
-        if (seed < SEEDS.size()) {
-            byte[] real = Files.readAllBytes(ArchiveTestApplication.sampleFits().resolve(SEEDS.get(seed)));
-            int keep = Math.min(real.length, keepCards * 80);
-            bytes = new byte[keep + tail.length];
-            System.arraycopy(real, 0, bytes, 0, keep);
-            System.arraycopy(tail, 0, bytes, keep, tail.length);
-        }
+        byte[] bytes = FuzzInputs.realHeaderThen(SEEDS, seed, keepCards, data.consumeRemainingAsBytes());
         MvcResult result = mvc.perform(multipart("/api/v1/ingest")
                         .file(new MockMultipartFile("file", name, "application/octet-stream", bytes))
                         .with(httpBasic("archivist", "secret")))
