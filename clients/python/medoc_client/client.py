@@ -9,7 +9,7 @@ from pathlib import Path
 
 import astropy.units as u
 import numpy as np
-from astropy.table import Table
+from astropy.table import QTable, Row, Table
 from astropy.time import Time
 
 from .download import RemoteFile, download_files, safe_name
@@ -89,7 +89,7 @@ class MedocClient:
     # ------------------------------------------------------------------ observations
 
     def search(self, start=None, end=None, *, instrument=None, detector=None, wavelength=None, wavelength_range=None,
-               level=None, cadence=None, keywords=None, mission=None, limit=None, page_size=PAGE_SIZE) -> Table:
+               level=None, cadence=None, keywords=None, mission=None, limit=None, page_size=PAGE_SIZE) -> QTable:
         """Every observation overlapping [start, end] that matches, oldest first, as an astropy Table with units.
 
         ``wavelength`` is a nominal channel (number in Å or a Quantity, matched within 0.5 Å); ``wavelength_range`` a
@@ -125,11 +125,11 @@ class MedocClient:
                            "server": self.base_url})
         return table
 
-    def _observation_table(self, rows: list[dict]) -> Table:
+    def _observation_table(self, rows: list[dict]) -> QTable:
         def column(key, default=""):
             return [default if row.get(key) is None else row[key] for row in rows]
 
-        table = Table()
+        table = QTable()
         table["id"] = np.array(column("id", 0), dtype=np.int64)
         table["mission"] = column("mission")
         table["instrument"] = column("instrument")
@@ -148,7 +148,7 @@ class MedocClient:
 
     # ------------------------------------------------------------------ products
 
-    def products(self, type=None, start=None, end=None, *, version=None, cadence=None, limit=None) -> Table:
+    def products(self, type=None, start=None, end=None, *, version=None, cadence=None, limit=None) -> QTable:
         """Every product of ``type`` (e.g. ``'dem'``) whose reference time lies in [start, end], oldest first, with
         its data file's size, SHA-256, URL, release and its inputs (observation ids)."""
         params = {"type": type, "from": iso(start), "to": iso(end), "version": version, "cadence": seconds(cadence)}
@@ -162,7 +162,7 @@ class MedocClient:
                 total = page["total"]
                 break
         rows = sorted(rows[:limit] if limit else rows, key=lambda r: (r["referenceTime"], r["id"]))
-        table = Table()
+        table = QTable()
         table["id"] = np.array([r["id"] for r in rows], dtype=np.int64)
         table["type"] = [r["type"] for r in rows]
         table["version"] = [r["version"] for r in rows]
@@ -186,7 +186,7 @@ class MedocClient:
         Returns the verified paths in the order of the rows. Raises DownloadError listing the files that failed (a
         file whose checksum differs is deleted and listed); the others stay downloaded and verified.
         """
-        rows = [results] if hasattr(results, "colnames") and not hasattr(results, "columns") else results
+        rows = [results] if isinstance(results, (Row, dict)) else results
         remotes = []
         for row in rows:
             if not row["filename"]:

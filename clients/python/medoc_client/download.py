@@ -176,4 +176,8 @@ def transfer(http: Http, remote: RemoteFile, part: Path, bar: Progress) -> bool:
             for chunk in response.iter_content(CHUNK):
                 out.write(chunk)
                 bar.advance(len(chunk))
+    received = part.stat().st_size
+    if received < remote.size:
+        # the connection ended early without an error (urllib3 does not insist on Content-Length): resume it
+        raise requests.ConnectionError(f"the transfer ended at {received} of {remote.size} bytes")
     return True
