@@ -140,7 +140,7 @@ class MedocClient:
         table["exposure"] = u.Quantity(np.array(column("exposure", np.nan), dtype=float), u.s)
         table["level"] = column("level")
         table["filename"] = column("filename")
-        table["size"] = u.Quantity(np.array(column("size", 0), dtype=np.int64), u.byte)
+        table["size"] = u.Quantity(np.array(column("size", 0), dtype=np.int64), u.byte, dtype=np.int64)
         table["sha256"] = column("sha256")
         table["url"] = [self.http.url(r["fileUrl"]) for r in rows]
         table["release"] = column("release")
@@ -168,7 +168,7 @@ class MedocClient:
         table["version"] = [r["version"] for r in rows]
         table["reference_time"] = Time([r["referenceTime"] for r in rows], scale="utc") if rows else Time([], format="isot")
         table["filename"] = [r.get("fileName") or "" for r in rows]
-        table["size"] = u.Quantity(np.array([r.get("size") or 0 for r in rows], dtype=np.int64), u.byte)
+        table["size"] = u.Quantity(np.array([r.get("size") or 0 for r in rows], dtype=np.int64), u.byte, dtype=np.int64)
         table["sha256"] = [r.get("sha256") or "" for r in rows]
         table["url"] = [self.http.url(r["fileUrl"]) for r in rows]
         table["release"] = [r.get("release") or "" for r in rows]
