@@ -75,8 +75,8 @@ class MedocFidoClient(BaseClient):
         values = {a.Provider: [("MEDOC", "Multi Experiment Data & Operation Centre archive (medoc)")]}
         try:
             capabilities = MedocClient(cls.base_url, timeout=3, retries=0).capabilities()
-        except MedocError:
-            # no server at import time: the provider is still known, the vocabulary comes with configure()
+        except (MedocError, ValueError):
+            # no medoc there at import time: the provider is still known, the vocabulary comes with configure()
             return values
         values[a.Source] = [(m["code"], m["name"]) for m in capabilities["missions"]]
         values[a.Instrument] = [(i["code"], f"{i['name']} ({i['mission']}, {i['observations']} observations)")
