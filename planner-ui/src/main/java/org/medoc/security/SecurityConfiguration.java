@@ -41,6 +41,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        // what can be searched (vocabularies for clients): public, and filtered to what the caller may see
+                        .requestMatchers(HttpMethod.GET, "/api/v1/capabilities").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/capabilities").permitAll()
                         // releases: public reading (drafts are filtered out by the service for non-managers)
                         .requestMatchers(HttpMethod.GET, "/api/v1/releases", "/api/v1/releases/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/releases", "/api/v1/releases/**").permitAll()

@@ -5,13 +5,16 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Row1;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.medoc.archive.access.Visibility;
 import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -52,8 +55,9 @@ public class CatalogueService {
     private final DSLContext dsl;
     private final DSLContext searchDsl;
     private final ObjectMapper json;
+    private final PublishedReleases releases;
 
-    public CatalogueService(DSLContext dsl, ObjectMapper json) {
+    public CatalogueService(DSLContext dsl, ObjectMapper json, ObjectProvider<PublishedReleases> releases) {
         this.dsl = dsl;
         // Searches inline their values: each is planned for its actual time range and filters. With bind values
         // PostgreSQL may switch to a generic plan that walks the whole date index (measured: 24 ms instead of 0.3 ms
@@ -61,21 +65,26 @@ public class CatalogueService {
         this.searchDsl = DSL.using(dsl.configuration().derive(
                 dsl.settings().withStatementType(StatementType.STATIC_STATEMENT)));
         this.json = json;
+        this.releases = releases.getIfAvailable(() -> PublishedReleases.NONE);
     }
 
+    /**
+     * One page of matches with their total. Every row names the published release that holds its file, if any (one
+     * query for the page).
+     */
     public SearchResult search(ObservationQuery query) {
         Condition where = where(query);
         boolean byCursor = query.cursor() != null && !query.cursor().isBlank();
-        Cursor cursor = byCursor ? decodeCursor(query.cursor(), query.sort()) : null;
+        Cursor cursor = byCursor ? decodeCursor(query.cursor(), query) : null;
         List<Record> rows = rows(query, where, cursor);
         // Counting is the expensive part of a deep page (hundreds of ms over 100k matches): a cursor carries the
         // total of the first page forward, so keyset pages cost only their own rows.
         long total = byCursor ? cursor.total() : searchDsl.fetchCount(OBSERVATION, where);
-        List<ObservationSummary> items = rows.stream().map(CatalogueService::summary).toList();
+        List<ObservationSummary> items = withReleases(rows.stream().map(CatalogueService::summary).toList());
         String nextCursor = null;
         if (items.size() == query.size()) {
             Record last = rows.getLast();
-            nextCursor = encodeCursor(query.sort(), last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
+            nextCursor = encodeCursor(query, last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
         }
         return new SearchResult(total, items, nextCursor);
     }
@@ -83,8 +92,18 @@ public class CatalogueService {
     /** One page of a search without its total, for callers that counted once already (the Archive view's grid). */
     public List<ObservationSummary> page(ObservationQuery query) {
         Condition where = where(query);
-        Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query.sort());
-        return rows(query, where, cursor).stream().map(CatalogueService::summary).toList();
+        Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query);
+        return withReleases(rows(query, where, cursor).stream().map(CatalogueService::summary).toList());
+    }
+
+    private List<ObservationSummary> withReleases(List<ObservationSummary> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, String> released = releases.identifiers(PublishedReleases.Kind.OBSERVATION,
+                items.stream().map(ObservationSummary::id).toList());
+        return released.isEmpty() ? items
+                : items.stream().map(item -> released.containsKey(item.id()) ? item.inRelease(released.get(item.id())) : item).toList();
     }
 
     /** The page's rows in the query's order (ties broken by id), by offset or after the cursor. */
@@ -102,7 +121,7 @@ public class CatalogueService {
 
     public Optional<ObservationSummary> summary(long id) {
         return dsl.select(summaryFields()).from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
-                .fetchOptional().map(CatalogueService::summary);
+                .fetchOptional().map(CatalogueService::summary).map(s -> withReleases(List.of(s)).getFirst());
     }
 
     public Optional<ObservationDetail> detail(long id) {
@@ -145,7 +164,7 @@ public class CatalogueService {
         Map<String, Object> header = json.readValue(row.getHeader().data(), new TypeReference<LinkedHashMap<String, Object>>() { });
         List<ObservationDetail.HduHeader> hdus = json.readValue(row.getHdus().data(),
                 new TypeReference<List<ObservationDetail.HduHeader>>() { });
-        return Optional.of(new ObservationDetail(summary(row), normalised, header, hdus, row.getChecksumStatus()));
+        return Optional.of(new ObservationDetail(withReleases(List.of(summary(row))).getFirst(), normalised, header, hdus, row.getChecksumStatus()));
     }
 
     /** Where the file and its quicklook are kept, for downloads. */
@@ -243,6 +262,28 @@ public class CatalogueService {
     }
 
     /**
+     * What the catalogue holds that the caller may see, per mission, instrument and detector: the time covered (earliest
+     * start, latest end), how many observations, and the levels and wavelengths (Å) present. What clients build their
+     * search vocabulary from; one aggregate query.
+     */
+    public List<Holding> holdings() {
+        Field<String[]> levels = DSL.field("array_remove(array_agg(DISTINCT {0} ORDER BY {0}), NULL)", String[].class, OBSERVATION.LEVEL);
+        Field<Double[]> wavelengths = DSL.field("array_remove(array_agg(DISTINCT {0} ORDER BY {0}), NULL)", Double[].class,
+                OBSERVATION.WAVELENGTH_ANGSTROM);
+        return dsl.select(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR, DSL.min(OBSERVATION.DATE_OBS),
+                        DSL.max(OBSERVATION.DATE_END), DSL.count(), levels, wavelengths)
+                .from(OBSERVATION).where(visibleToCaller())
+                .groupBy(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR)
+                .orderBy(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR)
+                .fetch(r -> new Holding(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant(),
+                        r.value6(), List.of(r.value7()), List.of(r.value8())));
+    }
+
+    /** The observations of one mission, instrument and detector (null when the instrument has none) in the catalogue. */
+    public record Holding(String mission, String instrument, String detector, Instant firstObservation,
+                          Instant lastObservation, long observations, List<String> levels, List<Double> wavelengthsAngstrom) {}
+
+    /**
      * Whether any catalogued observation, whatever its access level, has header keyword {@code keyword} equal to
      * {@code value} (as in a keyword search, through the header's GIN index): housekeeping such as "is the demo data
      * there already" ({@code ORIGIN = 'medoc demo'}). It answers yes or no, never which observation.
@@ -276,6 +317,27 @@ public class CatalogueService {
     }
 
     private Condition where(ObservationQuery query) {
+        Condition filters = filters(query);
+        return query.cadence() == null ? filters : filters.and(OBSERVATION.ID.in(onePerInterval(query, filters)));
+    }
+
+    /**
+     * The cadence filter: of the observations matching {@code filters}, the first (by observation time, then id) of
+     * each instrument, detector and wavelength in each interval of the cadence counted from the query's start (from
+     * 1970-01-01T00:00Z without one). The choice depends only on the filters, never on the page, so offset and keyset
+     * pages over it stay consistent and the total counts it exactly.
+     */
+    private Select<Record1<Long>> onePerInterval(ObservationQuery query, Condition filters) {
+        Instant anchor = query.from() == null ? Instant.EPOCH : query.from();
+        Field<Double> interval = DSL.field("floor(extract(epoch FROM {0} - {1}) / {2})", Double.class,
+                OBSERVATION.DATE_OBS, DSL.val(utc(anchor), OBSERVATION.DATE_OBS), DSL.val(query.cadence().toMillis() / 1000.0));
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR,
+                OBSERVATION.WAVELENGTH_ANGSTROM, interval).orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)).as("rank_in_interval");
+        Table<?> ranked = DSL.select(OBSERVATION.ID, rank).from(OBSERVATION).where(filters).asTable("ranked");
+        return DSL.select(ranked.field(OBSERVATION.ID)).from(ranked).where(ranked.field(rank).eq(1));
+    }
+
+    private Condition filters(ObservationQuery query) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(visibleToCaller());
         if (query.from() != null || query.to() != null) {
@@ -377,22 +439,33 @@ public class CatalogueService {
 
     private record Cursor(Object value, long id, long total) {}
 
-    private static String encodeCursor(ObservationSort sort, Object value, long id, long total) {
+    /** sort|last value|last id|total|cadence in ms (empty without one): a cursor belongs to one sort and cadence. */
+    private static String encodeCursor(ObservationQuery query, Object value, long id, long total) {
         String text = switch (value) {
             case OffsetDateTime time -> time.toInstant().toString();
             case null -> "";
             default -> value.toString();
         };
-        String raw = sort.asParameter() + "|" + text + "|" + id + "|" + total;
+        String raw = query.sort().asParameter() + "|" + text + "|" + id + "|" + total + "|" + cadenceText(query);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Cursor decodeCursor(String cursor, ObservationSort sort) {
+    private static String cadenceText(ObservationQuery query) {
+        return query.cadence() == null ? "" : Long.toString(query.cadence().toMillis());
+    }
+
+    private static Cursor decodeCursor(String cursor, ObservationQuery query) {
+        ObservationSort sort = query.sort();
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|", -1);
-            if (parts.length != 4 || !parts[0].equals(sort.asParameter())) {
+            if (parts.length < 4 || parts.length > 5 || !parts[0].equals(sort.asParameter())) {
                 throw new InvalidQueryException("cursor", "cursor does not belong to a search sorted by " + sort.asParameter());
+            }
+            // cursors issued before cadence existed have four parts and no cadence
+            if (!(parts.length == 5 ? parts[4] : "").equals(cadenceText(query))) {
+                throw new InvalidQueryException("cursor", "cursor belongs to a search with another cadence: "
+                        + "repeat the cadence of the search that returned it");
             }
             long id = Long.parseLong(parts[2]);
             Object value = switch (sort.field()) {
@@ -402,6 +475,8 @@ public class CatalogueService {
                 case SIZE, ID -> Long.valueOf(parts[1]);
             };
             return new Cursor(value, id, Long.parseLong(parts[3]));
+        } catch (InvalidQueryException e) {
+            throw e;
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new InvalidQueryException("cursor", "cursor is not one this server issued");
         }
@@ -422,7 +497,7 @@ public class CatalogueService {
                 r.get(OBSERVATION.EXPOSURE_SECONDS), r.get(OBSERVATION.LEVEL), r.get(OBSERVATION.FILE_NAME),
                 r.get(OBSERVATION.SIZE_BYTES), r.get(OBSERVATION.SHA256), r.get(OBSERVATION.IMAGE_WIDTH),
                 r.get(OBSERVATION.IMAGE_HEIGHT), ObservationSummary.fileUrl(id),
-                r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id));
+                r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id), null);
     }
 
     static OffsetDateTime utc(Instant instant) {

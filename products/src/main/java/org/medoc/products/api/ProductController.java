@@ -3,6 +3,7 @@ package org.medoc.products.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.medoc.archive.api.ObservationController;
 import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.archive.download.FileResponses;
@@ -54,9 +55,12 @@ public class ProductController {
             @Parameter(description = "interval end, ISO-8601 UTC or a date (whole day)") @RequestParam(required = false) String to,
             @Parameter(description = "product version, e.g. 1.0 (default: every version)") @RequestParam(required = false) String version,
             @Parameter(description = "page number from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "page size, 1-1000") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "page size, 1-1000") @RequestParam(defaultValue = "50") int size,
+            @Parameter(description = "cadence in seconds: at most one product per type and version in each interval "
+                    + "of this length from 'from', the one closest to the interval's start")
+            @RequestParam(required = false) Long cadence) {
         ProductQuery query = new ProductQuery(blankToNull(type), TimeParameters.start("from", from), TimeParameters.end("to", to),
-                blankToNull(version), page, size);
+                blankToNull(version), page, size, cadence == null ? null : ObservationController.cadenceParameter(cadence));
         if (query.type() != null) {
             TreeSet<String> known = new TreeSet<>(chain.types());
             known.addAll(catalogue.types());
@@ -83,6 +87,7 @@ public class ProductController {
         body.put("fileUrl", s.fileUrl());
         body.put("previewUrl", s.previewUrl());
         body.put("createdAt", s.createdAt());
+        body.put("release", s.release());
         body.put("files", detail.files().stream().map(f -> {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("name", f.name());

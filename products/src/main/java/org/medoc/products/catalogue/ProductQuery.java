@@ -2,13 +2,16 @@ package org.medoc.products.catalogue;
 
 import org.medoc.archive.catalogue.InvalidQueryException;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * A product search: products whose reference time lies in [from, to] (either open), of a type and version when given,
- * newest first. Invalid values are refused with the parameter at fault.
+ * newest first. With a {@code cadence}, at most one product per type and version in each interval of that length
+ * counted from {@code from} (from 1970-01-01T00:00Z without it): the one closest to the interval's start, as in an
+ * observation search. Invalid values are refused with the parameter at fault.
  */
-public record ProductQuery(String type, Instant from, Instant to, String version, int page, int size) {
+public record ProductQuery(String type, Instant from, Instant to, String version, int page, int size, Duration cadence) {
 
     public static final int MAX_SIZE = 1000;
 
@@ -28,5 +31,13 @@ public record ProductQuery(String type, Instant from, Instant to, String version
         if (size < 1 || size > MAX_SIZE) {
             throw new InvalidQueryException("size", "size must be 1-" + MAX_SIZE + ", was " + size);
         }
+        if (cadence != null && cadence.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidQueryException("cadence", "cadence must be at least 1 second, was " + cadence.toSeconds() + " s");
+        }
+    }
+
+    /** A search that keeps every product (no cadence). */
+    public ProductQuery(String type, Instant from, Instant to, String version, int page, int size) {
+        this(type, from, to, version, page, size, null);
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * One product as search results show it. URLs are relative to the application root; {@code previewUrl} is null for a
  * product without a preview. {@code inputs} is the provenance of its data: the catalogued observations it was made from.
+ * {@code release} is the identifier of the published release that holds its data file (null when none does).
  */
 public record ProductSummary(long id, String type, String version, Instant referenceTime, List<String> flags,
                              List<String> missingInputs, String fileName, long size, String sha256, String fileUrl,
-                             String previewUrl, List<Input> inputs, Instant createdAt) {
+                             String previewUrl, List<Input> inputs, Instant createdAt, String release) {
 
     public ProductSummary {
         flags = List.copyOf(flags);
