@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.medoc.db.jooq.products.Tables.PRODUCT;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_ATTRIBUTE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_FILE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_INPUT;
 
@@ -110,6 +111,11 @@ public class ProductCatalogue {
                 .orderBy(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID)
                 .forEach(i -> inputs.computeIfAbsent(i.getProductId(), k -> new ArrayList<>())
                         .add(new ProductSummary.Input(i.getObservationId(), i.getLabel(), i.getFileName(), i.getSha256().trim())));
+        Map<Long, Map<String, List<String>>> attributes = new LinkedHashMap<>();
+        dsl.selectFrom(PRODUCT_ATTRIBUTE).where(PRODUCT_ATTRIBUTE.PRODUCT_ID.in(ids))
+                .orderBy(PRODUCT_ATTRIBUTE.PRODUCT_ID, PRODUCT_ATTRIBUTE.NAME, PRODUCT_ATTRIBUTE.VALUE)
+                .forEach(a -> attributes.computeIfAbsent(a.getProductId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.getName(), k -> new ArrayList<>()).add(a.getValue()));
         List<ProductSummary> summaries = new ArrayList<>();
         for (ProductRecord row : rows) {
             List<ProductFileRecord> own = files.getOrDefault(row.getId(), List.of());
@@ -120,7 +126,8 @@ public class ProductCatalogue {
                     data == null ? null : data.getName(), data == null ? 0 : data.getSizeBytes(),
                     data == null ? null : data.getSha256().trim(),
                     ProductSummary.fileUrl(row.getId()), hasPreview ? ProductSummary.previewUrl(row.getId()) : null,
-                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant()));
+                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant(), row.getSubject(),
+                    attributes.getOrDefault(row.getId(), Map.of())));
         }
         return summaries;
     }
@@ -138,6 +145,12 @@ public class ProductCatalogue {
         }
         if (query.to() != null) {
             where = where.and(PRODUCT.REFERENCE_TIME.le(query.to().atOffset(ZoneOffset.UTC)));
+        }
+        for (Map.Entry<String, String> attribute : query.attributes().entrySet()) {
+            where = where.and(DSL.exists(DSL.selectOne().from(PRODUCT_ATTRIBUTE)
+                    .where(PRODUCT_ATTRIBUTE.PRODUCT_ID.eq(PRODUCT.ID))
+                    .and(PRODUCT_ATTRIBUTE.NAME.eq(attribute.getKey()))
+                    .and(PRODUCT_ATTRIBUTE.VALUE.eq(attribute.getValue()))));
         }
         return where;
     }

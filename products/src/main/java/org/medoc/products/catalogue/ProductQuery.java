@@ -3,12 +3,20 @@ package org.medoc.products.catalogue;
 import org.medoc.archive.catalogue.InvalidQueryException;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A product search: products whose reference time lies in [from, to] (either open), of a type and version when given,
- * newest first. Invalid values are refused with the parameter at fault.
+ * with every given attribute (name → value, e.g. {@code harp → 377}: the product has that value among its values of
+ * that attribute), newest first. Invalid values are refused with the parameter at fault.
  */
-public record ProductQuery(String type, Instant from, Instant to, String version, int page, int size) {
+public record ProductQuery(String type, Instant from, Instant to, String version, Map<String, String> attributes,
+                           int page, int size) {
+
+    public ProductQuery(String type, Instant from, Instant to, String version, int page, int size) {
+        this(type, from, to, version, Map.of(), page, size);
+    }
 
     public static final int MAX_SIZE = 1000;
 
@@ -22,6 +30,19 @@ public record ProductQuery(String type, Instant from, Instant to, String version
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidQueryException("from", "from (" + from + ") is after to (" + to + ")");
         }
+        Map<String, String> copy = new LinkedHashMap<>();
+        (attributes == null ? Map.<String, String>of() : attributes).forEach((name, value) -> {
+            if (!name.matches("[a-z][A-Za-z0-9]{0,31}")) {
+                throw new InvalidQueryException(name, "'" + name + "' is not an attribute name");
+            }
+            if (value != null && !value.isBlank()) {
+                if (value.length() > 200) {
+                    throw new InvalidQueryException(name, name + " is longer than 200 characters");
+                }
+                copy.put(name, value.trim());
+            }
+        });
+        attributes = java.util.Collections.unmodifiableMap(copy);
         if (page < 0) {
             throw new InvalidQueryException("page", "page must be 0 or more, was " + page);
         }

@@ -99,7 +99,7 @@ public final class SharpRecordReader {
                     + " differs from the file name's HARP " + first.harpNumber());
         }
         String tRec = brHeader.string("T_REC");
-        Instant tRecUtc = tRec == null ? compactTRecUtc(first.compactTRec()) : tRecUtc(tRec);
+        Instant tRecUtc = LeapSeconds.taiToUtc(tRec == null ? compactTRecTai(first.compactTRec()) : tRecTai(tRec));
         return new SharpRecord(first.dataType(), first.harpNumber(),
                 tRec != null ? tRec : first.compactTRec() + "_TAI", tRecUtc, noaaNumbers(brHeader), patch, brHeader);
     }
@@ -151,20 +151,28 @@ public final class SharpRecordReader {
 
     /** {@code 2011.02.15_02:00:00_TAI} → UTC. */
     public static Instant tRecUtc(String tRec) {
+        return LeapSeconds.taiToUtc(tRecTai(tRec));
+    }
+
+    /** {@code 2011.02.15_02:00:00_TAI} → the instant on the TAI scale (read as if it were UTC). */
+    public static Instant tRecTai(String tRec) {
         String text = tRec.trim();
         if (!text.endsWith("_TAI")) {
             throw new InvalidSharpInputException("T_REC '" + tRec + "' is not a JSOC TAI time (yyyy.MM.dd_HH:mm:ss_TAI)");
         }
         try {
-            return LeapSeconds.taiToUtc(LocalDateTime.parse(text.substring(0, text.length() - 4), T_REC).toInstant(ZoneOffset.UTC));
+            return LocalDateTime.parse(text.substring(0, text.length() - 4), T_REC).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw new InvalidSharpInputException("T_REC '" + tRec + "' is not a JSOC TAI time (yyyy.MM.dd_HH:mm:ss_TAI)");
         }
     }
 
-    /** {@code 20110215_020000} (TAI) → UTC. */
-    static Instant compactTRecUtc(String compact) {
-        LocalDateTime tai = LocalDateTime.parse(compact, DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
-        return LeapSeconds.taiToUtc(tai.toInstant(ZoneOffset.UTC));
+    /** {@code 20110215_020000} of a file name → the instant on the TAI scale. */
+    static Instant compactTRecTai(String compact) {
+        try {
+            return LocalDateTime.parse(compact, DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSharpInputException("'" + compact + "' is not a JSOC file-name time (yyyyMMdd_HHmmss)");
+        }
     }
 }
