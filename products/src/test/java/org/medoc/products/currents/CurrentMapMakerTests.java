@@ -81,13 +81,7 @@ class CurrentMapMakerTests {
 
     @Test
     void filePassesFitsverify() throws Exception {
-        Path fitsverify = ExternalTools.require("fitsverify", "ftools-fv");
-        Process process = new ProcessBuilder(fitsverify.toString(), "-e", result.fitsFile().toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(output).contains("0 error(s)");
-        assertThat(process.exitValue()).as(output).isZero();
+        ExternalTools.assertPassesFitsverify(result.fitsFile());
     }
 
     /**
