@@ -1,10 +1,12 @@
 package org.medoc.demo;
 
 import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.SharpSegment;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.products.chain.ProductChain;
+import org.medoc.products.currents.CurrentMapsRecipe;
 import org.medoc.products.dem.DemSyntheticSets;
 import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
@@ -30,8 +32,8 @@ import java.util.List;
  * SPICE-like files made by {@link DemoObservations}, the real sample files packaged in the application
  * ({@link DemoSamples}, extracted to {@code ${medoc.data-dir}/demo/samples}) and, when set, those of the extra directory
  * {@code medoc.demo.samples-dir}, then asks the product chains to scan, so that the demo's products (DEM maps of its
- * AIA sets) are made at once. Runs once: an archive that already holds demo data is left alone, and ingest is
- * idempotent anyway.
+ * AIA sets, current maps of the SHARP sample) are made at once. Runs once: an archive that already holds demo data
+ * is left alone, and ingest is idempotent anyway.
  */
 @Component
 class DemoArchiveSeeder implements ApplicationRunner {
@@ -88,9 +90,26 @@ class DemoArchiveSeeder implements ApplicationRunner {
         log.info("Demo archive: {} (synthetic set for {}, {} real sample files{})", report.summary(), start, samples.size(),
                 extraSamples != null ? ", and the files of " + extraSamples : "");
         // the product chains make the demo's products now rather than at their next scan
-        int scheduled = chain.scanNow();
+        int scheduled = chain.scanNow() + scheduleSampleCurrentMaps();
         if (scheduled > 0) {
             log.info("Demo archive: {} products scheduled on the product chains", scheduled);
         }
+    }
+
+    /**
+     * The packaged SHARP sample (HARP 377, 2011) lies far beyond the scan's look-back: its current maps are scheduled
+     * here over the span of the catalogued SHARP segments, so that the demo shows a current map at once.
+     */
+    private int scheduleSampleCurrentMaps() {
+        if (!chain.types().contains(CurrentMapsRecipe.TYPE)) {
+            return 0;
+        }
+        List<SharpSegment> segments = catalogue.sharpSegments(Instant.EPOCH, Instant.now());
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        Instant first = segments.getFirst().dateObs();
+        Instant last = segments.getLast().dateObs();
+        return chain.scheduleRange(CurrentMapsRecipe.TYPE, first.minus(Duration.ofHours(3)), last.plus(Duration.ofHours(3)));
     }
 }

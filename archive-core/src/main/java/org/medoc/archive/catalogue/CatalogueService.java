@@ -189,6 +189,24 @@ public class CatalogueService {
     }
 
     /**
+     * The SHARP segment files (observations with a HARP number) observed in [from, to], among those a product chain may
+     * use ({@link Visibility.Reader#CHAIN}: public ones), in observation time and id order, with the T_REC of their
+     * header. The caller groups them into records by series, HARP and T_REC.
+     */
+    public List<SharpSegment> sharpSegments(Instant from, Instant to) {
+        Field<String> tRec = DSL.field("{0} ->> 'T_REC'", String.class, OBSERVATION.HEADER);
+        return dsl.select(OBSERVATION.ID, OBSERVATION.HARPNUM, OBSERVATION.NOAA_ARS, tRec, OBSERVATION.FILE_NAME,
+                        OBSERVATION.SHA256, OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
+                .from(OBSERVATION)
+                .where(OBSERVATION.HARPNUM.isNotNull())
+                .and(OBSERVATION.DATE_OBS.between(utc(from), utc(to)))
+                .and(visibleTo(Visibility.Reader.CHAIN))
+                .orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .fetch(r -> new SharpSegment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().trim(),
+                        r.value7(), r.value8(), r.value9().toInstant()));
+    }
+
+    /**
      * For each reference time, the AIA observation of each channel (Å, ±0.5) closest to it within ±{@code tolerance},
      * among the observations a product chain may use ({@link Visibility.Reader#CHAIN}: public ones, because products
      * are public and name their inputs). Ties in distance go to the earlier observation, then to the lower id, so the

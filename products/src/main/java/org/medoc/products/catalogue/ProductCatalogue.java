@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.medoc.db.jooq.products.Tables.PRODUCT;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_ATTRIBUTE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_FILE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_INPUT;
 
@@ -131,6 +132,11 @@ public class ProductCatalogue {
                 .forEach(i -> inputs.computeIfAbsent(i.getProductId(), k -> new ArrayList<>())
                         .add(new ProductSummary.Input(i.getObservationId(), i.getLabel(), i.getFileName(), i.getSha256().trim())));
         Map<Long, String> released = releases.identifiers(PublishedReleases.Kind.PRODUCT, ids);
+        Map<Long, Map<String, List<String>>> attributes = new LinkedHashMap<>();
+        dsl.selectFrom(PRODUCT_ATTRIBUTE).where(PRODUCT_ATTRIBUTE.PRODUCT_ID.in(ids))
+                .orderBy(PRODUCT_ATTRIBUTE.PRODUCT_ID, PRODUCT_ATTRIBUTE.NAME, PRODUCT_ATTRIBUTE.VALUE)
+                .forEach(a -> attributes.computeIfAbsent(a.getProductId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.getName(), k -> new ArrayList<>()).add(a.getValue()));
         List<ProductSummary> summaries = new ArrayList<>();
         for (ProductRecord row : rows) {
             List<ProductFileRecord> own = files.getOrDefault(row.getId(), List.of());
@@ -141,7 +147,8 @@ public class ProductCatalogue {
                     data == null ? null : data.getName(), data == null ? 0 : data.getSizeBytes(),
                     data == null ? null : data.getSha256().trim(),
                     ProductSummary.fileUrl(row.getId()), hasPreview ? ProductSummary.previewUrl(row.getId()) : null,
-                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant(), released.get(row.getId())));
+                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant(), row.getSubject(),
+                    attributes.getOrDefault(row.getId(), Map.of()), released.get(row.getId())));
         }
         return summaries;
     }
@@ -160,20 +167,26 @@ public class ProductCatalogue {
         if (query.to() != null) {
             where = where.and(PRODUCT.REFERENCE_TIME.le(query.to().atOffset(ZoneOffset.UTC)));
         }
+        for (Map.Entry<String, String> attribute : query.attributes().entrySet()) {
+            where = where.and(DSL.exists(DSL.selectOne().from(PRODUCT_ATTRIBUTE)
+                    .where(PRODUCT_ATTRIBUTE.PRODUCT_ID.eq(PRODUCT.ID))
+                    .and(PRODUCT_ATTRIBUTE.NAME.eq(attribute.getKey()))
+                    .and(PRODUCT_ATTRIBUTE.VALUE.eq(attribute.getValue()))));
+        }
         return query.cadence() == null ? where : where.and(PRODUCT.ID.in(onePerInterval(query, where)));
     }
 
     /**
-     * The cadence filter: of the products matching {@code filters}, the first (by reference time, then id) of each type
-     * and version in each interval of the cadence counted from the query's start (1970-01-01T00:00Z without one); it
-     * depends only on the filters, so every page and the total agree.
+     * The cadence filter: of the products matching {@code filters}, the first (by reference time, then id) of each type,
+     * version and subject (e.g. one HARP) in each interval of the cadence counted from the query's start
+     * (1970-01-01T00:00Z without one); it depends only on the filters, so every page and the total agree.
      */
     private static Select<Record1<Long>> onePerInterval(ProductQuery query, Condition filters) {
         Instant anchor = query.from() == null ? Instant.EPOCH : query.from();
         Field<Double> interval = DSL.field("floor(extract(epoch FROM {0} - {1}) / {2})", Double.class,
                 PRODUCT.REFERENCE_TIME, DSL.val(anchor.atOffset(ZoneOffset.UTC), PRODUCT.REFERENCE_TIME),
                 DSL.val(query.cadence().toMillis() / 1000.0));
-        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(PRODUCT.TYPE, PRODUCT.VERSION, interval)
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.SUBJECT, interval)
                 .orderBy(PRODUCT.REFERENCE_TIME, PRODUCT.ID)).as("rank_in_interval");
         Table<?> ranked = DSL.select(PRODUCT.ID, rank).from(PRODUCT).where(filters).asTable("ranked");
         return DSL.select(ranked.field(PRODUCT.ID)).from(ranked).where(ranked.field(rank).eq(1));

@@ -30,11 +30,12 @@ public class ChainScanner {
         Instant from = now.minus(properties.scanLookback());
         List<ProductInstance> due = new ArrayList<>();
         for (ProductRecipe recipe : recipes.currentRecipes()) {
-            Set<Instant> handled = repository.handledReferenceTimes(recipe.type(), recipe.version(), from, now);
+            Set<ProductInstance> handled = repository.handledInstances(recipe.type(), recipe.version(), from, now);
             for (InputSet set : recipe.inputSets().find(from, now)) {
                 boolean waitForMore = !set.complete() && set.referenceTime().isAfter(now.minus(properties.incompleteDelay()));
-                if (!handled.contains(set.referenceTime()) && !waitForMore) {
-                    due.add(new ProductInstance(recipe.type(), recipe.version(), set.referenceTime()));
+                ProductInstance instance = set.instance(recipe.type(), recipe.version());
+                if (!handled.contains(instance) && !waitForMore) {
+                    due.add(instance);
                 }
             }
         }
