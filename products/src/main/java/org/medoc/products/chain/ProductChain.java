@@ -63,13 +63,19 @@ public class ProductChain {
         ProductRecipe recipe = recipe(type);
         checkInterval(from, to);
         List<RunOutcome> outcomes = new ArrayList<>();
+        // a recipe that remakes products on new inputs makes the next revision where the inputs changed
+        java.util.Map<Instant, ChainRepository.LatestRevision> latest = recipe.remakeWhenInputsChange()
+                ? repository.latestRevisions(type, recipe.version(), from, to) : java.util.Map.of();
         for (InputSet set : recipe.inputSets().find(from, to)) {
+            ChainRepository.LatestRevision made = latest.get(set.referenceTime());
+            String version = !recipe.remakeWhenInputsChange() ? recipe.version()
+                    : ChainScanner.versionToMake(recipe, set, made).orElseGet(() -> made.version());
             RunOutcome outcome;
             try {
-                outcome = engine.run(recipe, set.referenceTime(), RunTrigger.COMMAND, "command line");
+                outcome = engine.run(recipe, version, set.referenceTime(), RunTrigger.COMMAND, "command line");
             } catch (ChainException e) {
-                RunSummary failed = repository.runsOf(new ProductInstance(type, recipe.version(), set.referenceTime()).id()).getLast();
-                outcome = new RunOutcome(failed.id(), new ProductInstance(type, recipe.version(), set.referenceTime()),
+                RunSummary failed = repository.runsOf(new ProductInstance(type, version, set.referenceTime()).id()).getLast();
+                outcome = new RunOutcome(failed.id(), new ProductInstance(type, version, set.referenceTime()),
                         RunStatus.FAILED, null, failed.durationMs() == null ? 0 : failed.durationMs(), failed.error());
             }
             outcomes.add(outcome);

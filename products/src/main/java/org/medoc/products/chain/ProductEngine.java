@@ -71,7 +71,20 @@ public class ProductEngine {
 
     /** Makes the recipe's product at one reference time, unless it is catalogued already. */
     public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, RunTrigger trigger, String node) {
-        ProductInstance instance = new ProductInstance(recipe.type(), recipe.version(), referenceTime);
+        return run(recipe, recipe.version(), referenceTime, trigger, node);
+    }
+
+    /**
+     * Makes one product version of a recipe: its own version, or a revision ({@link Revisions}) of it when the recipe
+     * remakes products whose inputs changed.
+     */
+    public RunOutcome run(ProductRecipe recipe, String productVersion, java.time.Instant referenceTime, RunTrigger trigger,
+                          String node) {
+        if (!Revisions.baseVersion(productVersion).equals(recipe.version())) {
+            throw new IllegalArgumentException("product version " + productVersion + " is not made by recipe "
+                    + recipe.type() + " " + recipe.version());
+        }
+        ProductInstance instance = new ProductInstance(recipe.type(), productVersion, referenceTime);
         Optional<Long> existing = repository.productId(instance);
         if (existing.isPresent()) {
             long runId = repository.startRun(instance, trigger, node);
@@ -89,7 +102,7 @@ public class ProductEngine {
             Map<Long, Path> local = fetchInputs(inputs, Files.createDirectories(work.resolve("inputs")));
             Path outputDirectory = Files.createDirectories(work.resolve("output"));
             ProductOutput output = recipe.make(inputs, outputDirectory,
-                    new RecipeContext(softwareVersion, recipe.version(), referenceTime, local));
+                    new RecipeContext(softwareVersion, productVersion, referenceTime, local));
             List<ChainRepository.StoredOutput> stored = storeOutputs(instance, output, outputDirectory);
             List<String> flags = new ArrayList<>(output.flags());
             if (!inputs.complete() && !flags.contains(MISSING_INPUTS)) {

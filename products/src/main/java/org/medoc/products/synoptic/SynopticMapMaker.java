@@ -35,7 +35,7 @@ import java.util.Locale;
  */
 public final class SynopticMapMaker {
 
-    public static final String RADIANCE_PREVIEW = ".png";
+    public static final String RADIANCE_PREVIEW = "_radiance.png";
     public static final String AGE_PREVIEW = "_age.png";
     private static final int PREVIEW_SIDE = 1024;
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
