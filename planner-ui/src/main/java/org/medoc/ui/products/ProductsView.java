@@ -36,6 +36,7 @@ import org.medoc.products.chain.ChainException;
 import org.medoc.products.chain.ProductChain;
 import org.medoc.products.chain.RunStatus;
 import org.medoc.products.chain.RunSummary;
+import org.medoc.products.synoptic.SynopticMapsRecipe;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
 
@@ -125,6 +126,9 @@ public class ProductsView extends VerticalLayout {
         }
         page.add(new Paragraph(ServicePage.PROVENANCE));
         page.add(latestThumbnails(service.type()));
+        if (SynopticMapsRecipe.TYPE.equals(service.type())) {
+            page.add(new SynopticMapsPanel(catalogue)); // MEDOC's per-channel table and day query
+        }
         if (service.documentationHref() != null) {
             Anchor algorithm = new Anchor(service.documentationHref(), "The algorithm, its formulas and references");
             algorithm.setId(service.documentationId());
