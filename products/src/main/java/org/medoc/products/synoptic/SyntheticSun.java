@@ -119,13 +119,13 @@ public final class SyntheticSun {
         ImageGeometry geometry = new ImageGeometry(size, size, new double[] {centre, centre},
                 new double[] {arcsecPerPixel, arcsecPerPixel}, new double[] {1, 0, 0, 1}, new double[] {0, 0}, observer);
         float[][] counts = new float[size][size];
-        for (int y = 0; y < size; y++) {
+        java.util.stream.IntStream.range(0, size).parallel().forEach(y -> {
             for (int x = 0; x < size; x++) {
                 double[] position = geometry.carrington(x, y);
                 counts[y][x] = Double.isNaN(position[0]) ? 0f
                         : (float) (radiance(position[0], position[1], time) * exposure);
             }
-        }
+        });
         BasicHDU<?> hdu;
         try {
             hdu = Fits.makeHDU(counts);
