@@ -1,5 +1,10 @@
 package org.medoc.products.synoptic;
 
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
+import org.medoc.archive.fits.FitsFiles;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +20,7 @@ import java.util.stream.Stream;
  * Benchmark of one synoptic map (not part of the test run; see docs/benchmarks.md for the command). Arguments: number
  * of inputs (default 30), image side (default 4096), grid resolution in degrees (default 0.1), work directory (default a
  * temporary one, deleted at the end). The inputs are AIA-like full-disc images of a {@link SyntheticSun} every 12 h
- * before the reference time, every third one a STEREO-like view 90° west. Prints the generation time, then the whole
+ * before the reference time, every third one a STEREO-like view 90° west (three rendered images under 30 headers). Prints the generation time, then the whole
  * {@link SynopticMapMaker#make} (read, merge, FITS, previews) twice, the first run warming the JIT.
  */
 public final class SynopticBench {
@@ -36,11 +41,27 @@ public final class SynopticBench {
         try {
             SyntheticSun sun = new SyntheticSun(reference.minus(Duration.ofDays(20)), 1);
             long t0 = System.nanoTime();
+            // rendering 30 full-resolution images takes longer than the map; three are rendered (two Earth views, one
+            // STEREO view) and the others are copies of them under the headers of their own times and positions. The
+            // merge's cost does not depend on the pixel values, only on the geometry, which each header gives.
+            Path[] rendered = {sun.writeAia(work.resolve("rendered"), reference, 171, size),
+                    sun.writeAia(work.resolve("rendered"), reference.minus(Duration.ofHours(12)), 171, size),
+                    sun.writeEuvi(work.resolve("rendered"), reference.minus(Duration.ofHours(24)), 171, size, 90)};
             List<SynopticMapMaker.Input> files = new ArrayList<>();
+            Files.createDirectories(work.resolve("in"));
             for (int i = 0; i < inputs; i++) {
                 Instant time = reference.minus(Duration.ofHours(12L * i));
-                Path file = i % 3 == 2 ? sun.writeEuvi(work.resolve("in"), time, 171, size, 90)
-                        : sun.writeAia(work.resolve("in"), time, 171, size);
+                boolean stereo = i % 3 == 2;
+                Path file = work.resolve("in").resolve("input_" + i + ".fits");
+                try (Fits fits = new Fits(rendered[i % 3].toFile())) {
+                    BasicHDU<?> hdu = fits.readHDU();
+                    Header header = hdu.getHeader();
+                    header.addValue("DATE-OBS", time.toString().replace("Z", ""), "[UTC]");
+                    header.addValue("T_OBS", time.toString(), "[UTC]");
+                    header.addValue("CRLN_OBS", SolarObserver.normalise(SyntheticSun.earthCarringtonLongitude(time)
+                            + (stereo ? 90 : 0)), "[deg]");
+                    FitsFiles.writeWithChecksum(file, hdu);
+                }
                 files.add(new SynopticMapMaker.Input(file, file.getFileName().toString(), "0".repeat(64)));
             }
             System.out.printf(Locale.ROOT, "generate %d inputs: %.1f s%n", inputs, (System.nanoTime() - t0) / 1e9);
