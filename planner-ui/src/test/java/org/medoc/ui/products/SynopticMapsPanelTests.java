@@ -35,6 +35,9 @@ class SynopticMapsPanelTests extends SpringBrowserlessTest {
     @Test
     @SuppressWarnings("unchecked")
     void theSynopticPageListsTodaysNowcastPerChannelAndShowsTheMapBesideItsAgeMap() {
+        // demo mode sizes the chain for a first start (DemoProductDefaults)
+        assertThat(chain.recipe("synoptic").parameters()).containsEntry("grid", "720x360 CAR, 0.5 deg")
+                .containsEntry("windowDays", 3.0);
         Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         // the demo's scan may be making it already; either way it is catalogued after this
         assertThat(chain.runRange("synoptic", today, today, outcome -> { })).singleElement()
