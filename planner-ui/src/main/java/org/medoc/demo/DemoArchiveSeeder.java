@@ -8,6 +8,7 @@ import org.medoc.archive.ingest.IngestService;
 import org.medoc.products.chain.ProductChain;
 import org.medoc.products.currents.CurrentMapsRecipe;
 import org.medoc.products.dem.DemSyntheticSets;
+import org.medoc.products.synoptic.SyntheticSun;
 import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import java.util.List;
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
  * to click through: for yesterday, four AIA six-channel sets made by {@link DemSyntheticSets} from known DEM maps
  * (active region, quiet Sun, coronal hole, off-limb, half an hour apart, with realistic noise), EIT, SHARP-like and
- * SPICE-like files made by {@link DemoObservations}, the real sample files packaged in the application
+ * SPICE-like files made by {@link DemoObservations}, full-disc AIA and STEREO/EUVI views of a {@link SyntheticSun} for the
+ * synoptic maps, the real sample files packaged in the application
  * ({@link DemoSamples}, extracted to {@code ${medoc.data-dir}/demo/samples}) and, when set, those of the extra directory
  * {@code medoc.demo.samples-dir}, then asks the product chains to scan, so that the demo's products (DEM maps of its
  * AIA sets, current maps of the SHARP sample) are made at once. Runs once: an archive that already holds demo data
@@ -70,6 +72,18 @@ class DemoArchiveSeeder implements ApplicationRunner {
         for (int set = 0; set < scenes.length; set++) {
             paths.addAll(aia.write(scenes[set], 256, start.plus(Duration.ofMinutes(30L * set)), 2026 + set, true,
                     demoDir.resolve("aia")).files());
+        }
+        // a Sun whose features live in Carrington coordinates, seen in 304 Å every 6 h until today 00:00 from Earth (AIA)
+        // and every 12 h from STEREO-A 90° west (EUVI): today's synoptic nowcast and the days around it. (304 Å is not a
+        // DEM channel, so these maps are not mixed with the DEM sets' different synthetic corona.)
+        SyntheticSun sun = new SyntheticSun(start.minus(Duration.ofDays(10)), 2026);
+        Instant today = start.plus(Duration.ofHours(12));
+        for (int hours = -36; hours <= 0; hours += 6) {
+            Instant time = today.plus(Duration.ofHours(hours));
+            paths.add(sun.writeAia(demoDir.resolve("synoptic"), time, 304, 256));
+            if (hours % 12 == 0) {
+                paths.add(sun.writeEuvi(demoDir.resolve("synoptic"), time, 304, 256, 90));
+            }
         }
         List<Path> samples = DemoSamples.extract(demoDir.resolve("samples"));
         if (samples.isEmpty()) {

@@ -30,7 +30,7 @@ public final class ExternalTools {
         return null;
     }
 
-    /** Runs {@code fitsverify -e} on a file and asserts that it reports no error (skipped when fitsverify is absent). */
+    /** Runs {@code fitsverify -e} on a file and asserts it reports no error (skipped or failed as {@link #require}). */
     public static void assertPassesFitsverify(Path file) throws java.io.IOException, InterruptedException {
         Path fitsverify = require("fitsverify", "ftools-fv");
         Process process = new ProcessBuilder(fitsverify.toString(), "-e", file.toString()).redirectErrorStream(true).start();

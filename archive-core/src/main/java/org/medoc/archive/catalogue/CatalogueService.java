@@ -216,8 +216,19 @@ public class CatalogueService {
      * <p>Each reference time is one index range scan over ±tolerance (a LATERAL subquery), and only the chosen
      * observations leave the database: the cost follows the reference times, not the AIA cadence.
      */
-    @SuppressWarnings("unchecked")
     public List<AiaImage> aiaImagesNear(List<Integer> channelsAngstrom, List<Instant> referenceTimes, Duration tolerance) {
+        return channelImagesNear("AIA", null, channelsAngstrom, referenceTimes, tolerance);
+    }
+
+    /**
+     * {@link #aiaImagesNear} for any imager: the observations of {@code instrument} (and {@code detector}, when not
+     * null, e.g. SECCHI/EUVI) closest to each reference time per channel (and per mission, so that STEREO-A and -B
+     * both answer), public ones only ({@link Visibility.Reader#CHAIN}). The synoptic chain samples its ±30-day window
+     * of EIT, AIA and EUVI images with it. The rows come as {@link AiaImage} records whatever the instrument.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AiaImage> channelImagesNear(String instrument, String detector, List<Integer> channelsAngstrom,
+                                            List<Instant> referenceTimes, Duration tolerance) {
         if (channelsAngstrom.isEmpty() || referenceTimes.isEmpty()) {
             return List.of();
         }
@@ -240,13 +251,14 @@ public class CatalogueService {
         // per-reference range and scanned every AIA row (measured: 10 s instead of 6 ms for a day at 12 s cadence).
         Table<?> nearest = DSL.select(channelKey.as("channel_angstrom"), OBSERVATION.ID, OBSERVATION.FILE_NAME, OBSERVATION.SHA256,
                         OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
-                .distinctOn(channelKey)
+                .distinctOn(channelKey, OBSERVATION.MISSION)
                 .from(OBSERVATION)
-                .where(OBSERVATION.INSTRUMENT.eq("AIA"))
+                .where(OBSERVATION.INSTRUMENT.eq(instrument))
+                .and(detector == null ? DSL.noCondition() : OBSERVATION.DETECTOR.eq(detector))
                 .and(OBSERVATION.DATE_OBS.between(earliest, latest))
                 .and(channel)
                 .and(visibleTo(Visibility.Reader.CHAIN))
-                .orderBy(channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .orderBy(channelKey, OBSERVATION.MISSION, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
                 .asTable("nearest");
         Field<Double> channelOf = nearest.field("channel_angstrom", Double.class);
         return searchDsl.select(reference, channelOf, nearest.field(OBSERVATION.ID), nearest.field(OBSERVATION.FILE_NAME),

@@ -58,6 +58,48 @@ class ChainRepository {
         return handled;
     }
 
+    /** The latest revision of a recipe version's product at a reference time, with the observations it was made from. */
+    record LatestRevision(String version, int revision, Set<Long> observationIds) {}
+
+    /**
+     * For each reference time in [from, to], the product of {@code recipeVersion} or of one of its revisions
+     * ({@link Revisions}) with the highest revision, and its inputs.
+     */
+    java.util.Map<Instant, LatestRevision> latestRevisions(String type, String recipeVersion, Instant from, Instant to) {
+        java.util.Map<Instant, LatestRevision> latest = new java.util.HashMap<>();
+        java.util.Map<Long, Instant> productTimes = new java.util.HashMap<>();
+        dsl.select(PRODUCT.ID, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME).from(PRODUCT)
+                .where(PRODUCT.TYPE.eq(type))
+                .and(PRODUCT.VERSION.eq(recipeVersion).or(PRODUCT.VERSION.like(recipeVersion.replace("_", "\\_") + "-r%")))
+                .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
+                .forEach(r -> {
+                    if (!Revisions.baseVersion(r.value2()).equals(recipeVersion)) {
+                        return;
+                    }
+                    Instant time = r.value3().toInstant();
+                    int revision = Revisions.revision(r.value2());
+                    LatestRevision known = latest.get(time);
+                    if (known == null || revision > known.revision()) {
+                        latest.put(time, new LatestRevision(r.value2(), revision, new HashSet<>()));
+                        productTimes.values().remove(time);
+                        productTimes.put(r.value1(), time);
+                    }
+                });
+        if (!productTimes.isEmpty()) {
+            dsl.select(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID).from(PRODUCT_INPUT)
+                    .where(PRODUCT_INPUT.PRODUCT_ID.in(productTimes.keySet()))
+                    .forEach(r -> latest.get(productTimes.get(r.value1())).observationIds().add(r.value2()));
+        }
+        return latest;
+    }
+
+    /** The task instance ids of every run of a type with a reference time in [from, to]. */
+    Set<String> runInstanceIds(String type, Instant from, Instant to) {
+        return new HashSet<>(dsl.selectDistinct(RUN.INSTANCE_ID).from(RUN)
+                .where(RUN.TYPE.eq(type)).and(RUN.REFERENCE_TIME.between(utc(from), utc(to)))
+                .fetch(RUN.INSTANCE_ID));
+    }
+
     Set<ProductInstance> productInstances(String type, String version, Instant from, Instant to) {
         Set<ProductInstance> made = new HashSet<>();
         dsl.select(PRODUCT.REFERENCE_TIME, PRODUCT.SUBJECT).from(PRODUCT)

@@ -49,7 +49,8 @@ public final class ChainTasks {
                             "recipe " + product.type() + " version " + product.version() + " is not installed on node "
                                     + context.getExecution().pickedBy));
                     RunTrigger trigger = instance.getData() == null ? RunTrigger.SCHEDULED : RunTrigger.valueOf(instance.getData());
-                    engine.run(recipe, product.referenceTime(), product.subject(), trigger, context.getExecution().pickedBy);
+                    engine.run(recipe, product.version(), product.referenceTime(), product.subject(), trigger,
+                            context.getExecution().pickedBy);
                 });
         this.scanTask = Tasks.recurring(SCAN_TASK, FixedDelay.of(properties.scanInterval()))
                 .execute((instance, context) -> {

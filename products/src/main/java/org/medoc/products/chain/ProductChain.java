@@ -63,12 +63,18 @@ public class ProductChain {
         ProductRecipe recipe = recipe(type);
         checkInterval(from, to);
         List<RunOutcome> outcomes = new ArrayList<>();
+        // a recipe that remakes products on new inputs makes the next revision where the inputs changed
+        java.util.Map<Instant, ChainRepository.LatestRevision> latest = recipe.remakeWhenInputsChange()
+                ? repository.latestRevisions(type, recipe.version(), from, to) : java.util.Map.of();
         for (InputSet set : recipe.inputSets().find(from, to)) {
+            ChainRepository.LatestRevision made = latest.get(set.referenceTime());
+            String version = !recipe.remakeWhenInputsChange() ? recipe.version()
+                    : ChainScanner.versionToMake(recipe, set, made).orElseGet(() -> made.version());
             RunOutcome outcome;
             try {
-                outcome = engine.run(recipe, set.referenceTime(), set.subject(), RunTrigger.COMMAND, "command line");
+                outcome = engine.run(recipe, version, set.referenceTime(), set.subject(), RunTrigger.COMMAND, "command line");
             } catch (ChainException e) {
-                ProductInstance instance = set.instance(type, recipe.version());
+                ProductInstance instance = set.instance(type, version);
                 RunSummary failed = repository.runsOf(instance.id()).getLast();
                 outcome = new RunOutcome(failed.id(), instance,
                         RunStatus.FAILED, null, failed.durationMs() == null ? 0 : failed.durationMs(), failed.error());

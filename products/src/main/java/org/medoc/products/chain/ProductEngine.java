@@ -71,12 +71,32 @@ public class ProductEngine {
 
     /** Makes the recipe's product at one reference time, unless it is catalogued already. */
     public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, RunTrigger trigger, String node) {
-        return run(recipe, referenceTime, "", trigger, node);
+        return run(recipe, recipe.version(), referenceTime, "", trigger, node);
     }
 
     /** Makes the recipe's product of one reference time and subject ({@link InputSet#subject()}), unless it is catalogued already. */
     public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, String subject, RunTrigger trigger, String node) {
-        ProductInstance instance = new ProductInstance(recipe.type(), recipe.version(), referenceTime, subject);
+        return run(recipe, recipe.version(), referenceTime, subject, trigger, node);
+    }
+
+    /** Makes one product version (see below) at one reference time, for the recipe's single subject. */
+    public RunOutcome run(ProductRecipe recipe, String productVersion, java.time.Instant referenceTime, RunTrigger trigger,
+                          String node) {
+        return run(recipe, productVersion, referenceTime, "", trigger, node);
+    }
+
+    /**
+     * Makes one product version of a recipe at one reference time and subject: its own version, or a revision
+     * ({@link Revisions}) of it when the recipe remakes products whose inputs changed; nothing when it is catalogued
+     * already.
+     */
+    public RunOutcome run(ProductRecipe recipe, String productVersion, java.time.Instant referenceTime, String subject,
+                          RunTrigger trigger, String node) {
+        if (!Revisions.baseVersion(productVersion).equals(recipe.version())) {
+            throw new IllegalArgumentException("product version " + productVersion + " is not made by recipe "
+                    + recipe.type() + " " + recipe.version());
+        }
+        ProductInstance instance = new ProductInstance(recipe.type(), productVersion, referenceTime, subject);
         Optional<Long> existing = repository.productId(instance);
         if (existing.isPresent()) {
             long runId = repository.startRun(instance, trigger, node);
@@ -95,7 +115,7 @@ public class ProductEngine {
             Map<Long, Path> local = fetchInputs(inputs, Files.createDirectories(work.resolve("inputs")));
             Path outputDirectory = Files.createDirectories(work.resolve("output"));
             ProductOutput output = recipe.make(inputs, outputDirectory,
-                    new RecipeContext(softwareVersion, recipe.version(), referenceTime, local));
+                    new RecipeContext(softwareVersion, productVersion, referenceTime, local));
             List<ChainRepository.StoredOutput> stored = storeOutputs(instance, output, outputDirectory);
             List<String> flags = new ArrayList<>(output.flags());
             if (!inputs.complete() && !flags.contains(MISSING_INPUTS)) {
