@@ -16,6 +16,7 @@ import org.medoc.archive.access.Visibility;
 import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -56,9 +57,14 @@ public class CatalogueService {
     private final DSLContext searchDsl;
     private final ObjectMapper json;
     private final PublishedReleases releases;
+    private final SearchLimits limits;
 
-    public CatalogueService(DSLContext dsl, ObjectMapper json, ObjectProvider<PublishedReleases> releases) {
+    public CatalogueService(DSLContext dsl, ObjectMapper json, ObjectProvider<PublishedReleases> releases,
+                            @Value("${medoc.catalogue.max-offset:10000}") int maxOffset,
+                            @Value("${medoc.catalogue.max-keyword-filters:5}") int maxKeywordFilters,
+                            @Value("${medoc.catalogue.statement-timeout:5s}") Duration statementTimeout) {
         this.dsl = dsl;
+        this.limits = new SearchLimits(maxOffset, maxKeywordFilters, statementTimeout);
         // Searches inline their values: each is planned for its actual time range and filters. With bind values
         // PostgreSQL may switch to a generic plan that walks the whole date index (measured: 24 ms instead of 0.3 ms
         // for one day at 1M rows). Values are rendered by jOOQ, escaped, never concatenated by us.
@@ -73,6 +79,8 @@ public class CatalogueService {
      * query for the page).
      */
     public SearchResult search(ObservationQuery query) {
+        limits.check(query);
+        limits.applyStatementTimeout(dsl);
         Condition where = where(query);
         boolean byCursor = query.cursor() != null && !query.cursor().isBlank();
         Cursor cursor = byCursor ? decodeCursor(query.cursor(), query) : null;
@@ -91,6 +99,8 @@ public class CatalogueService {
 
     /** One page of a search without its total, for callers that counted once already (the Archive view's grid). */
     public List<ObservationSummary> page(ObservationQuery query) {
+        limits.check(query);
+        limits.applyStatementTimeout(dsl);
         Condition where = where(query);
         Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query);
         return withReleases(rows(query, where, cursor).stream().map(CatalogueService::summary).toList());

@@ -8,6 +8,7 @@ import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.archive.download.FileResponses;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.access.Visibility;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductDetail;
 import org.medoc.products.catalogue.ProductQuery;
@@ -120,6 +121,8 @@ public class ProductController {
         provenance.put("durationMs", detail.durationMs());
         provenance.put("results", detail.figures());
         List<RunSummary> runs = chain.runsOf(new ProductInstance(s.type(), s.version(), s.referenceTime(), s.subject()));
+        // a run's error text names hosts, paths and internals: staff see it, the public only that a run failed
+        boolean staff = Visibility.caller() == Visibility.Reader.STAFF;
         provenance.put("runs", runs.stream().map(r -> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", r.id());
@@ -129,7 +132,9 @@ public class ProductController {
             run.put("status", r.status());
             run.put("startedAt", r.startedAt());
             run.put("durationMs", r.durationMs());
-            run.put("error", r.error());
+            if (staff) {
+                run.put("error", r.error());
+            }
             return run;
         }).toList());
         body.put("provenance", provenance);
