@@ -40,6 +40,10 @@ CREATE TABLE ops.hk_sample (
     PRIMARY KEY (parameter_id, time_utc)
 );
 
+-- samples arrive roughly in time order: a BRIN index finds a time range across all parameters (data gaps, rule G3)
+-- for a few pages of index
+CREATE INDEX hk_sample_time_brin ON ops.hk_sample USING brin (time_utc);
+
 -- Per-hour aggregates, kept in step with hk_sample by every import, so that plots over years read ~9000 rows a year.
 CREATE TABLE ops.hk_rollup_hour (
     parameter_id bigint NOT NULL REFERENCES ops.hk_parameter (id),

@@ -49,7 +49,7 @@ public class OpsLogService {
         if (input.anomalyId() != null && !dsl.fetchExists(ANOMALY, ANOMALY.ID.eq(input.anomalyId()))) {
             throw new GolfNotFoundException("anomaly", input.anomalyId());
         }
-        if (input.publicEntry() && (input.publicTitle() == null || input.publicTitle().isBlank())) {
+        if (input.isPublic() && (input.publicTitle() == null || input.publicTitle().isBlank())) {
             throw new GolfRejectedException("a public entry needs a title for the chronology");
         }
         LogEntryRecord record = dsl.newRecord(LOG_ENTRY);
@@ -63,7 +63,7 @@ public class OpsLogService {
         record.setAlarmId(input.alarmId());
         record.setAnomalyId(input.anomalyId());
         record.setConstraintWindowId(input.constraintWindowId());
-        record.setPublic(input.publicEntry());
+        record.setPublic(input.isPublic());
         record.setPublicTitle(input.publicTitle());
         record.store();
         return get(record.getId());
