@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
 import org.medoc.ops.golf.alarm.AlarmService;
 import org.medoc.ops.golf.hk.Calibration;
@@ -40,7 +39,6 @@ import org.medoc.ops.golf.hk.Limits;
 import org.medoc.ops.golf.hk.PlotSeries;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -231,7 +229,7 @@ public class GolfHkView extends VerticalLayout {
                 : new Calibration(Calibration.Type.POLYNOMIAL, coefficients(editing.polynomial), List.of());
         HkCatalogueService.ParameterInput input = new HkCatalogueService.ParameterInput(editing.mnemonic, editing.description,
                 editing.subsystem, editing.unit, calibration, null);
-        if (act(() -> {
+        if (GolfActions.attempt(() -> {
             if (editing.lockVersion == null) {
                 catalogue.create(input);
             } else {
@@ -256,7 +254,7 @@ public class GolfHkView extends VerticalLayout {
         }
         Limits limits = new Limits(bounds[0].getValue(), bounds[1].getValue(), bounds[2].getValue(), bounds[3].getValue(),
                 bounds[4].getValue(), bounds[5].getValue());
-        if (act(() -> catalogue.setLimits(parameter.mnemonic(), limitsFrom.getValue().toInstant(ZoneOffset.UTC), limits, user(),
+        if (GolfActions.attempt(() -> catalogue.setLimits(parameter.mnemonic(), limitsFrom.getValue().toInstant(ZoneOffset.UTC), limits, GolfActions.user(),
                 limitsReason.getValue()))) {
             Notices.success("New limits of " + parameter.mnemonic() + " recorded");
             limitHistory.setItems(catalogue.limits(parameter.mnemonic()).versions());
@@ -317,19 +315,7 @@ public class GolfHkView extends VerticalLayout {
         plotArea.add(new Html("<div>" + GolfPlotSvg.render(panels) + "</div>"));
     }
 
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
-    }
 
-    private boolean act(Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (GolfRejectedException | GolfNotFoundException e) {
-            Notices.error(e.getMessage());
-            return false;
-        }
-    }
 
     void showImport(HkImportReport report) {
         progress.setVisible(false);
@@ -359,7 +345,7 @@ public class GolfHkView extends VerticalLayout {
         @Override
         public void handleUploadRequest(UploadEvent event) throws java.io.IOException {
             UI ui = event.getUI();
-            String user = user();
+            String user = GolfActions.user();
             String name = event.getFileName();
             ui.access(() -> {
                 progress.setVisible(true);

@@ -19,8 +19,6 @@ import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.medoc.ops.golf.GolfNotFoundException;
-import org.medoc.ops.golf.GolfRejectedException;
 import org.medoc.ops.golf.alarm.AlarmService;
 import org.medoc.ops.golf.anomaly.Anomaly;
 import org.medoc.ops.golf.anomaly.AnomalyService;
@@ -32,7 +30,6 @@ import org.medoc.ops.golf.log.LogInput;
 import org.medoc.ops.golf.log.OpsLogService;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -171,7 +168,7 @@ public class GolfLogView extends VerticalLayout {
         LogInput input = new LogInput(entry.time.toInstant(ZoneOffset.UTC), entry.category, entry.text, entry.impact, null, null,
                 entry.alarm == null ? null : entry.alarm.longValue(), entry.anomaly == null ? null : entry.anomaly.longValue(),
                 null, entry.publicEntry, entry.publicEntry ? entry.publicTitle : null);
-        if (act(() -> log.write(input, user()))) {
+        if (GolfActions.attempt(() -> log.write(input, GolfActions.user()))) {
             Notices.success("Log entry written");
             entry = new EntryBean();
             binder.setBean(entry);
@@ -185,15 +182,15 @@ public class GolfLogView extends VerticalLayout {
             Notices.hint("Select a public entry first");
             return;
         }
-        if (act(() -> log.approve(selected.id(), user()))) {
+        if (GolfActions.attempt(() -> log.approve(selected.id(), GolfActions.user()))) {
             Notices.success("Entry #" + selected.id() + " is now in the public chronology");
             refresh();
         }
     }
 
     private void openAnomaly() {
-        if (act(() -> anomalyService.open(new AnomalyService.AnomalyInput(anomalyTitle.getValue(), anomalyDescription.getValue(),
-                anomalySeverity.getValue(), user(), anomalyTarget.getValue()), user()))) {
+        if (GolfActions.attempt(() -> anomalyService.open(new AnomalyService.AnomalyInput(anomalyTitle.getValue(), anomalyDescription.getValue(),
+                anomalySeverity.getValue(), GolfActions.user(), anomalyTarget.getValue()), GolfActions.user()))) {
             Notices.success("Anomaly opened");
             refresh();
         }
@@ -205,24 +202,12 @@ public class GolfLogView extends VerticalLayout {
             Notices.hint("Select an anomaly first");
             return;
         }
-        if (act(() -> anomalyService.advance(selected.id(), selected.lockVersion(), selected.status().next(), rootCause.getValue(),
+        if (GolfActions.attempt(() -> anomalyService.advance(selected.id(), selected.lockVersion(), selected.status().next(), rootCause.getValue(),
                 actions.getValue()))) {
             Notices.success(selected.number() + " moved on");
             refresh();
         }
     }
 
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
-    }
 
-    private boolean act(Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (GolfRejectedException | GolfNotFoundException e) {
-            Notices.error(e.getMessage());
-            return false;
-        }
-    }
 }

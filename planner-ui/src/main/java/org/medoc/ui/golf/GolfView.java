@@ -14,8 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.medoc.ops.golf.GolfNotFoundException;
-import org.medoc.ops.golf.GolfRejectedException;
 import org.medoc.ops.golf.alarm.Alarm;
 import org.medoc.ops.golf.alarm.AlarmService;
 import org.medoc.ops.golf.anomaly.Anomaly;
@@ -28,7 +26,6 @@ import org.medoc.ops.golf.mode.ModePeriod;
 import org.medoc.ops.golf.mode.ModeService;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.time.Duration;
 import java.util.List;
@@ -124,7 +121,13 @@ public class GolfView extends VerticalLayout {
         header.refresh();
         mode.setText(modes.current().map(GolfView::describe).orElse("No current mode in the history"));
         planned.setItems(modes.planned());
-        alarmGrid.setItems(alarms.list(false));
+        // a refused action keeps the operator's selection, so that they can correct the comment and try again
+        Alarm selected = alarmGrid.asSingleSelect().getValue();
+        List<Alarm> open = alarms.list(false);
+        alarmGrid.setItems(open);
+        if (selected != null) {
+            open.stream().filter(a -> a.id() == selected.id()).findFirst().ifPresent(alarmGrid::select);
+        }
         gapGrid.setItems(gaps.unexplained());
         anomalyGrid.setItems(anomalies.list().stream().filter(a -> a.status() != AnomalyStatus.CLOSED).toList());
     }
@@ -134,9 +137,6 @@ public class GolfView extends VerticalLayout {
                 + " since " + Formats.date(period.start());
     }
 
-    private static String user() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
-    }
 
     private Alarm selectedAlarm() {
         Alarm alarm = alarmGrid.asSingleSelect().getValue();
@@ -148,7 +148,7 @@ public class GolfView extends VerticalLayout {
 
     private void acknowledgeSelected() {
         Alarm alarm = selectedAlarm();
-        if (alarm != null && act(() -> alarms.acknowledge(alarm.id(), user(), comment.getValue()))) {
+        if (alarm != null && act(() -> alarms.acknowledge(alarm.id(), GolfActions.user(), comment.getValue()))) {
             Notices.success("Alarm on " + alarm.mnemonic() + " acknowledged");
             comment.clear();
         }
@@ -156,7 +156,7 @@ public class GolfView extends VerticalLayout {
 
     private void shelveSelected() {
         Alarm alarm = selectedAlarm();
-        if (alarm != null && act(() -> alarms.shelve(alarm.id(), shelveFor.getValue(), user(), comment.getValue()))) {
+        if (alarm != null && act(() -> alarms.shelve(alarm.id(), shelveFor.getValue(), GolfActions.user(), comment.getValue()))) {
             Notices.success("Alarm on " + alarm.mnemonic() + " shelved");
             comment.clear();
         }
@@ -174,16 +174,10 @@ public class GolfView extends VerticalLayout {
         }
     }
 
-    /** Runs a GOLF write; a refusal becomes an error notice naming what is wrong. */
+    /** Runs a GOLF write through {@link GolfActions#attempt} and shows the dashboard as it now is. */
     private boolean act(Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (GolfRejectedException | GolfNotFoundException e) {
-            Notices.error(e.getMessage());
-            return false;
-        } finally {
-            refresh();
-        }
+        boolean done = GolfActions.attempt(write);
+        refresh();
+        return done;
     }
 }

@@ -46,6 +46,53 @@ public final class GolfFixtures {
         return csv.toString();
     }
 
+    /**
+     * A housekeeping CSV of {@code lines} samples produced as it is read ({@code line} gives sample i without its
+     * newline): millions of samples with no text held anywhere.
+     */
+    public static InputStream generatedCsv(long lines, java.util.function.LongFunction<String> line) {
+        return new InputStream() {
+            private byte[] current = "time_utc,mnemonic,raw\n".getBytes(StandardCharsets.US_ASCII);
+            private int position;
+            private long next;
+
+            @Override
+            public int read() {
+                if (position == current.length && !advance()) {
+                    return -1;
+                }
+                return current[position++];
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (length == 0) {
+                    return 0;
+                }
+                int count = 0;
+                while (count < length) {
+                    if (position == current.length && !advance()) {
+                        return count == 0 ? -1 : count;
+                    }
+                    int n = Math.min(length - count, current.length - position);
+                    System.arraycopy(current, position, buffer, offset + count, n);
+                    position += n;
+                    count += n;
+                }
+                return count;
+            }
+
+            private boolean advance() {
+                if (next == lines) {
+                    return false;
+                }
+                current = (line.apply(next++) + "\n").getBytes(StandardCharsets.US_ASCII);
+                position = 0;
+                return true;
+            }
+        };
+    }
+
     public static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }

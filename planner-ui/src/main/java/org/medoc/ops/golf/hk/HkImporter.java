@@ -171,15 +171,14 @@ public class HkImporter {
         for (Map.Entry<Long, List<SeverityRun>> entry : byParameter.entrySet()) {
             raised += alarms.apply(entry.getKey(), entry.getValue());
         }
-        // the hours touched by the import, recomputed from the samples: each parameter's span is read through the
-        // primary key, and only the touched hours are kept (a range join per hour would compare every pair)
-        dsl.execute("WITH affected AS (SELECT DISTINCT parameter_id, date_trunc('hour', time_utc, 'UTC') AS hour_utc FROM hk_staging), "
-                + "spans AS (SELECT parameter_id, min(hour_utc) AS low, max(hour_utc) + interval '1 hour' AS high FROM affected GROUP BY parameter_id) "
-                + "INSERT INTO ops.hk_rollup_hour (parameter_id, hour_utc, n, min_eng, max_eng, sum_eng) "
-                + "SELECT h.parameter_id, date_trunc('hour', h.time_utc, 'UTC'), count(*), min(h.eng), max(h.eng), sum(h.eng) "
-                + "FROM spans s JOIN ops.hk_sample h ON h.parameter_id = s.parameter_id AND h.time_utc >= s.low AND h.time_utc < s.high "
-                + "WHERE (h.parameter_id, date_trunc('hour', h.time_utc, 'UTC')) IN (SELECT parameter_id, hour_utc FROM affected) "
-                + "GROUP BY 1, 2 "
+        // each hour touched by the import is recomputed from its samples through the primary key (a lateral lookup per
+        // hour: a plain join lets the planner compare every sample with every hour)
+        dsl.execute("INSERT INTO ops.hk_rollup_hour (parameter_id, hour_utc, n, min_eng, max_eng, sum_eng) "
+                + "SELECT a.parameter_id, a.hour_utc, agg.n, agg.low, agg.high, agg.total "
+                + "FROM (SELECT DISTINCT parameter_id, date_trunc('hour', time_utc, 'UTC') AS hour_utc FROM hk_staging) a "
+                + "CROSS JOIN LATERAL (SELECT count(*) AS n, min(h.eng) AS low, max(h.eng) AS high, sum(h.eng) AS total "
+                + "  FROM ops.hk_sample h WHERE h.parameter_id = a.parameter_id AND h.time_utc >= a.hour_utc "
+                + "  AND h.time_utc < a.hour_utc + interval '1 hour') agg "
                 + "ON CONFLICT (parameter_id, hour_utc) DO UPDATE SET n = excluded.n, min_eng = excluded.min_eng, "
                 + "max_eng = excluded.max_eng, sum_eng = excluded.sum_eng");
         if (staging.first != null) {

@@ -1,6 +1,7 @@
 package org.medoc.ops.golf.bench;
 
 import org.medoc.MedocApplication;
+import org.medoc.ops.golf.GolfFixtures;
 import org.medoc.ops.golf.hk.Calibration;
 import org.medoc.ops.golf.hk.HkCatalogueService;
 import org.medoc.ops.golf.hk.HkImportReport;
@@ -14,7 +15,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,44 +107,8 @@ public final class GolfBench {
     }
 
     static InputStream generated(String mnemonic, Instant start, long samples) {
-        return new InputStream() {
-            private byte[] line = "time_utc,mnemonic,raw\n".getBytes(StandardCharsets.US_ASCII);
-            private int position;
-            private long next;
-
-            @Override
-            public int read() {
-                if (position == line.length && !advance()) {
-                    return -1;
-                }
-                return line[position++];
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                int count = 0;
-                while (count < length) {
-                    if (position == line.length && !advance()) {
-                        return count == 0 ? -1 : count;
-                    }
-                    int n = Math.min(length - count, line.length - position);
-                    System.arraycopy(line, position, buffer, offset + count, n);
-                    position += n;
-                    count += n;
-                }
-                return count;
-            }
-
-            private boolean advance() {
-                if (next == samples) {
-                    return false;
-                }
-                double raw = 20000 + 30 * Math.sin(next / 720.0 * Math.PI) + (next % 13) + (next % 100_000 < 30 ? 350 : 0);
-                line = (start.plusSeconds(60 * next) + "," + mnemonic + "," + raw + "\n").getBytes(StandardCharsets.US_ASCII);
-                position = 0;
-                next++;
-                return true;
-            }
-        };
+        // a slow oscillation, a little noise, and a short excursion every 100,000 minutes (alarms to raise)
+        return GolfFixtures.generatedCsv(samples, next -> start.plusSeconds(60 * next) + "," + mnemonic + ","
+                + (20000 + 30 * Math.sin(next / 720.0 * Math.PI) + (next % 13) + (next % 100_000 < 30 ? 350 : 0)));
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,50 +63,10 @@ class HkImportStreamingTests {
 
     /** time_utc,mnemonic,raw lines for the parameters in turn, one minute apart per parameter, produced as read. */
     static InputStream generated(List<HkParameter> parameters, Instant start) {
-        return new InputStream() {
-            private byte[] line = "time_utc,mnemonic,raw\n".getBytes(StandardCharsets.US_ASCII);
-            private int position;
-            private int next;
-
-            @Override
-            public int read() {
-                if (position == line.length && !advance()) {
-                    return -1;
-                }
-                return line[position++];
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) {
-                if (length == 0) {
-                    return 0;
-                }
-                int count = 0;
-                while (count < length) {
-                    if (position == line.length && !advance()) {
-                        return count == 0 ? -1 : count;
-                    }
-                    int n = Math.min(length - count, line.length - position);
-                    System.arraycopy(line, position, buffer, offset + count, n);
-                    position += n;
-                    count += n;
-                }
-                return count;
-            }
-
-            private boolean advance() {
-                if (next == SAMPLES) {
-                    return false;
-                }
-                int minute = next / parameters.size();
-                HkParameter parameter = parameters.get(next % parameters.size());
-                double raw = 2000 + 100 * Math.sin(minute / 720.0) + (next % 7);
-                line = (start.plus(Duration.ofMinutes(minute)) + "," + parameter.mnemonic() + "," + raw + "\n")
-                        .getBytes(StandardCharsets.US_ASCII);
-                position = 0;
-                next++;
-                return true;
-            }
-        };
+        return GolfFixtures.generatedCsv(SAMPLES, next -> {
+            long minute = next / parameters.size();
+            double raw = 2000 + 100 * Math.sin(minute / 720.0) + (next % 7);
+            return start.plus(Duration.ofMinutes(minute)) + "," + parameters.get((int) (next % parameters.size())).mnemonic() + "," + raw;
+        });
     }
 }
