@@ -8,7 +8,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
@@ -26,11 +25,15 @@ final class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private final AuthenticationManager authentication;
     private final AuthenticationEntryPoint entryPoint;
     private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiTokenAuthenticationFilter(AuthenticationManager authentication, AuthenticationEntryPoint entryPoint) {
+    private final SecurityContextHolderStrategy contexts;
+
+    /** {@code contexts}: the strategy of the filter chain (Vaadin brings its own), so the chain sees what this filter sets. */
+    ApiTokenAuthenticationFilter(AuthenticationManager authentication, AuthenticationEntryPoint entryPoint,
+                                 SecurityContextHolderStrategy contexts) {
         this.authentication = authentication;
         this.entryPoint = entryPoint;
+        this.contexts = contexts;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -28,14 +28,17 @@ final class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
     private final AccessDeniedHandler denied;
 
-    PasswordChangeRequiredFilter(AccessDeniedHandler denied) {
+    private final SecurityContextHolderStrategy contexts;
+
+    PasswordChangeRequiredFilter(AccessDeniedHandler denied, SecurityContextHolderStrategy contexts) {
         this.denied = denied;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
                 && authentication != null && authentication.getPrincipal() instanceof MedocUser user && user.passwordChangeRequired()) {

@@ -1,5 +1,6 @@
 package org.medoc.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,8 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -56,7 +59,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, AuthenticationManager authentication,
-                                    AccountProperties properties) throws Exception {
+                                    AccountProperties properties, ObjectProvider<SecurityContextHolderStrategy> strategies)
+            throws Exception {
+        // the strategy HttpSecurity gives its own filters (Vaadin registers one): ours must read and write the same
+        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         http.securityMatcher(API_PATHS)
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(authorize -> authorize
@@ -87,9 +93,9 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 // HTTP Basic for scripts that send it pre-emptively; never challenged (see ProblemAuthenticationHandlers)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiTokenAuthenticationFilter(authentication, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(authentication, problems, contexts), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SameOriginFilter(properties.trustedOrigins(), problems), CsrfFilter.class)
-                .addFilterAfter(new PasswordChangeRequiredFilter(problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems, contexts), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medoc.db.jooq.auth.Tables.APP_USER;
 import static org.medoc.db.jooq.auth.Tables.USER_ROLE;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context and database of its own: the account tests create accounts in the shared one, and these assertions are
+// about exactly what demo mode creates
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "medoc.test.context=demo-accounts")
 @ActiveProfiles("test")
 class DemoAccountsTests {
 

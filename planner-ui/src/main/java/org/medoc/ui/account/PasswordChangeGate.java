@@ -3,13 +3,11 @@ package org.medoc.ui.account;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.medoc.security.AccountService;
 import org.medoc.security.MedocUser;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
 
 /**
  * Keeps a user who logged in with a one-time password on {@link ChangePasswordView} until they have chosen their own
@@ -21,8 +19,11 @@ class PasswordChangeGate implements VaadinServiceInitListener {
 
     private final AccountService accounts;
 
-    PasswordChangeGate(AccountService accounts) {
+    private final AuthenticationContext authentication;
+
+    PasswordChangeGate(AccountService accounts, AuthenticationContext authentication) {
         this.accounts = accounts;
+        this.authentication = authentication;
     }
 
     @Override
@@ -35,9 +36,7 @@ class PasswordChangeGate implements VaadinServiceInitListener {
                 || event.getNavigationTarget().getPackageName().startsWith("org.medoc.ui.login")) {
             return;
         }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        Optional.ofNullable(authentication).map(Authentication::getPrincipal)
-                .filter(MedocUser.class::isInstance).map(MedocUser.class::cast)
+        authentication.getAuthenticatedUser(MedocUser.class)
                 .filter(MedocUser::passwordChangeRequired)
                 .filter(user -> accounts.passwordChangeRequired(user.getUsername()))
                 .ifPresent(user -> event.rerouteTo(ChangePasswordView.class));
