@@ -3,7 +3,6 @@ package org.medoc.ui.account;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -15,6 +14,7 @@ import org.medoc.security.ApiTokenInfo;
 import org.medoc.security.ApiTokens;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
+import org.medoc.ui.base.SecretDialog;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,9 +36,8 @@ class ApiTokenPanel extends VerticalLayout {
     final TextField name = new TextField("Token name");
     final DatePicker expires = new DatePicker("Expires (optional, UTC)");
     final Button create = new Button("Create token");
-    /** The dialog showing the token just made, and its field (for tests). */
-    Dialog shown;
-    TextField shownToken;
+    /** The dialog showing the token just made (for tests). */
+    SecretDialog shown;
     private final Binder<NewToken> binder = new Binder<>();
     private final String username;
     private final ApiTokens apiTokens;
@@ -105,19 +104,9 @@ class ApiTokenPanel extends VerticalLayout {
         }
         binder.setBean(new NewToken());
         refresh();
-        shownToken = new TextField("Your new token");
-        shownToken.setId("token-secret");
-        shownToken.setValue(created.token());
-        shownToken.setReadOnly(true);
-        shownToken.setWidthFull();
-        shown = new Dialog();
-        shown.setHeaderTitle("Token \"" + created.info().name() + "\" created");
-        shown.add(new Paragraph("Copy it now: it is shown only this once (medoc keeps only a fingerprint of it)."), shownToken);
-        Button close = new Button("I have copied it", click -> shown.close());
-        close.setId("token-secret-close");
-        shown.getFooter().add(close);
-        shown.setWidth("40em");
-        shown.open();
+        shown = new SecretDialog("Token \"" + created.info().name() + "\" created",
+                "Copy it now: it is shown only this once (medoc keeps only a fingerprint of it).", "Your new token",
+                created.token(), "token-secret", "I have copied it");
     }
 
     private void revoke(ApiTokenInfo token) {

@@ -3,7 +3,6 @@ package org.medoc.ui.admin;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -27,6 +26,7 @@ import org.medoc.security.LoginThrottle;
 import org.medoc.security.Role;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
+import org.medoc.ui.base.SecretDialog;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -67,9 +67,8 @@ public class UsersView extends VerticalLayout {
     final Grid<ApiTokenInfo> tokens = new Grid<>();
     final Grid<Map.Entry<String, java.time.OffsetDateTime>> lockedAddresses = new Grid<>();
 
-    /** The last one-time password dialog and its field (for tests). */
-    Dialog oneTimeDialog;
-    TextField oneTimePassword;
+    /** The last one-time password dialog (for tests). */
+    SecretDialog oneTimeDialog;
 
     private final Binder<NewAccount> binder = new Binder<>();
     private final AccountService accounts;
@@ -120,10 +119,10 @@ public class UsersView extends VerticalLayout {
         unlock.setId("user-unlock");
         selected.setId("user-selected");
         disable.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        saveRoles.addClickListener(click -> act(() -> accounts.setRoles(actor, current.username(), roles.getValue()), "Roles saved."));
-        disable.addClickListener(click -> act(() -> accounts.disable(actor, current.username()), "Account disabled."));
-        enable.addClickListener(click -> act(() -> accounts.enable(actor, current.username()), "Account enabled."));
-        unlock.addClickListener(click -> act(() -> accounts.unlock(actor, current.username()), "Account unlocked."));
+        saveRoles.addClickListener(click -> actOnSelected(() -> accounts.setRoles(actor, current.username(), roles.getValue()), "Roles saved."));
+        disable.addClickListener(click -> actOnSelected(() -> accounts.disable(actor, current.username()), "Account disabled."));
+        enable.addClickListener(click -> actOnSelected(() -> accounts.enable(actor, current.username()), "Account enabled."));
+        unlock.addClickListener(click -> actOnSelected(() -> accounts.unlock(actor, current.username()), "Account unlocked."));
         resetPassword.addClickListener(click -> {
             if (current != null) {
                 try {
@@ -206,10 +205,14 @@ public class UsersView extends VerticalLayout {
         refresh();
     }
 
-    private void act(Runnable action, String done) {
-        if (current == null && !done.startsWith("Token") && !done.startsWith("Address")) {
-            return;
+    /** An action on the selected account; nothing without a selection. */
+    private void actOnSelected(Runnable action, String done) {
+        if (current != null) {
+            act(action, done);
         }
+    }
+
+    private void act(Runnable action, String done) {
         try {
             action.run();
             Notices.success(done);
@@ -222,20 +225,9 @@ public class UsersView extends VerticalLayout {
     }
 
     private void showOneTimePassword(AccountService.OneTimePassword password) {
-        oneTimePassword = new TextField("One-time password of " + password.username());
-        oneTimePassword.setId("one-time-password");
-        oneTimePassword.setValue(password.password());
-        oneTimePassword.setReadOnly(true);
-        oneTimePassword.setWidthFull();
-        oneTimeDialog = new Dialog();
-        oneTimeDialog.setHeaderTitle("One-time password");
-        oneTimeDialog.add(new Paragraph("Give it to " + password.username() + " by a safe channel: it is shown only now, and "
-                + "they must choose their own password when they first log in with it."), oneTimePassword);
-        Button close = new Button("Done", click -> oneTimeDialog.close());
-        close.setId("one-time-password-close");
-        oneTimeDialog.getFooter().add(close);
-        oneTimeDialog.setWidth("36em");
-        oneTimeDialog.open();
+        oneTimeDialog = new SecretDialog("One-time password", "Give it to " + password.username() + " by a safe channel: "
+                + "it is shown only now, and they must choose their own password when they first log in with it.",
+                "One-time password of " + password.username(), password.password(), "one-time-password", "Done");
     }
 
     static String state(AccountSummary account) {

@@ -40,7 +40,7 @@ class MyAccountViewTests extends SpringBrowserlessTest {
         test(view.tokens.name).setValue("nightly ingest");
         test(view.tokens.create).click();
 
-        String secret = view.tokens.shownToken.getValue();
+        String secret = view.tokens.shown.secret();
         assertThat(secret).startsWith("medoc_");
         assertThat(view.tokens.shown.isOpened()).isTrue();
         ApiTokenInfo listed = test(view.tokens.tokens).getRow(0);

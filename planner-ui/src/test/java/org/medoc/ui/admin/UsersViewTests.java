@@ -47,7 +47,7 @@ class UsersViewTests extends SpringBrowserlessTest {
         test(view.create).click();
 
         assertThat(view.oneTimeDialog.isOpened()).isTrue();
-        assertThat(view.oneTimePassword.getValue()).hasSize(16);
+        assertThat(view.oneTimeDialog.secret()).hasSize(16);
         AccountSummary made = test(view.users).getRow(row(view, "view-made"));
         assertThat(made.roles()).containsExactly(Role.GOLF_OPERATOR);
         assertThat(made.passwordChangeRequired()).isTrue();
@@ -75,7 +75,7 @@ class UsersViewTests extends SpringBrowserlessTest {
         assertThat(accounts.get("view-selected").roles()).containsExactly(Role.ARCHIVIST, Role.PLANNER);
 
         test(view.resetPassword).click();
-        assertThat(view.oneTimePassword.getValue()).hasSize(16);
+        assertThat(view.oneTimeDialog.secret()).hasSize(16);
         assertThat(accounts.get("view-selected").passwordChangeRequired()).isTrue();
 
         test(view.disable).click();
