@@ -1,5 +1,7 @@
 package org.medoc.security;
 
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,8 +18,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ActiveProfiles("test")
 class AccountServiceTests {
 
+    @Autowired DSLContext dsl;
     @Autowired AccountService accounts;
     @Autowired AppUserDetailsService users;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @Test
     void aNewAccountHasItsRolesAndAOneTimePasswordThatMustBeChanged() {

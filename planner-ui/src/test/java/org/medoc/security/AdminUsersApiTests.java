@@ -1,5 +1,7 @@
 package org.medoc.security;
 
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,10 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminUsersApiTests {
 
     @LocalServerPort int port;
+    @Autowired DSLContext dsl;
     @Autowired ObjectMapper json;
     @Autowired ApiTokens tokens;
     @Autowired AccountService accounts;
     private ApiCalls api;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @BeforeEach
     void setUp() {

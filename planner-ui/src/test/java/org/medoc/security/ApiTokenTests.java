@@ -1,6 +1,7 @@
 package org.medoc.security;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,11 @@ class ApiTokenTests {
     @Autowired ObjectMapper json;
     private ApiCalls api;
     private String archivist;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @BeforeEach
     void setUp() {

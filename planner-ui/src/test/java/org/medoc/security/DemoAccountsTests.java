@@ -15,9 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medoc.db.jooq.auth.Tables.APP_USER;
 import static org.medoc.db.jooq.auth.Tables.USER_ROLE;
 
-// a context and database of its own: the account tests create accounts in the shared one, and these assertions are
-// about exactly what demo mode creates
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "medoc.test.context=demo-accounts")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class DemoAccountsTests {
 
@@ -60,5 +58,21 @@ class DemoAccountsTests {
         assertThat(DemoAccounts.enabled(new MockEnvironment().withProperty("medoc.demo", "false"))).isFalse();
         assertThat(DemoAccounts.enabled(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/medoc")
                 .withProperty("medoc.demo", "true"))).isTrue();
+    }
+
+    @Test
+    void aProductionStartCreatesNoDemoAccountAndADemoStartCreatesTheMissingOne() {
+        dsl.deleteFrom(APP_USER).where(APP_USER.USERNAME.eq("golf-operator")).execute();
+        try {
+            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "false"))
+                    .run(new DefaultApplicationArguments());
+            assertThat(dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("golf-operator"))).isFalse();
+        } finally {
+            // as the test profile's demo start made it, so that the other tests find it
+            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "true")
+                    .withProperty("medoc.demo.password", "test-demo-password")).run(new DefaultApplicationArguments());
+        }
+        assertThat(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq("golf-operator")).fetchOne(USER_ROLE.ROLE))
+                .isEqualTo("GOLF_OPERATOR");
     }
 }

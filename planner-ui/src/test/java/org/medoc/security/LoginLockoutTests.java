@@ -43,6 +43,7 @@ class LoginLockoutTests {
 
     @AfterEach
     void forgetThisMachinesFailures() {
+        TestAccounts.removeAll(dsl);
         // every test of the shared context calls from this address: leave it unlocked for them
         throttle.unlockAddress("test", "127.0.0.1");
         throttle.unlockAddress("test", "0:0:0:0:0:0:0:1");

@@ -1,6 +1,7 @@
 package org.medoc.security;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,11 @@ class PasswordHashTests {
     @Autowired PasswordEncoder encoder;
     @Autowired DSLContext dsl;
     private ApiCalls api;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @BeforeEach
     void setUp() {

@@ -1,5 +1,6 @@
 package org.medoc.security;
 
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionAndFormLoginTests {
 
     @LocalServerPort int port;
+    @Autowired DSLContext dsl;
     @Autowired AccountService accounts;
     @Autowired LoginThrottle throttle;
 
     @AfterEach
     void forgetThisMachinesFailures() {
+        TestAccounts.removeAll(dsl);
         throttle.unlockAddress("test", "127.0.0.1");
     }
 

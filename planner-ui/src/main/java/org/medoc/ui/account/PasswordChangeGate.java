@@ -36,7 +36,8 @@ class PasswordChangeGate implements VaadinServiceInitListener {
                 || event.getNavigationTarget().getPackageName().startsWith("org.medoc.ui.login")) {
             return;
         }
-        authentication.getAuthenticatedUser(MedocUser.class)
+        authentication.getAuthenticatedUser(Object.class)
+                .filter(MedocUser.class::isInstance).map(MedocUser.class::cast)
                 .filter(MedocUser::passwordChangeRequired)
                 .filter(user -> accounts.passwordChangeRequired(user.getUsername()))
                 .ifPresent(user -> event.rerouteTo(ChangePasswordView.class));

@@ -3,6 +3,8 @@ package org.medoc.ui.account;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.PlanningIntegrationTest;
@@ -26,8 +28,14 @@ class MyAccountViewTests extends SpringBrowserlessTest {
 
     private static final String PASSWORD = "my account password";
 
+    @Autowired DSLContext dsl;
     @Autowired AccountService accounts;
     @Autowired ApiTokens tokens;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @BeforeEach
     void account() {

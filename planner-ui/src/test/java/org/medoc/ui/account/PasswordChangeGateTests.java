@@ -2,11 +2,14 @@ package org.medoc.ui.account;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.security.AccountService;
 import org.medoc.security.Role;
+import org.medoc.security.TestAccounts;
 import org.medoc.ui.archive.ArchiveView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.TestExecutionEvent;
@@ -21,8 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ViewPackages(classes = {ChangePasswordView.class, ArchiveView.class})
 class PasswordChangeGateTests extends SpringBrowserlessTest {
 
+    @Autowired DSLContext dsl;
     @Autowired AccountService accounts;
     static String oneTime;
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
+    }
 
     @BeforeEach
     void oneTimeAccount() {

@@ -3,6 +3,8 @@ package org.medoc.ui.admin;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.security.AccountService;
@@ -29,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithMockUser(username = "admin", roles = "ADMIN")
 class UsersViewTests extends SpringBrowserlessTest {
 
+    @Autowired DSLContext dsl;
     @Autowired AccountService accounts;
     @Autowired ApiTokens tokens;
     @Autowired AuthenticationManager authentication;
@@ -36,6 +39,11 @@ class UsersViewTests extends SpringBrowserlessTest {
     private int row(UsersView view, String username) {
         return IntStream.range(0, test(view.users).size()).filter(i -> test(view.users).getRow(i).username().equals(username))
                 .findFirst().orElseThrow(() -> new AssertionError(username + " is not listed"));
+    }
+
+    @AfterEach
+    void removeTestAccounts() {
+        TestAccounts.removeAll(dsl);
     }
 
     @Test
