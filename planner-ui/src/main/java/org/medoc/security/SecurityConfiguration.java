@@ -1,11 +1,20 @@
 package org.medoc.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -13,8 +22,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Three filter chains over one user store ({@link AppUserDetailsService}):
  * <ul>
- *   <li>the REST API and its OpenAPI documents: HTTP Basic or the web UI's session, 401/403 answered as
- *   RFC 9457 problem details, never a redirect to the login page;</li>
+ *   <li>the REST API and its OpenAPI documents: personal API tokens ({@code Authorization: Bearer}), pre-emptive
+ *   HTTP Basic or the web UI's session, 401/403 answered as RFC 9457 problem details, never a redirect to the login
+ *   page nor a Basic challenge; unsafe requests with a cookie or Basic credentials only from this site;</li>
  *   <li>the public release pages {@code /releases/**} (server-rendered HTML, files and packages): GET and HEAD for
  *   everyone, nothing else; a logged-in release manager's session lets them preview drafts there. A chain of its own
  *   so that Vaadin's chain, which matches every path, never sends a crawler or a citation manager to the login
@@ -33,11 +43,30 @@ public class SecurityConfiguration {
     /** Paths served by the API chain; the rest belongs to the UI chain. */
     static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
+    /**
+     * The one authentication manager of all chains: user name and password (login form, HTTP Basic) and personal API
+     * tokens, both behind the locks of {@link LoginThrottle}, publishing the events {@link AuthenticationEvents} counts.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(AppUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                                ApiTokens tokens, AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(new ThrottledDaoAuthenticationProvider(users, encoder, throttle),
+                new ApiTokenAuthenticationProvider(tokens, users, throttle));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems, AuthenticationManager authentication,
+                                    AccountProperties properties, ObjectProvider<SecurityContextHolderStrategy> strategies)
+            throws Exception {
+        // the strategy HttpSecurity gives its own filters (Vaadin registers one): ours must read and write the same
+        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         http.securityMatcher(API_PATHS)
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
@@ -68,30 +97,35 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ops/golf/**").authenticated()
                         .requestMatchers("/api/v1/ops/golf/**").hasAnyRole(Role.GOLF_OPERATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM)
-                        .authenticationEntryPoint(problems))
+                // HTTP Basic for scripts that send it pre-emptively; never challenged (see ProblemAuthenticationHandlers)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(authentication, problems, contexts), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SameOriginFilter(properties.trustedOrigins(), problems), CsrfFilter.class)
+                .addFilterAfter(new PasswordChangeRequiredFilter(problems, contexts), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 // CSRF protects cookie-authenticated requests: a browser sends the session cookie on its own, so a
-                // foreign page could make it POST with the user's rights. A request that carries no session cookie
-                // cannot ride on anyone's session; it authenticates itself (HTTP Basic) or acts anonymously, so a
-                // forged request gains nothing and stateless scripts (curl, Python) need no token dance. Requests that
-                // do carry a session - the web UI's - keep full CSRF protection.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSession()));
+                // foreign page could make it POST with the user's rights; such requests - the web UI's - need the CSRF
+                // token. A request without a session cookie rides on nobody's session: it authenticates itself (an API
+                // token, which a browser never adds by itself, or HTTP Basic, which SameOriginFilter holds to this
+                // site since browsers may have cached it) or acts anonymously, so scripts need no token dance.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(withoutSession(), ApiTokenAuthenticationFilter::hasBearerToken));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain releasePagesSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain releasePagesSecurity(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                                             AuthenticationManager authentication) throws Exception {
         http.securityMatcher("/releases", "/releases/**")
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.GET, "/releases", "/releases/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/releases", "/releases/**").permitAll()
                         // every change to a release goes through the API or the Releases view, never through these pages
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM).authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }

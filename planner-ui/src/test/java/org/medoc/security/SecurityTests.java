@@ -8,13 +8,8 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class SecurityTests {
 
-    private static final String PASSWORD = "test-demo-password";
+    private static final String PASSWORD = ApiCalls.DEMO_PASSWORD;
 
     @LocalServerPort
     int port;
@@ -31,7 +26,6 @@ class SecurityTests {
     @Autowired
     ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void anonymousMayReadTheOpenApiDocument() throws Exception {
@@ -164,24 +158,25 @@ class SecurityTests {
     private void assertUnauthorizedProblem(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"medoc\"");
+        // never a Basic challenge: a browser would cache the password and send it with forged requests (CSRF)
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(401);
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return new ApiCalls(port).get(path);
     }
 
     private HttpRequest.Builder post(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(HttpRequest.BodyPublishers.noBody());
+        return new ApiCalls(port).post(path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return new ApiCalls(port).send(request);
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return ApiCalls.basic(username, password);
     }
 }
