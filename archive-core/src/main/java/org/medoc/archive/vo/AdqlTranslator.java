@@ -428,6 +428,9 @@ public final class AdqlTranslator {
             switch (expression) {
                 case AndExpression and -> binaryCondition(and, " AND ", sql);
                 case OrExpression or -> binaryCondition(or, " OR ", sql);
+                case InExpression in when misparsed(in) -> condition(repairIn(in, false), sql);
+                case NotExpression not when not.getExpression() instanceof InExpression in && misparsed(in) ->
+                        condition(repairIn(in, true), sql);
                 case NotExpression not -> {
                     sql.append("NOT (");
                     condition(not.getExpression(), sql);
@@ -488,6 +491,28 @@ public final class AdqlTranslator {
                 default -> throw new AdqlException("'" + expression + "' is not a condition ADQL allows here: use "
                         + "comparisons, BETWEEN, IN, LIKE, IS NULL, AND, OR, NOT");
             }
+        }
+
+        /**
+         * JSqlParser 5.3 reads {@code a IN (1, 2) AND b = 3} as {@code a IN ((1, 2) AND b = 3)}: the list becomes the
+         * leftmost operand of the conditions that follow. Precedence among those conditions is right, so putting
+         * {@code a IN (1, 2)} back in the list's place gives the query as written.
+         */
+        private static boolean misparsed(InExpression in) {
+            return in.getRightExpression() instanceof AndExpression || in.getRightExpression() instanceof OrExpression;
+        }
+
+        private static Expression repairIn(InExpression in, boolean negated) {
+            BinaryExpression conditions = (BinaryExpression) in.getRightExpression();
+            BinaryExpression leftmost = conditions;
+            while (leftmost.getLeftExpression() instanceof AndExpression
+                    || leftmost.getLeftExpression() instanceof OrExpression) {
+                leftmost = (BinaryExpression) leftmost.getLeftExpression();
+            }
+            InExpression repaired = new InExpression(in.getLeftExpression(), leftmost.getLeftExpression());
+            repaired.setNot(in.isNot());
+            leftmost.setLeftExpression(negated ? new NotExpression(repaired) : repaired);
+            return conditions;
         }
 
         private void binaryCondition(BinaryExpression expression, String operator, SqlFragment.Builder sql) {
@@ -661,7 +686,9 @@ public final class AdqlTranslator {
                     || function.getHavingClause() != null || function.getLimit() != null) {
                 throw new AdqlException("function " + name + " is used with SQL that is not ADQL");
             }
-            if (spec.aggregate() && function.isAllColumns()) {
+            boolean star = function.isAllColumns() || function.getParameters() != null
+                    && function.getParameters().size() == 1 && function.getParameters().get(0) instanceof AllColumns;
+            if (spec.aggregate() && star) {
                 if (!"COUNT".equals(name)) {
                     throw new AdqlException(name + "(*) is not allowed");
                 }

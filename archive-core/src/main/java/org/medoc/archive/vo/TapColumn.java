@@ -17,6 +17,18 @@ package org.medoc.archive.vo;
 public record TapColumn(String name, TapType type, String unit, String ucd, String utype, String description,
                         boolean principal, boolean indexed, boolean std) {
 
+    /**
+     * ADQL reserved words that are also column names here; TAP_SCHEMA and /tables give such a name delimited
+     * ({@code "size"}), as queries must write it.
+     */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("size", "value", "date", "time", "timestamp",
+            "user", "position", "first", "last", "level", "section", "zone", "names", "full", "public");
+
+    /** The name as ADQL must write it: delimited when it is a reserved word. */
+    public String adqlName() {
+        return RESERVED.contains(name) ? '"' + name + '"' : name;
+    }
+
     static TapColumn std(String name, TapType type, String unit, String ucd, String description) {
         return new TapColumn(name, type, unit, ucd, null, description, true, false, true);
     }

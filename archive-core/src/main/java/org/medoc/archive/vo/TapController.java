@@ -43,7 +43,7 @@ public class TapController {
 
     @GetMapping("/capabilities")
     public ResponseEntity<String> capabilities() {
-        return ResponseEntity.ok().contentType(XML).body(VosiDocuments.capabilities(baseUrl() + "/tap", queries.settings()));
+        return ResponseEntity.ok().contentType(XML).header("Server", "medoc").body(VosiDocuments.capabilities(baseUrl() + "/tap", queries.settings()));
     }
 
     @GetMapping("/availability")
@@ -63,6 +63,12 @@ public class TapController {
     @GetMapping("/tables")
     public ResponseEntity<String> tables() {
         return ResponseEntity.ok().contentType(XML).body(VosiDocuments.tables(queries.tables(baseUrl())));
+    }
+
+    @GetMapping("/examples")
+    public ResponseEntity<String> examples() {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xhtml+xml;charset=UTF-8"))
+                .body(TapExamples.document());
     }
 
     /** Runs an ADQL query and streams its result; a query that cannot run gets a VOTable error document (400). */

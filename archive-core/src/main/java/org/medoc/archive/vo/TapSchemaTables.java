@@ -40,7 +40,7 @@ final class TapSchemaTables {
             col("datatype", STRING, "VOTable datatype of the column"),
             col("arraysize", STRING, "VOTable arraysize of the column"),
             col("xtype", STRING, "VOTable xtype of the column"),
-            col("size", INT, "Deprecated length of variable-length columns"),
+            col("size", INT, "Length of fixed-size columns (deprecated by TAP 1.1 in favour of arraysize)"),
             col("description", STRING, "Brief description of the column"),
             col("utype", STRING, "Data-model utype of the column"),
             col("unit", STRING, "Unit in VOUnit format"),
@@ -93,8 +93,8 @@ final class TapSchemaTables {
             for (int c = 0; c < table.columns().size(); c++) {
                 TapColumn column = table.columns().get(c);
                 TapType type = column.type();
-                columnRows.add(new Object[]{table.qualifiedName(), column.name(), type.votableDatatype(), type.arraysize(),
-                        type.xtype(), null, column.description(), column.utype(), column.unit(), column.ucd(),
+                columnRows.add(new Object[]{table.qualifiedName(), column.adqlName(), type.votableDatatype(),
+                        type.arraysize(), type.xtype(), null, column.description(), column.utype(), column.unit(), column.ucd(),
                         flag(column.indexed()), flag(column.principal()), flag(column.std()), c});
             }
         }

@@ -195,6 +195,16 @@ public class UwsController {
                 + parameters(find(id)).replace("<uws:parameters>", "<uws:parameters" + UWS_NAMESPACES + ">"));
     }
 
+    /** UWS: a PENDING job's parameters may be changed by POSTing them here. */
+    @PostMapping("/{id}/parameters")
+    public void changeParameters(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        UwsJob job = find(id);
+        if (!job.setParameters(TapParameters.of(request).values())) {
+            throw new UwsProblem(HttpStatus.CONFLICT, "job " + id + " is " + job.phase() + ": parameters change only while PENDING");
+        }
+        seeOther(response, asyncUrl() + "/" + job.id);
+    }
+
     @GetMapping("/{id}/results")
     public ResponseEntity<String> resultList(@PathVariable String id) {
         return ResponseEntity.ok().contentType(TapController.XML).body("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -236,7 +246,7 @@ public class UwsController {
 
     private String parameters(UwsJob job) {
         StringBuilder xml = new StringBuilder("<uws:parameters>\n");
-        for (Map.Entry<String, String> parameter : job.parameters.entrySet()) {
+        for (Map.Entry<String, String> parameter : job.parameters().entrySet()) {
             xml.append("<uws:parameter").append(formatAttribute("id", parameter.getKey().toLowerCase(Locale.ROOT)))
                     .append(">").append(formatText(parameter.getValue())).append("</uws:parameter>\n");
         }

@@ -14,7 +14,7 @@ final class UwsJob {
     final String id;
     final String runId;
     final Instant creationTime;
-    final Map<String, String> parameters;
+    private final Map<String, String> parameters;
     /** the application root at creation, for access URLs in the result */
     final String baseUrl;
     private Phase phase = Phase.PENDING;
@@ -32,10 +32,23 @@ final class UwsJob {
         this.id = id;
         this.runId = runId;
         this.creationTime = creationTime;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = new java.util.LinkedHashMap<>(parameters);
         this.baseUrl = baseUrl;
         this.executionDurationSeconds = executionDurationSeconds;
         this.destruction = destruction;
+    }
+
+    synchronized Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
+    /** UWS: parameters may be changed while the job is PENDING only; false otherwise. */
+    synchronized boolean setParameters(Map<String, String> changes) {
+        if (phase != Phase.PENDING) {
+            return false;
+        }
+        parameters.putAll(changes);
+        return true;
     }
 
     synchronized Phase phase() {

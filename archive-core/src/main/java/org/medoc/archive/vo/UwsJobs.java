@@ -124,7 +124,7 @@ public class UwsJobs implements DisposableBean {
         }
         Path file = null;
         try {
-            TapParameters parameters = new TapParameters(job.parameters);
+            TapParameters parameters = new TapParameters(job.parameters());
             parameters.checkQueryRequest();
             TapOutput output = TapOutput.named(parameters.format());
             long maxrec = queries.maxrec(parameters.maxrec());

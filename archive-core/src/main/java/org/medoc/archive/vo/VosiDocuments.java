@@ -34,9 +34,6 @@ final class VosiDocuments {
                 .append("<feature><form>ivo_hashlist_has(hashlist CHAR(*), item CHAR(*)) -&gt; INTEGER</form>")
                 .append("<description>1 if item is one of the #-separated words of hashlist (case-insensitive), else 0")
                 .append("</description></feature>\n</languageFeatures>\n")
-                .append("<languageFeatures type=\"ivo://ivoa.net/std/TAPRegExt#features-adql-string\">\n")
-                .append("<feature><form>LOWER</form></feature>\n<feature><form>ILIKE</form></feature>\n")
-                .append("</languageFeatures>\n")
                 .append("</language>\n");
         for (TapOutput output : TapOutput.values()) {
             xml.append("<outputFormat").append(output == TapOutput.VOTABLE
@@ -56,7 +53,8 @@ final class VosiDocuments {
         for (Map.Entry<String, String> vosi : Map.of(
                 "ivo://ivoa.net/std/VOSI#capabilities", "/capabilities",
                 "ivo://ivoa.net/std/VOSI#availability", "/availability",
-                "ivo://ivoa.net/std/VOSI#tables-1.1", "/tables").entrySet().stream()
+                "ivo://ivoa.net/std/VOSI#tables-1.1", "/tables",
+                "ivo://ivoa.net/std/DALI#examples", "/examples").entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).toList()) {
             xml.append("<capability").append(formatAttribute("standardID", vosi.getKey())).append(">\n")
                     .append("<interface xsi:type=\"vs:ParamHTTP\"").append(vosi.getValue().equals("/tables")
@@ -95,7 +93,7 @@ final class VosiDocuments {
                 }
                 for (TapColumn column : table.columns()) {
                     xml.append("<column").append(column.std() ? " std=\"true\"" : "").append(">\n<name>")
-                            .append(formatText(column.name())).append("</name>\n")
+                            .append(formatText(column.adqlName())).append("</name>\n")
                             .append("<description>").append(formatText(column.description())).append("</description>\n");
                     if (column.unit() != null) {
                         xml.append("<unit>").append(formatText(column.unit())).append("</unit>\n");
