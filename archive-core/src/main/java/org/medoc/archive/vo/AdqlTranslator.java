@@ -588,11 +588,13 @@ public final class AdqlTranslator {
                     if (value.getPrefix() != null) {
                         throw new AdqlException("string prefixes such as " + value.getPrefix() + "'...' are not ADQL");
                     }
+                    // JSqlParser keeps the literal as written: a quote inside is doubled ('O''Brien')
+                    String text = value.getValue().replace("''", "'");
                     if (expected == TapType.TIMESTAMP) {
-                        sql.bind(value.getValue(), TapType.TIMESTAMP);
+                        sql.bind(text, TapType.TIMESTAMP);
                         return TapType.TIMESTAMP;
                     }
-                    sql.bind(value.getValue(), TapType.STRING);
+                    sql.bind(text, TapType.STRING);
                     return TapType.STRING;
                 }
                 case NullValue ignored -> {

@@ -139,6 +139,61 @@ class TapServiceTests {
         });
     }
 
+    /** EPN-TAP 2.0's mandatory columns (Debian's taplint 3.4.7 has no EPN stage: these rules are checked here). */
+    static final List<String> EPN_MANDATORY = List.of("granule_uid", "granule_gid", "obs_id", "dataproduct_type",
+            "target_name", "target_class", "time_min", "time_max", "time_sampling_step_min", "time_sampling_step_max",
+            "time_exp_min", "time_exp_max", "spectral_range_min", "spectral_range_max", "spectral_sampling_step_min",
+            "spectral_sampling_step_max", "spectral_resolution_min", "spectral_resolution_max", "c1min", "c1max",
+            "c2min", "c2max", "c3min", "c3max", "s_region", "c1_resol_min", "c1_resol_max", "c2_resol_min",
+            "c2_resol_max", "c3_resol_min", "c3_resol_max", "spatial_frame_type", "incidence_min", "incidence_max",
+            "emergence_min", "emergence_max", "phase_min", "phase_max", "instrument_host_name", "instrument_name",
+            "measurement_type", "processing_level", "creation_date", "modification_date", "release_date", "service_title");
+    static final List<String> EPN_ALWAYS_FILLED = List.of("granule_uid", "granule_gid", "obs_id", "dataproduct_type",
+            "target_class", "spatial_frame_type", "service_title", "creation_date", "modification_date", "release_date");
+
+    @Test
+    void epnCoreFollowsTheEpnTapRules() throws Exception {
+        StarTable table = votable(sync("SELECT * FROM medoc.epn_core").body());
+        List<Object[]> rows = rows(table);
+        assertThat(rows).hasSize(publicCount);
+        for (String name : EPN_MANDATORY) {
+            column(table, name);
+        }
+        assertThat(table.getColumnInfo(column(table, "time_min")).getContentClass()).isEqualTo(Double.class);
+        assertThat(table.getColumnInfo(column(table, "time_max")).getContentClass()).isEqualTo(Double.class);
+        for (Object[] row : rows) {
+            for (String name : EPN_ALWAYS_FILLED) {
+                assertThat(row[column(table, name)]).as(name).isNotNull();
+            }
+            for (String name : List.of("granule_gid", "dataproduct_type", "target_class", "spatial_frame_type", "access_format")) {
+                String value = (String) row[column(table, name)];
+                assertThat(value).as(name).isEqualTo(value.toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat((String) row[column(table, "dataproduct_type")]).isIn("im", "ma", "sp", "ds", "sc", "pr", "pf",
+                    "vo", "mo", "cu", "ts", "ca", "ci", "sv", "ev");
+            assertThat((String) row[column(table, "spatial_frame_type")]).isIn("celestial", "body", "cartesian",
+                    "spherical", "cylindrical", "none");
+            Object level = row[column(table, "processing_level")];
+            assertThat(level == null || List.of(1, 2, 3, 5, 6).contains(level)).as("processing_level " + level).isTrue();
+            for (String range : List.of("time", "time_exp", "spectral_range", "c1", "c2", "c3", "c1_resol", "c2_resol")) {
+                String min = range.startsWith("c") && !range.contains("resol") ? range + "min" : range + "_min";
+                String max = range.startsWith("c") && !range.contains("resol") ? range + "max" : range + "_max";
+                Object low = row[column(table, min)];
+                Object high = row[column(table, max)];
+                assertThat(low == null).as(min + "/" + max + " filled together").isEqualTo(high == null);
+                if (low != null) {
+                    assertThat((Double) low).as(min + " <= " + max).isLessThanOrEqualTo((Double) high);
+                }
+            }
+            if (row[column(table, "access_url")] != null) {
+                assertThat(row[column(table, "access_format")]).isEqualTo("application/fits");
+                assertThat((Integer) row[column(table, "access_estsize")]).isPositive();
+            }
+        }
+        List<Object[]> utype = rows(votable(sync("SELECT utype FROM TAP_SCHEMA.tables WHERE table_name = 'medoc.epn_core'").body()));
+        assertThat(utype).singleElement().satisfies(r -> assertThat(r[0]).isEqualTo("ivo://ivoa.net/std/epntap#table-2.0"));
+    }
+
     @Test
     void obscoreHidesTheEmbargoedAndRestrictedObservationsToo() throws Exception {
         StarTable table = votable(sync("SELECT obs_publisher_did, access_url FROM ivoa.obscore").body());
