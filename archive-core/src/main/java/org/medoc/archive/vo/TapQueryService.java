@@ -82,6 +82,9 @@ public class TapQueryService {
             connection.setReadOnly(true);
             try (Statement setting = connection.createStatement()) {
                 setting.execute("SET LOCAL statement_timeout = " + timeLimit.toMillis());
+                // plan every query for its actual values: a generic plan for "a time range" cannot know whether the
+                // range is a day or ten years, and picks a scan that is wrong for one of them
+                setting.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             }
             PreparedStatement statement = connection.prepareStatement(query.sql().sql() + " LIMIT ?",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
