@@ -6,6 +6,15 @@ CREATE FUNCTION archive.julian_day(t timestamptz) RETURNS double precision
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     RETURN date_part('epoch', t) / 86400.0 + 2440587.5;
 
--- VESPA's typical query: one instrument, a time range
+-- ObsCore's t_min/t_max are Modified Julian Days: a function of their own for the same reason
+CREATE FUNCTION archive.modified_julian_day(t timestamptz) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN date_part('epoch', t) / 86400.0 + 40587.0;
+
+-- VESPA's typical query: one instrument, a time range (EPN-TAP in JD, ObsCore in MJD); and a time range alone
 CREATE INDEX observation_instrument_jd_idx ON archive.observation (instrument, archive.julian_day(date_obs));
+CREATE INDEX observation_instrument_mjd_idx ON archive.observation (instrument, archive.modified_julian_day(date_obs));
 CREATE INDEX observation_jd_idx ON archive.observation (archive.julian_day(date_obs));
+
+-- bib_reference: the VO tables look up the published releases holding each listed file by (kind, item_id)
+CREATE INDEX release_file_item_idx ON releases.release_file (kind, item_id);

@@ -48,7 +48,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,11 +107,6 @@ public final class AdqlTranslator {
     /** A translator over these published tables (with their sources for the request at hand). */
     public AdqlTranslator(List<TapTable> tables) {
         this.tables = List.copyOf(tables);
-    }
-
-    /** The functions a query may call, for the capabilities document. */
-    static Set<String> functionNames() {
-        return FUNCTIONS.keySet();
     }
 
     public TranslatedQuery translate(String adql) {
@@ -803,10 +797,5 @@ public final class AdqlTranslator {
                 throw new AdqlException(operator + " takes text, not " + describe(type));
             }
         }
-    }
-
-    /** The published table of that qualified name, if any. */
-    Optional<TapTable> table(String qualifiedName) {
-        return tables.stream().filter(t -> t.qualifiedName().equalsIgnoreCase(qualifiedName)).findFirst();
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import static org.medoc.archive.vo.TapColumn.std;
 import static org.medoc.archive.vo.TapType.DOUBLE;
@@ -54,11 +53,6 @@ public class PublishedTables {
         List<TapTable> all = new ArrayList<>(data);
         all.addAll(TapSchemaTables.tables(data));
         return all;
-    }
-
-    /** The table of that qualified name (case-insensitive), if published. */
-    public Optional<TapTable> table(String qualifiedName, String baseUrl) {
-        return tables(baseUrl).stream().filter(t -> t.qualifiedName().equalsIgnoreCase(qualifiedName)).findFirst();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -112,7 +106,7 @@ public class PublishedTables {
                        g.c1_resol * 3600.0 AS s_resolution, g.s_xel1, g.s_xel2,
                        CAST(NULL AS bigint) AS em_xel, g.wavelength_min_m AS em_min, g.wavelength_max_m AS em_max,
                        CAST(NULL AS double precision) AS em_res_power, CAST(NULL AS bigint) AS t_xel,
-                       archive.julian_day(g.t_start) - 2400000.5 AS t_min, archive.julian_day(g.t_end) - 2400000.5 AS t_max,
+                       archive.modified_julian_day(g.t_start) AS t_min, archive.modified_julian_day(g.t_end) AS t_max,
                        g.exposure_s AS t_exptime, CAST(NULL AS double precision) AS t_resolution,
                        g.measurement_type AS o_ucd, CAST(NULL AS text) AS pol_states, CAST(NULL AS bigint) AS pol_xel,
                        g.instrument_host_name AS facility_name, g.instrument_name

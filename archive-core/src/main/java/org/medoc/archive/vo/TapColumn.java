@@ -41,7 +41,4 @@ public record TapColumn(String name, TapType type, String unit, String ucd, Stri
         return new TapColumn(name, type, unit, ucd, utype, description, principal, true, std);
     }
 
-    TapColumn asNotStandard() {
-        return new TapColumn(name, type, unit, ucd, utype, description, principal, indexed, false);
-    }
 }

@@ -11,7 +11,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -267,9 +266,5 @@ public enum TapOutput {
             }
         }
         return quoted.append('"').toString();
-    }
-
-    static void uncheck(IOException e) {
-        throw new UncheckedIOException(e);
     }
 }

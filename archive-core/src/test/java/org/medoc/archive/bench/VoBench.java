@@ -88,6 +88,11 @@ public final class VoBench {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
+        // what survives collections: rows held by the server would pile up in the old generation
+        List<java.lang.management.MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getName().contains("Old Gen") || p.getName().contains("Tenured")).toList();
+        oldGeneration.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long oldBefore = oldGeneration.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         AtomicLong peak = new AtomicLong(before);
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -109,9 +114,11 @@ public final class VoBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         sampler.interrupt();
         sampler.join();
+        long oldPeak = oldGeneration.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("stream %,d rows x %d columns as VOTable: %.1f s, %.1f MB (%.0f rows/s); heap before %.0f MB, "
-                        + "peak while streaming %.0f MB, max heap %.0f MB%n", maxrec, 55, seconds, bytes / 1e6, maxrec / seconds,
-                before / 1e6, peak.get() / 1e6, memory.getHeapMemoryUsage().getMax() / 1e6);
+                        + "peak while streaming %.0f MB (old generation %.0f -> peak %.0f MB), max heap %.0f MB%n", maxrec, 55,
+                seconds, bytes / 1e6, maxrec / seconds, before / 1e6, peak.get() / 1e6, oldBefore / 1e6, oldPeak / 1e6,
+                memory.getHeapMemoryUsage().getMax() / 1e6);
     }
 
     private static HttpRequest request(String tap, String adql, Integer maxrec) {
