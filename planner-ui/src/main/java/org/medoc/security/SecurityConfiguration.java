@@ -20,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains over one user store ({@link AppUserDetailsService}):
+ * Four filter chains over one user store ({@link AppUserDetailsService}):
  * <ul>
+ *   <li>the VO TAP service {@code /tap/**}: anonymous, stateless, without CSRF tokens ({@link #tapSecurity});</li>
  *   <li>the REST API and its OpenAPI documents: personal API tokens ({@code Authorization: Bearer}), pre-emptive
  *   HTTP Basic or the web UI's session, 401/403 answered as RFC 9457 problem details, never a redirect to the login
  *   page nor a Basic challenge; unsafe requests with a cookie or Basic credentials only from this site;</li>
@@ -140,6 +141,30 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/ops/golf/chronology", "/ops/golf/chronology.atom").permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /**
+     * The VO TAP service {@code /tap/**} (org.medoc.archive.vo): anonymous reading, queries by GET and POST and
+     * asynchronous jobs (UWS: POST, DELETE), for everyone. The service reads the catalogue as an anonymous visitor
+     * whoever calls, so a forged cross-site request gains nothing and CSRF protection is off here, and only here:
+     * VO clients (TOPCAT, pyvo, VESPA) POST without a session or a token. Sessions are never created or read.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain tapSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/tap", "/tap/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/tap", "/tap/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/tap", "/tap/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/tap/sync", "/tap/async", "/tap/async/**").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/tap/async/*").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.NullSecurityContextRepository()))
+                .csrf(csrf -> csrf.disable());
         return http.build();
     }
 

@@ -42,6 +42,26 @@ class SecurityTests {
     }
 
     @Test
+    void anonymousMayQueryTheTapServiceByPostWithoutSessionOrCsrfToken() throws Exception {
+        String form = "LANG=ADQL&QUERY=" + java.net.URLEncoder.encode(
+                "SELECT TOP 5 granule_uid, bib_reference FROM medoc.epn_core ORDER BY time_min", StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tap/sync"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>").contains("name=\"bib_reference\"");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void anonymousMayReadTheTapMetadataButNotChangeItsTables() throws Exception {
+        assertThat(send(get("/tap/capabilities")).statusCode()).isEqualTo(200);
+        assertThat(send(get("/tap/tables")).body()).contains("<name>ivoa.obscore</name>");
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tap/tables"))
+                .method("PUT", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anonymousMayOpenTheLoginPage() throws Exception {
         assertThat(send(get("/login")).statusCode()).isEqualTo(200);
     }
