@@ -42,7 +42,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
     /** Paths served by the API chain; the rest belongs to the UI chain. */
-    static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    static final String[] API_PATHS = {"/api/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     /**
      * The one authentication manager of all chains: user name and password (login form, HTTP Basic) and personal API
@@ -85,7 +85,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/product-types", "/api/v1/product-types/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**")
                                 .hasAnyRole(Role.ARCHIVIST.name(), Role.ADMIN.name())
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/v1/quarantine", "/api/v1/quarantine/**").hasRole(Role.ARCHIVIST.name())
                         // SPICE planning: everybody logged in reads, PLANNER changes, ADMIN edits the instrument reference data
