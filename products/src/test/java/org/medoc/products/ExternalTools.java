@@ -57,4 +57,15 @@ public final class ExternalTools {
         }
         return python;
     }
+
+    /** Runs fitsverify on the file (skipped or failed as {@link #require} says when absent) and asserts no error. */
+    public static void assertFitsverifyPasses(Path file) throws IOException, InterruptedException {
+        Path fitsverify = require("fitsverify", "ftools-fv");
+        Process process = new ProcessBuilder(fitsverify.toString(), "-e", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        Assertions.assertTrue(process.waitFor(60, TimeUnit.SECONDS), "fitsverify did not finish within 60 s");
+        Assertions.assertTrue(output.contains("0 error(s)"), output);
+        Assertions.assertEquals(0, process.exitValue(), output);
+    }
 }
