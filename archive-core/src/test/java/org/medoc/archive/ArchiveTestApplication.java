@@ -27,10 +27,12 @@ public class ArchiveTestApplication {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/api/v1/ingest", "/api/v1/quarantine").hasRole("ARCHIVIST")
+                        // the TAP service: anonymous, public data only (as in the application)
+                        .requestMatchers("/tap", "/tap/**").permitAll()
+                        .requestMatchers("/api/v1/ingest", "/api/v1/quarantine", "/api/v1/quarantine/**").hasRole("ARCHIVIST")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/tap/**"));
         return http.build();
     }
 

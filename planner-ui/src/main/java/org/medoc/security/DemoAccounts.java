@@ -10,7 +10,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +62,7 @@ public class DemoAccounts implements ApplicationRunner {
         }
         String configured = environment.getProperty("medoc.demo.password");
         boolean generated = configured == null || configured.isBlank();
-        String password = generated ? randomPassword() : configured;
+        String password = generated ? Secrets.password() : configured;
         String hash = passwordEncoder.encode(password);
         List<String> created = new ArrayList<>();
         for (String username : missing) {
@@ -83,17 +82,6 @@ public class DemoAccounts implements ApplicationRunner {
         } else {
             log.info("Demo accounts created with the password from medoc.demo.password: {}", String.join(", ", created));
         }
-    }
-
-    private static String randomPassword() {
-        // no look-alike characters (0/O, 1/l/I): the password is read off a log and typed by hand
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
     }
 
     private static Map<String, Map.Entry<String, Role>> accounts() {

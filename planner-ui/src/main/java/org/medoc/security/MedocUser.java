@@ -9,15 +9,27 @@ import java.util.Collection;
 public class MedocUser extends User {
 
     private final String fullName;
+    private final boolean passwordChangeRequired;
 
     MedocUser(String username, String passwordHash, boolean enabled, String fullName,
               Collection<? extends GrantedAuthority> authorities) {
-        super(username, passwordHash, enabled, true, true, true, authorities);
+        this(username, passwordHash, enabled, true, false, fullName, authorities);
+    }
+
+    MedocUser(String username, String passwordHash, boolean enabled, boolean accountNonLocked, boolean passwordChangeRequired,
+              String fullName, Collection<? extends GrantedAuthority> authorities) {
+        super(username, passwordHash, enabled, true, true, accountNonLocked, authorities);
         this.fullName = fullName;
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 
     /** The full name, or the user name when the account has none. */
     public String displayName() {
         return fullName == null || fullName.isBlank() ? getUsername() : fullName;
+    }
+
+    /** Whether the account logged in with a one-time password it must replace before doing anything else. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 }

@@ -18,13 +18,12 @@ import java.net.URI;
 
 /**
  * Answers unauthenticated (401) and forbidden (403) API calls with an RFC 9457 problem document, so scripts get
- * a status and a reason instead of the HTML login page. The 401 names the Basic realm so clients know to retry
- * with credentials.
+ * a status and a reason instead of the HTML login page. The 401 deliberately sends no {@code WWW-Authenticate: Basic}
+ * challenge: a browser that got one would ask for the password and then send it with every later request, including
+ * those a foreign page makes it send (CSRF). Scripts send their credentials pre-emptively (an API token, or HTTP Basic).
  */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    static final String REALM = "medoc";
 
     private final ObjectMapper json;
 
@@ -35,17 +34,24 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
-        write(request, response, HttpStatus.UNAUTHORIZED,
-                "Authentication required: send HTTP Basic credentials of a medoc account, or log in to the web UI first.");
+        String detail = request.getHeader("Authorization") == null
+                ? "Authentication required: send a personal API token (Authorization: Bearer ..., made under My account "
+                        + "in the web UI) or HTTP Basic credentials of a medoc account with the request."
+                // one answer for a wrong password, an unknown name, a bad token and a lock: nothing to learn about accounts
+                : "Authentication failed: wrong credentials, or an account or client address locked after repeated "
+                        + "failures (the lock lifts by itself after a while, or an administrator lifts it).";
+        write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
-        String detail = exception instanceof CsrfException
-                ? "Forbidden: a request that carries a session cookie must send the CSRF token (" + exception.getMessage() + ")"
-                : "Forbidden: your account lacks the role this operation needs.";
+        String detail = switch (exception) {
+            case CsrfException csrf -> "Forbidden: a request that carries a session cookie must send the CSRF token (" + csrf.getMessage() + ")";
+            case SameOriginFilter.CrossSiteRequestException crossSite -> "Forbidden: cross-site request refused: " + crossSite.getMessage();
+            case PasswordChangeRequiredFilter.PasswordChangeRequiredException change -> "Forbidden: " + change.getMessage();
+            default -> "Forbidden: your account lacks the role this operation needs.";
+        };
         write(request, response, HttpStatus.FORBIDDEN, detail);
     }
 

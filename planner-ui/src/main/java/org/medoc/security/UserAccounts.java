@@ -1,10 +1,15 @@
 package org.medoc.security;
 
 import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +20,8 @@ import static org.medoc.db.jooq.auth.Tables.USER_ROLE;
 @Repository
 class UserAccounts {
 
-    record Account(String username, String passwordHash, String fullName, boolean enabled, List<Role> roles) {}
+    record Account(String username, String passwordHash, String fullName, boolean enabled, List<Role> roles,
+                   boolean passwordChangeRequired, OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {}
 
     private final DSLContext dsl;
 
@@ -25,32 +31,97 @@ class UserAccounts {
 
     Optional<Account> find(String username) {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional()
-                .map(user -> new Account(user.getUsername(), user.getPasswordHash(), user.getFullName(),
-                        Boolean.TRUE.equals(user.getEnabled()),
-                        dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq(username))
-                                .orderBy(USER_ROLE.ROLE).fetch(r -> Role.valueOf(r.value1()))));
+                .map(user -> account(user, dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq(username))
+                        .orderBy(USER_ROLE.ROLE).fetch(r -> Role.valueOf(r.value1()))));
+    }
+
+    List<Account> all() {
+        Map<String, List<Role>> roles = dsl.select(USER_ROLE.USERNAME, USER_ROLE.ROLE).from(USER_ROLE).orderBy(USER_ROLE.ROLE)
+                .fetchGroups(USER_ROLE.USERNAME, r -> Role.valueOf(r.value2()));
+        return dsl.selectFrom(APP_USER).orderBy(APP_USER.USERNAME)
+                .fetch(user -> account(user, roles.getOrDefault(user.getUsername(), List.of())));
     }
 
     boolean exists(String username) {
         return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }
 
+    /** Names of the enabled accounts holding {@code role}. */
+    Set<String> enabledWith(Role role) {
+        return dsl.select(APP_USER.USERNAME).from(APP_USER).join(USER_ROLE).on(USER_ROLE.USERNAME.eq(APP_USER.USERNAME))
+                .where(USER_ROLE.ROLE.eq(role.name()).and(APP_USER.ENABLED)).fetchSet(APP_USER.USERNAME);
+    }
+
     /** Creates the account with its roles unless one of that name exists; true when it was created. */
     @Transactional
     boolean createIfMissing(String username, String passwordHash, String fullName, Set<Role> roles) {
+        return create(username, passwordHash, fullName, roles, false);
+    }
+
+    @Transactional
+    boolean create(String username, String passwordHash, String fullName, Set<Role> roles, boolean passwordChangeRequired) {
         int inserted = dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
-                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
                 .set(APP_USER.FULL_NAME, fullName)
                 .set(APP_USER.ENABLED, true)
+                .set(APP_USER.PASSWORD_CHANGE_REQUIRED, passwordChangeRequired)
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
             return false;
         }
-        for (Role role : roles) {
+        setRoles(username, roles);
+        return true;
+    }
+
+    /** Stores a new hash; {@code changeRequired} when it is a one-time password the owner must replace. */
+    boolean setPassword(String username, String passwordHash, boolean changeRequired) {
+        return dsl.update(APP_USER)
+                .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
+                .set(APP_USER.PASSWORD_CHANGE_REQUIRED, changeRequired)
+                .set(APP_USER.PASSWORD_CHANGED_AT, DSL.currentOffsetDateTime())
+                .where(APP_USER.USERNAME.eq(username)).execute() == 1;
+    }
+
+    /** A re-hash of the same password (stronger cost or format): nothing else about the account changes. */
+    boolean rehash(String username, String passwordHash) {
+        return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
+                .where(APP_USER.USERNAME.eq(username)).execute() == 1;
+    }
+
+    boolean setEnabled(String username, boolean enabled) {
+        return dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute() == 1;
+    }
+
+    @Transactional
+    void setRoles(String username, Set<Role> roles) {
+        dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USERNAME.eq(username)).execute();
+        for (Role role : roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)) {
             dsl.insertInto(USER_ROLE).set(USER_ROLE.USERNAME, username).set(USER_ROLE.ROLE, role.name()).execute();
         }
-        return true;
+    }
+
+    /** Records a log-in; at most one write a minute per account, as every HTTP Basic call is a log-in. */
+    void recordLogin(String username) {
+        dsl.update(APP_USER).set(APP_USER.LAST_LOGIN_AT, DSL.currentOffsetDateTime())
+                .where(APP_USER.USERNAME.eq(username))
+                .and(APP_USER.LAST_LOGIN_AT.isNull().or(DSL.condition("{0} < now() - interval '1 minute'", APP_USER.LAST_LOGIN_AT)))
+                .execute();
+    }
+
+    private static String bcrypt(String passwordHash) {
+        // the last line of defence of "only bcrypt": nothing else is ever written, whoever the caller
+        if (passwordHash == null || !passwordHash.startsWith("{" + PasswordConfiguration.BCRYPT + "}$2")) {
+            throw new IllegalArgumentException("only {bcrypt} password hashes are stored");
+        }
+        return passwordHash;
+    }
+
+    private static Account account(Record user, List<Role> roles) {
+        return new Account(user.get(APP_USER.USERNAME), user.get(APP_USER.PASSWORD_HASH), user.get(APP_USER.FULL_NAME),
+                Boolean.TRUE.equals(user.get(APP_USER.ENABLED)), roles,
+                Boolean.TRUE.equals(user.get(APP_USER.PASSWORD_CHANGE_REQUIRED)), user.get(APP_USER.LAST_LOGIN_AT),
+                user.get(APP_USER.CREATED_AT));
     }
 }

@@ -59,4 +59,20 @@ class DemoAccountsTests {
         assertThat(DemoAccounts.enabled(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/medoc")
                 .withProperty("medoc.demo", "true"))).isTrue();
     }
+
+    @Test
+    void aProductionStartCreatesNoDemoAccountAndADemoStartCreatesTheMissingOne() {
+        dsl.deleteFrom(APP_USER).where(APP_USER.USERNAME.eq("golf-operator")).execute();
+        try {
+            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "false"))
+                    .run(new DefaultApplicationArguments());
+            assertThat(dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("golf-operator"))).isFalse();
+        } finally {
+            // as the test profile's demo start made it, so that the other tests find it
+            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "true")
+                    .withProperty("medoc.demo.password", "test-demo-password")).run(new DefaultApplicationArguments());
+        }
+        assertThat(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq("golf-operator")).fetchOne(USER_ROLE.ROLE))
+                .isEqualTo("GOLF_OPERATOR");
+    }
 }

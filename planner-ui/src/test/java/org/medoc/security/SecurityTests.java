@@ -8,13 +8,10 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class SecurityTests {
 
-    private static final String PASSWORD = "test-demo-password";
+    private static final String PASSWORD = ApiCalls.DEMO_PASSWORD;
 
     @LocalServerPort
     int port;
@@ -31,7 +28,6 @@ class SecurityTests {
     @Autowired
     ObjectMapper json;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void anonymousMayReadTheOpenApiDocument() throws Exception {
@@ -45,6 +41,26 @@ class SecurityTests {
         HttpResponse<String> response = send(get("/api/v1/observations"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json.readTree(response.body()).has("total")).isTrue();
+    }
+
+    @Test
+    void anonymousMayQueryTheTapServiceByPostWithoutSessionOrCsrfToken() throws Exception {
+        String form = "LANG=ADQL&QUERY=" + java.net.URLEncoder.encode(
+                "SELECT TOP 5 granule_uid, bib_reference FROM medoc.epn_core ORDER BY time_min", StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tap/sync"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<INFO name=\"QUERY_STATUS\" value=\"OK\"/>").contains("name=\"bib_reference\"");
+        assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void anonymousMayReadTheTapMetadataButNotChangeItsTables() throws Exception {
+        assertThat(send(get("/tap/capabilities")).statusCode()).isEqualTo(200);
+        assertThat(send(get("/tap/tables")).body()).contains("<name>ivoa.obscore</name>");
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tap/tables"))
+                .method("PUT", HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -107,7 +123,9 @@ class SecurityTests {
     void anonymousMayReadTheInstalledProductTypes() throws Exception {
         HttpResponse<String> types = send(get("/api/v1/product-types"));
         assertThat(types.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(types.body()).get(0).get("type").asString()).isEqualTo("dem");
+        // by type: currents, dem, ...
+        assertThat(json.readTree(types.body()).valueStream().map(type -> type.get("type").asString()).toList())
+                .contains("currents", "dem");
         assertThat(send(get("/api/v1/product-types/dem")).statusCode()).isEqualTo(200);
         // read-only: anything else is for nobody, anonymous callers are asked to log in
         assertThat(send(post("/api/v1/product-types")).statusCode()).isEqualTo(401);
@@ -162,24 +180,25 @@ class SecurityTests {
     private void assertUnauthorizedProblem(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Location")).isEmpty();
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"medoc\"");
+        // never a Basic challenge: a browser would cache the password and send it with forged requests (CSRF)
+        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json;charset=UTF-8");
         assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(401);
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        return new ApiCalls(port).get(path);
     }
 
     private HttpRequest.Builder post(String path) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).POST(HttpRequest.BodyPublishers.noBody());
+        return new ApiCalls(port).post(path);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        return new ApiCalls(port).send(request);
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return ApiCalls.basic(username, password);
     }
 }

@@ -69,8 +69,11 @@ public final class ArchiveBench {
         System.out.printf("re-ingest (all skipped): %.0f files/s (%s)%n", written.size() / repeatSeconds, repeat.summary());
     }
 
-    private static void search(CatalogueService catalogue, DSLContext dsl, int rows) {
-        long began = System.nanoTime();
+    /**
+     * Adds {@code rows} synthetic public observations (nine instruments, AIA one in nine, ten years from 2015 at
+     * 5-minute spacing) and refreshes the statistics; also used by the VO benchmark.
+     */
+    public static void syntheticCatalogue(DSLContext dsl, int rows) {
         // synthetic catalogue rows: 9 instruments, AIA channels, ten years of observations
         dsl.execute("""
                 INSERT INTO archive.observation (mission, instrument, detector, wavelength_angstrom, date_obs, date_end,
@@ -99,6 +102,11 @@ public final class ArchiveBench {
         // as autovacuum would have done on a catalogue that grew over time: statistics and the visibility map
         // (index-only scans for counts)
         dsl.execute("VACUUM (ANALYZE) archive.observation");
+    }
+
+    private static void search(CatalogueService catalogue, DSLContext dsl, int rows) {
+        long began = System.nanoTime();
+        syntheticCatalogue(dsl, rows);
         System.out.printf("search: loaded %d catalogue rows in %.1f s%n", rows, (System.nanoTime() - began) / 1e9);
         if (Boolean.getBoolean("medoc.bench.explain")) {
             dsl.fetch("EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM archive.observation WHERE instrument = 'AIA'")

@@ -14,7 +14,9 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.medoc.security.DemoAccounts;
 import org.medoc.security.MedocUser;
+import org.springframework.core.env.Environment;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -40,7 +42,7 @@ public class MainLayout extends AppLayout {
             new Area("Admin", "admin", VaadinIcon.COG, auth -> auth.hasRole("ADMIN")),
             new Area("Documentation", "documentation", VaadinIcon.BOOK, any -> true));
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, Environment environment) {
         H1 brand = new H1("medoc");
         brand.addClassName("medoc-brand");
 
@@ -59,8 +61,9 @@ public class MainLayout extends AppLayout {
         if (authentication.isAuthenticated()) {
             String name = authentication.getAuthenticatedUser(MedocUser.class).map(MedocUser::displayName)
                     .or(authentication::getPrincipalName).orElse("");
-            Span who = new Span(name);
+            Anchor who = new Anchor("account", name);
             who.setId("current-user");
+            who.setTitle("My account: password and API tokens");
             Button logout = new Button("Logout", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
             logout.setId("logout-button");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -71,7 +74,21 @@ public class MainLayout extends AppLayout {
             user.add(login);
         }
 
-        addToNavbar(new DrawerToggle(), brand, user);
+        addToNavbar(new DrawerToggle(), brand);
+        if (DemoAccounts.enabled(environment)) {
+            addToNavbar(demoBanner());
+        }
+        addToNavbar(user);
         addToDrawer(nav);
+    }
+
+    /** Says that this installation runs in demo mode, with shared demo accounts: not for real data. */
+    public static Span demoBanner() {
+        Span banner = new Span("Demo mode: shared demo accounts, not for production");
+        banner.setId("demo-banner");
+        banner.getElement().getThemeList().add("badge warning");
+        banner.setTitle("Started with medoc.demo=true: demo accounts for every role share one password. "
+                + "A production start uses --medoc.demo=false and medoc users create-admin.");
+        return banner;
     }
 }

@@ -12,6 +12,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.medoc.security.DemoAccounts;
+import org.medoc.ui.base.MainLayout;
+import org.springframework.core.env.Environment;
 
 /**
  * Staff log-in. The form posts to Spring Security's form login ({@code POST /login}); a failed attempt comes back
@@ -25,7 +28,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm login = new LoginForm();
     private final AuthenticationContext authentication;
 
-    public LoginView(AuthenticationContext authentication) {
+    public LoginView(AuthenticationContext authentication, Environment environment) {
         this.authentication = authentication;
         setId("login-view");
         setSizeFull();
@@ -39,7 +42,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         H1 title = new H1("medoc");
         Paragraph subtitle = new Paragraph("Solar-physics data and operations centre: staff log-in");
         Anchor archive = new Anchor("archive", "Browse the public archive without logging in");
-        add(title, subtitle, login, archive);
+        add(title, subtitle);
+        if (DemoAccounts.enabled(environment)) {
+            add(MainLayout.demoBanner());
+        }
+        add(login, archive);
     }
 
     @Override

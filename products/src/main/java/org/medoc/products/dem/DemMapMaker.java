@@ -1,6 +1,5 @@
 package org.medoc.products.dem;
 
-import org.medoc.archive.fits.FitsHeader;
 import org.medoc.archive.storage.Sha256;
 import org.medoc.products.image.ColourMap;
 import org.medoc.products.image.ColourScale;
@@ -121,8 +120,8 @@ public final class DemMapMaker {
         Path fitsFile = outputDirectory.resolve(base + ".fits");
         TreeSet<Integer> wavelengths = new TreeSet<>();
         channels.keySet().forEach(c -> wavelengths.add(c.wavelengthAngstrom()));
-        List<FitsKeyword> observation = copy(reference.header(), OBSERVATION_KEYWORDS);
-        List<FitsKeyword> wcs = copy(reference.header(), WCS_KEYWORDS);
+        List<FitsKeyword> observation = FitsKeyword.copyFrom(reference.header(), OBSERVATION_KEYWORDS);
+        List<FitsKeyword> wcs = FitsKeyword.copyFrom(reference.header(), WCS_KEYWORDS);
         // WCS keywords only where there are axes (fitsverify warns about them in the header-only primary HDU)
         List<FitsKeyword> primary = new ArrayList<>(observation);
         primary.addAll(productKeywords(provenance, inputs, wavelengths, maps, fitsFile, fitted,
@@ -140,7 +139,7 @@ public final class DemMapMaker {
                         List.of("Chi-square of the best grid node: plain sum, not reduced.")),
                 new FitsProductWriter.ImageExtension("NBANDS", maps.bands(), null, perMap,
                         List.of("Usable bands (finite, positive, unsaturated) of the pixel, 0-6.")));
-        FitsProductWriter.write(fitsFile, primary, history(), extensions);
+        FitsProductWriter.write(fitsFile, primary, history(), extensions, FitsProductWriter.Layout.TILE_COMPRESSED);
 
         List<Path> previews = writePreviews(outputDirectory, base, maps, reference);
         return new DemMapResult(fitsFile, previews, width, height, wavelengths, fitted, flagged, median);
@@ -270,25 +269,6 @@ public final class DemMapMaker {
             MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
             return file;
         };
-    }
-
-    private static List<FitsKeyword> copy(FitsHeader header, List<String> keywords) {
-        List<FitsKeyword> out = new ArrayList<>();
-        for (String keyword : keywords) {
-            Object value = header.value(keyword);
-            String comment = header.card(keyword) == null || header.card(keyword).comment() == null ? ""
-                    : header.card(keyword).comment();
-            if (value instanceof String text && text.length() <= 68) {
-                out.add(new FitsKeyword(keyword, text, comment));
-            } else if (value instanceof Double number && Double.isFinite(number)) {
-                out.add(new FitsKeyword(keyword, number, comment));
-            } else if (value instanceof Long number) {
-                out.add(new FitsKeyword(keyword, number, comment));
-            } else if (value instanceof Boolean flag) {
-                out.add(new FitsKeyword(keyword, flag, comment));
-            }
-        }
-        return out;
     }
 
     private static List<DemProvenance.InputFile> hashes(Map<AiaChannel, AiaSetReader.Channel> channels) throws IOException {

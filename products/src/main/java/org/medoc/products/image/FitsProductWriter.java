@@ -22,11 +22,11 @@ import java.util.List;
  * is written to a temporary name in the same directory and moved into place, so a reader never sees half a product
  * and writing the same product again replaces it whole.
  *
- * <p>By default ({@link Layout#TILE_COMPRESSED}) each map is a tile-compressed image (FITS standard §10: a BINTABLE with
- * ZIMAGE = T) compressed with GZIP_2 in tiles of {@value #TILE_ROWS} rows, losslessly: floating-point maps are not
- * quantized (no ZQUANTIZ, no ZSCALE/ZZERO), so a reader gets back the very bits that were written. GZIP_2 shuffles the
- * bytes of each value so the exponent bytes, which vary little across a map, compress together. astropy, sunpy,
- * cfitsio (fitsverify, funpack) and nom-tam-fits read such images as ordinary images.
+ * <p>With {@link Layout#TILE_COMPRESSED} (the DEM product's layout) each map is a tile-compressed image (FITS
+ * standard §10: a BINTABLE with ZIMAGE = T) compressed with GZIP_2 in tiles of {@value #TILE_ROWS} rows, losslessly:
+ * floating-point maps are not quantized (ZQUANTIZ = 'NONE', no ZSCALE/ZZERO), so a reader gets back the very bits that
+ * were written. GZIP_2 shuffles the bytes of each value so the exponent bytes, which vary little across a map,
+ * compress together. astropy, sunpy, cfitsio (fitsverify, funpack) and nom-tam-fits read them as ordinary images.
  */
 public final class FitsProductWriter {
 
@@ -46,24 +46,53 @@ public final class FitsProductWriter {
     public enum Layout {
         /** Plain IMAGE extensions, as large as the arrays. */
         UNCOMPRESSED,
-        /** Lossless GZIP_2 tile-compressed images (the default). */
+        /** Lossless GZIP_2 tile-compressed images. */
         TILE_COMPRESSED
     }
 
     /** Rows per compression tile: large enough for GZIP to find repeats, small enough to read a cut-out cheaply. */
     static final int TILE_ROWS = 16;
 
+    /**
+     * One binary-table extension after the images: {@code columns} are arrays of one length (int[], long[], float[],
+     * double[] or String[]), named {@code names} (TTYPEn) with units {@code units} (TUNITn; null or "" for none).
+     */
+    public record TableExtension(String extensionName, List<String> names, List<String> units, List<Object> columns) {
+        public TableExtension {
+            if (names.size() != columns.size() || units.size() != columns.size() || columns.isEmpty()) {
+                throw new IllegalArgumentException("a table needs one name and one unit per column");
+            }
+            names = List.copyOf(names);
+            units = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(units));
+            columns = List.copyOf(columns);
+        }
+    }
+
     private FitsProductWriter() {
     }
 
-    /** Writes the product with lossless tile-compressed maps ({@link Layout#TILE_COMPRESSED}). */
+    /** Writes the product with plain image extensions ({@link Layout#UNCOMPRESSED}). */
     public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
                              List<ImageExtension> extensions) throws IOException {
-        write(file, primaryKeywords, history, extensions, Layout.TILE_COMPRESSED);
+        write(file, primaryKeywords, history, extensions, List.of(), Layout.UNCOMPRESSED);
     }
 
+    /** As {@link #write(Path, List, List, List)}, with binary tables after the images (e.g. a product's inputs). */
+    public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
+                             List<ImageExtension> extensions, List<TableExtension> tables) throws IOException {
+        write(file, primaryKeywords, history, extensions, tables, Layout.UNCOMPRESSED);
+    }
+
+    /** As {@link #write(Path, List, List, List)}, the maps stored as {@code layout} says. */
     public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
                              List<ImageExtension> extensions, Layout layout) throws IOException {
+        write(file, primaryKeywords, history, extensions, List.of(), layout);
+    }
+
+    /** The product with its maps stored as {@code layout} says and binary tables after them. */
+    public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
+                             List<ImageExtension> extensions, List<TableExtension> tables, Layout layout)
+            throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".part");
         try (Fits fits = new Fits()) {
             NullDataHDU primary = new NullDataHDU();
@@ -96,6 +125,19 @@ public final class FitsProductWriter {
                     h.insertComment(comment);
                 }
                 fits.addHDU(layout == Layout.TILE_COMPRESSED ? compressed(image) : image);
+            }
+            for (TableExtension table : tables) {
+                nom.tam.fits.BinaryTableHDU hdu = nom.tam.fits.BinaryTable
+                        .fromColumnMajor(table.columns().toArray()).toHDU();
+                for (int column = 0; column < table.names().size(); column++) {
+                    hdu.setColumnName(column, table.names().get(column), null);
+                    String unit = table.units().get(column);
+                    if (unit != null && !unit.isEmpty()) {
+                        hdu.getHeader().addValue("TUNIT" + (column + 1), unit, "unit of column " + (column + 1));
+                    }
+                }
+                hdu.getHeader().addValue("EXTNAME", table.extensionName(), "name of this table");
+                fits.addHDU(hdu);
             }
             for (int i = 0; i < fits.getNumberOfHDUs(); i++) {
                 fits.getHDU(i).setChecksum();

@@ -100,10 +100,11 @@ class DemMapMakerTests {
 
     @Test
     void productFilePassesFitsverify(@TempDir Path directory) throws Exception {
+        ExternalTools.require("fitsverify", "ftools-fv");
         DemSyntheticSets.SyntheticSet set = new DemSyntheticSets().write(DemSyntheticSets.Scene.OFF_LIMB, SIZE, TIME,
                 2, true, directory.resolve("in"));
         DemMapResult result = maker.make(set.files(), directory.resolve("out"), provenance());
-        ExternalTools.assertFitsverifyPasses(result.fitsFile());
+        ExternalTools.assertPassesFitsverify(result.fitsFile());
     }
 
     @Test
