@@ -3,8 +3,10 @@ package org.medoc.products;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Independent tools from Debian that check our work (fitsverify, funpack). On a developer's machine without them a
@@ -28,6 +30,32 @@ public final class ExternalTools {
         }
         Assumptions.abort(message);
         return null;
+    }
+
+    /**
+     * Debian's /usr/bin/python3 with the given modules importable (e.g. {@code astropy}); skipped with the install
+     * command when either is missing, failed under CI.
+     */
+    public static Path requirePython(String debianPackages, String... modules) throws IOException, InterruptedException {
+        Path python = Path.of("/usr/bin/python3");
+        String message = null;
+        if (!Files.isExecutable(python)) {
+            message = "/usr/bin/python3 is not installed: apt-get install python3 " + debianPackages;
+        } else {
+            Process process = new ProcessBuilder(python.toString(), "-c", "import " + String.join(", ", modules))
+                    .redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                message = "python3 cannot import " + String.join(", ", modules) + ": apt-get install " + debianPackages;
+            }
+        }
+        if (message != null) {
+            if (System.getenv("CI") != null) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort(message);
+        }
+        return python;
     }
 
     /** Runs {@code fitsverify -e} on a file and asserts it reports no error (skipped or failed as {@link #require}). */

@@ -87,14 +87,45 @@ public class CatalogueService {
         List<Record> rows = rows(query, where, cursor);
         // Counting is the expensive part of a deep page (hundreds of ms over 100k matches): a cursor carries the
         // total of the first page forward, so keyset pages cost only their own rows.
-        long total = byCursor ? cursor.total() : searchDsl.fetchCount(OBSERVATION, where);
+        Total counted = byCursor ? new Total(cursor.total(), cursor.estimate()) : total(where);
+        long total = counted.value();
         List<ObservationSummary> items = withReleases(rows.stream().map(CatalogueService::summary).toList());
         String nextCursor = null;
         if (items.size() == query.size()) {
             Record last = rows.getLast();
-            nextCursor = encodeCursor(query, last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
+            nextCursor = encodeCursor(query, last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), counted);
         }
-        return new SearchResult(total, items, nextCursor);
+        return new SearchResult(total, items, nextCursor, counted.estimate());
+    }
+
+    /** A search's total and whether it is the planner's estimate rather than a count. */
+    private record Total(long value, boolean estimate) {}
+
+    /** Searches matching more rows than this get PostgreSQL's estimate of their total (see docs/scaling.md). */
+    private volatile long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
+    static final long DEFAULT_EXACT_COUNT_LIMIT = 100_000;
+
+    /** Set from {@code medoc.catalogue.exact-count-limit}; tests lower it. */
+    @org.springframework.beans.factory.annotation.Value("${medoc.catalogue.exact-count-limit:" + DEFAULT_EXACT_COUNT_LIMIT + "}")
+    void exactCountLimit(long rows) {
+        if (rows < 0) {
+            throw new IllegalArgumentException("medoc.catalogue.exact-count-limit must be 0 or more, not " + rows);
+        }
+        this.exactCountLimit = rows;
+    }
+
+    /**
+     * The exact total up to the limit, counted on at most limit + 1 rows (so a broad search never counts millions);
+     * above it the planner's row estimate of the same query, never less than the limit + 1 rows seen to exist.
+     */
+    private Total total(Condition where) {
+        long limit = exactCountLimit;
+        long seen = searchDsl.fetchCount(searchDsl.selectOne().from(OBSERVATION).where(where).limit(limit + 1));
+        if (seen <= limit) {
+            return new Total(seen, false);
+        }
+        double planned = searchDsl.explain(searchDsl.selectOne().from(OBSERVATION).where(where)).rows();
+        return new Total(Math.max(limit + 1, Math.round(planned)), true);
     }
 
     /** One page of a search without its total, for callers that counted once already (the Archive view's grid). */
@@ -477,16 +508,18 @@ public class CatalogueService {
         return query.sort().ascending() ? row.gt(bound) : row.lt(bound);
     }
 
-    private record Cursor(Object value, long id, long total) {}
+    private record Cursor(Object value, long id, long total, boolean estimate) {}
 
-    /** sort|last value|last id|total|cadence in ms (empty without one): a cursor belongs to one sort and cadence. */
-    private static String encodeCursor(ObservationQuery query, Object value, long id, long total) {
+    /** sort|last value|last id|total ("~n" when estimated)|cadence in ms (empty without one). */
+    private static String encodeCursor(ObservationQuery query, Object value, long id, Total total) {
         String text = switch (value) {
             case OffsetDateTime time -> time.toInstant().toString();
             case null -> "";
             default -> value.toString();
         };
-        String raw = query.sort().asParameter() + "|" + text + "|" + id + "|" + total + "|" + cadenceText(query);
+        // an estimated total is carried as "~n" so that later pages still say it is an estimate
+        String raw = query.sort().asParameter() + "|" + text + "|" + id + "|" + (total.estimate() ? "~" : "")
+                + total.value() + "|" + cadenceText(query);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -514,7 +547,8 @@ public class CatalogueService {
                 case INSTRUMENT -> parts[1];
                 case SIZE, ID -> Long.valueOf(parts[1]);
             };
-            return new Cursor(value, id, Long.parseLong(parts[3]));
+            boolean estimate = parts[3].startsWith("~");
+            return new Cursor(value, id, Long.parseLong(estimate ? parts[3].substring(1) : parts[3]), estimate);
         } catch (InvalidQueryException e) {
             throw e;
         } catch (IllegalArgumentException | java.time.DateTimeException e) {

@@ -8,6 +8,7 @@ import org.medoc.products.image.FitsProductWriter;
 import org.medoc.products.image.MapPreview;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Makes the "maps of thermal properties of the corona" product for one AIA set: reads the channel files
@@ -133,7 +139,7 @@ public final class DemMapMaker {
                         List.of("Chi-square of the best grid node: plain sum, not reduced.")),
                 new FitsProductWriter.ImageExtension("NBANDS", maps.bands(), null, perMap,
                         List.of("Usable bands (finite, positive, unsaturated) of the pixel, 0-6.")));
-        FitsProductWriter.write(fitsFile, primary, history(), extensions);
+        FitsProductWriter.write(fitsFile, primary, history(), extensions, FitsProductWriter.Layout.TILE_COMPRESSED);
 
         List<Path> previews = writePreviews(outputDirectory, base, maps, reference);
         return new DemMapResult(fitsFile, previews, width, height, wavelengths, fitted, flagged, median);
@@ -215,10 +221,6 @@ public final class DemMapMaker {
         }
         String time = reference.header().string("DATE-OBS");
         String when = time == null ? "" : " " + time.replace('T', ' ').replaceFirst("\\.\\d+$", "");
-        List<Path> files = new ArrayList<>();
-        files.add(preview(directory, base + EM_PREVIEW, maps.emissionMeasure(), classes, EM_SCALE, "AIA DEM  EM" + when));
-        files.add(preview(directory, base + LOGT_PREVIEW, maps.logTemperature(), classes, LOGT_SCALE, "AIA DEM  log Tc" + when));
-        files.add(preview(directory, base + WIDTH_PREVIEW, maps.widthDex(), classes, WIDTH_SCALE, "AIA DEM  width" + when));
         byte[][] whiteOnly = new byte[height][];
         for (int y = 0; y < height; y++) {
             whiteOnly[y] = classes[y].clone();
@@ -228,15 +230,45 @@ public final class DemMapMaker {
                 }
             }
         }
-        files.add(preview(directory, base + CHI2_PREVIEW, maps.chiSquare(), whiteOnly, CHI2_SCALE, "AIA DEM  chi2" + when));
+        List<Callable<Path>> previews = List.of(
+                preview(directory, base + EM_PREVIEW, maps.emissionMeasure(), classes, EM_SCALE, "AIA DEM  EM" + when),
+                preview(directory, base + LOGT_PREVIEW, maps.logTemperature(), classes, LOGT_SCALE, "AIA DEM  log Tc" + when),
+                preview(directory, base + WIDTH_PREVIEW, maps.widthDex(), classes, WIDTH_SCALE, "AIA DEM  width" + when),
+                preview(directory, base + CHI2_PREVIEW, maps.chiSquare(), whiteOnly, CHI2_SCALE, "AIA DEM  chi2" + when));
+        // the four previews are independent (each reads the maps, writes its own file): encode them side by side, at
+        // most one per processor, and keep their order (the first is the catalogue's thumbnail)
+        int threads = Math.min(previews.size(), Runtime.getRuntime().availableProcessors());
+        List<Path> files = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("dem-preview-", 0)
+                .daemon(true).factory())) {
+            List<Future<Path>> written = new ArrayList<>();
+            for (Callable<Path> preview : previews) {
+                written.add(pool.submit(preview));
+            }
+            for (Future<Path> file : written) {
+                files.add(file.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the previews of " + base);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException("cannot write the previews of " + base, e.getCause());
+            }
+        }
         return files;
     }
 
-    private static Path preview(Path directory, String name, float[][] values, byte[][] classes, ColourScale scale,
-                                String title) throws IOException {
-        Path file = directory.resolve(name);
-        MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
-        return file;
+    private static Callable<Path> preview(Path directory, String name, float[][] values, byte[][] classes,
+                                          ColourScale scale, String title) {
+        return () -> {
+            Path file = directory.resolve(name);
+            MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
+            return file;
+        };
     }
 
     private static List<DemProvenance.InputFile> hashes(Map<AiaChannel, AiaSetReader.Channel> channels) throws IOException {

@@ -4,7 +4,11 @@ import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
+import nom.tam.fits.ImageHDU;
 import nom.tam.fits.NullDataHDU;
+import nom.tam.fits.header.Compression;
+import nom.tam.fits.header.Standard;
+import nom.tam.image.compression.hdu.CompressedImageHDU;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +21,12 @@ import java.util.List;
  * per map (EXTNAME, BUNIT and the map's own keywords, e.g. its WCS). Every HDU carries CHECKSUM and DATASUM. The file
  * is written to a temporary name in the same directory and moved into place, so a reader never sees half a product
  * and writing the same product again replaces it whole.
+ *
+ * <p>With {@link Layout#TILE_COMPRESSED} (the DEM product's layout) each map is a tile-compressed image (FITS
+ * standard §10: a BINTABLE with ZIMAGE = T) compressed with GZIP_2 in tiles of {@value #TILE_ROWS} rows, losslessly:
+ * floating-point maps are not quantized (ZQUANTIZ = 'NONE', no ZSCALE/ZZERO), so a reader gets back the very bits that
+ * were written. GZIP_2 shuffles the bytes of each value so the exponent bytes, which vary little across a map,
+ * compress together. astropy, sunpy, cfitsio (fitsverify, funpack) and nom-tam-fits read them as ordinary images.
  */
 public final class FitsProductWriter {
 
@@ -31,6 +41,17 @@ public final class FitsProductWriter {
             comments = List.copyOf(comments);
         }
     }
+
+    /** How the maps are stored. */
+    public enum Layout {
+        /** Plain IMAGE extensions, as large as the arrays. */
+        UNCOMPRESSED,
+        /** Lossless GZIP_2 tile-compressed images. */
+        TILE_COMPRESSED
+    }
+
+    /** Rows per compression tile: large enough for GZIP to find repeats, small enough to read a cut-out cheaply. */
+    static final int TILE_ROWS = 16;
 
     /**
      * One binary-table extension after the images: {@code columns} are arrays of one length (int[], long[], float[],
@@ -50,14 +71,28 @@ public final class FitsProductWriter {
     private FitsProductWriter() {
     }
 
+    /** Writes the product with plain image extensions ({@link Layout#UNCOMPRESSED}). */
     public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
                              List<ImageExtension> extensions) throws IOException {
-        write(file, primaryKeywords, history, extensions, List.of());
+        write(file, primaryKeywords, history, extensions, List.of(), Layout.UNCOMPRESSED);
     }
 
     /** As {@link #write(Path, List, List, List)}, with binary tables after the images (e.g. a product's inputs). */
     public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
                              List<ImageExtension> extensions, List<TableExtension> tables) throws IOException {
+        write(file, primaryKeywords, history, extensions, tables, Layout.UNCOMPRESSED);
+    }
+
+    /** As {@link #write(Path, List, List, List)}, the maps stored as {@code layout} says. */
+    public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
+                             List<ImageExtension> extensions, Layout layout) throws IOException {
+        write(file, primaryKeywords, history, extensions, List.of(), layout);
+    }
+
+    /** The product with its maps stored as {@code layout} says and binary tables after them. */
+    public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
+                             List<ImageExtension> extensions, List<TableExtension> tables, Layout layout)
+            throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".part");
         try (Fits fits = new Fits()) {
             NullDataHDU primary = new NullDataHDU();
@@ -74,8 +109,8 @@ public final class FitsProductWriter {
             primary.setChecksum();
             fits.addHDU(primary);
             for (ImageExtension extension : extensions) {
-                BasicHDU<?> hdu = Fits.makeHDU(extension.data());
-                Header h = hdu.getHeader();
+                ImageHDU image = (ImageHDU) Fits.makeHDU(extension.data());
+                Header h = image.getHeader();
                 h.addValue("EXTNAME", extension.extensionName(), "name of this map");
                 if (extension.unit() != null) {
                     h.addValue("BUNIT", extension.unit(), "unit of the values");
@@ -89,7 +124,7 @@ public final class FitsProductWriter {
                     }
                     h.insertComment(comment);
                 }
-                fits.addHDU(hdu);
+                fits.addHDU(layout == Layout.TILE_COMPRESSED ? compressed(image) : image);
             }
             for (TableExtension table : tables) {
                 nom.tam.fits.BinaryTableHDU hdu = nom.tam.fits.BinaryTable
@@ -114,6 +149,31 @@ public final class FitsProductWriter {
             throw new IOException("cannot write " + file.getFileName() + ": " + e.getMessage(), e);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The image as a lossless GZIP_2 tile-compressed HDU; its header keeps the image's keywords (EXTNAME, BUNIT, WCS,
+     * comments), which readers present as the image header.
+     */
+    private static BasicHDU<?> compressed(ImageHDU image) throws FitsException {
+        // Fits.makeHDU gives a primary-style header (SIMPLE, EXTEND): as an extension it must say XTENSION = 'IMAGE' so
+        // the compressed header carries ZTENSION (not ZSIMPLE) and readers give the map back with its EXTNAME
+        Header header = image.getHeader();
+        header.deleteKey(Standard.SIMPLE);
+        header.deleteKey(Standard.EXTEND);
+        header.addValue(Standard.XTENSION, Standard.XTENSION_IMAGE);
+        int columns = image.getAxes()[1];
+        int rows = image.getAxes()[0];
+        // tile sizes in FITS order (ZTILE1 = columns of a tile, ZTILE2 = its rows)
+        CompressedImageHDU hdu = CompressedImageHDU.fromImageHDU(image, columns, Math.min(TILE_ROWS, rows));
+        hdu.setCompressAlgorithm(Compression.ZCMPTYPE_GZIP_2);
+        hdu.compress();
+        if (image.getBitPix() < 0) {
+            // without it astropy (5.2) takes the floats as quantized integers and returns garbage; cfitsio's fpack -q 0
+            // writes the same card
+            hdu.getHeader().addValue("ZQUANTIZ", "NONE", "lossless: values not quantized");
+        }
+        return hdu;
     }
 
     /** Adds one card, its comment cut to what fits on the card (no long-string continuation: fitsverify warns on it). */

@@ -3,6 +3,7 @@ package org.medoc.products.dem;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.ImageHDU;
+import nom.tam.image.compression.hdu.CompressedImageHDU;
 import org.junit.jupiter.api.Test;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
@@ -117,8 +118,10 @@ class DemMapsRecipeTests {
                     extensions.add(name);
                 }
             }
-            ImageHDU logTHdu = (ImageHDU) Arrays.stream(hdus)
-                    .filter(hdu -> "LOGT".equals(hdu.getHeader().getStringValue("EXTNAME"))).findFirst().orElseThrow();
+            // the maps are lossless tile-compressed images: nom-tam-fits gives them back as images through asImageHDU
+            ImageHDU logTHdu = ((CompressedImageHDU) Arrays.stream(hdus)
+                    .filter(hdu -> "LOGT".equals(hdu.getHeader().getStringValue("EXTNAME"))).findFirst().orElseThrow())
+                    .asImageHDU();
             float[][] rows = (float[][]) logTHdu.getKernel();
             logT = new float[SIZE * SIZE];
             for (int y = 0; y < SIZE; y++) {
