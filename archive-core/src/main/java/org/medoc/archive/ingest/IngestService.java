@@ -15,6 +15,7 @@ import org.medoc.archive.fits.Stretch;
 import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.archive.storage.Sha256;
+import org.medoc.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,16 +64,18 @@ public class IngestService {
     private final ArchiveStore store;
     private final HeaderNormaliser normaliser;
     private final ObjectMapper json;
+    private final AuditTrail audit;
     private final FitsLimits limits = FitsLimits.defaults();
     /** How long the FITS library may take to decode one image before the file is quarantined. */
     private final Duration decodeTimeout;
 
-    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json,
+    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, AuditTrail audit,
                          @Value("${medoc.ingest.decode-timeout:PT2M}") Duration decodeTimeout) {
         this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
+        this.audit = audit;
         this.decodeTimeout = decodeTimeout;
     }
 
@@ -275,6 +278,7 @@ public class IngestService {
             return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, winner, sha256, "already present");
         }
         String notes = h.notes().isEmpty() ? null : String.join("; ", h.notes());
+        audit.record("ingest.catalogued", "observation", id.toString(), null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), notes);
         return new IngestOutcome(name, IngestOutcome.Status.INGESTED, id, sha256, notes);
     }
 
@@ -296,6 +300,7 @@ public class IngestService {
                 .onConflict(QUARANTINE.SHA256).doNothing()
                 .execute();
         log.info("Quarantined {}: {}", name, reason);
+        audit.record("ingest.quarantined", "file", sha256, null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), reason);
         return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, reason);
     }
 
