@@ -1,10 +1,12 @@
 package org.medoc.security;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,9 +20,11 @@ class UserAccounts {
     record Account(String username, String passwordHash, String fullName, boolean enabled, List<Role> roles) {}
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    UserAccounts(DSLContext dsl) {
+    UserAccounts(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     Optional<Account> find(String username) {
@@ -51,6 +55,7 @@ class UserAccounts {
         for (Role role : roles) {
             dsl.insertInto(USER_ROLE).set(USER_ROLE.USERNAME, username).set(USER_ROLE.ROLE, role.name()).execute();
         }
+        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
         return true;
     }
 }
