@@ -8,14 +8,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -36,30 +33,41 @@ public class AuditController {
         this.audit = audit;
     }
 
-    @GetMapping
-    public ResponseEntity<?> search(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String objectType,
-            @RequestParam(required = false) String objectId,
-            @RequestParam(required = false) Long cursor,
-            @RequestParam(defaultValue = "" + AuditQuery.DEFAULT_LIMIT) int limit,
-            @RequestParam(required = false) String format,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        AuditQuery query = new AuditQuery(from, to, actor, action, objectType, objectId, cursor, limit);
-        boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains("text/csv"));
-        if (!csv) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(audit.search(query));
+    /**
+     * The filters as query parameters: {@code from}, {@code to} (ISO-8601 instants), {@code actor}, {@code action}
+     * (a prefix), {@code objectType}, {@code objectId}, {@code cursor} (the previous page's {@code nextCursor}) and
+     * {@code limit} (default {@value AuditQuery#DEFAULT_LIMIT}, at most {@value AuditQuery#MAX_LIMIT}).
+     */
+    public record Filters(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                          String actor, String action, String objectType, String objectId, Long cursor, Integer limit) {
+
+        AuditQuery query() {
+            return new AuditQuery(from, to, actor, action, objectType, objectId, cursor,
+                    limit == null ? AuditQuery.DEFAULT_LIMIT : limit);
         }
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            audit.exportCsv(query, writer);
-        };
+    }
+
+    /** A page of events, newest first, with the cursor of the next page (null on the last). */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    public AuditPage search(Filters filters) {
+        return audit.search(filters.query());
+    }
+
+    /** Every matching event as CSV, asked for with {@code Accept: text/csv}. */
+    @GetMapping(produces = "text/csv")
+    public ResponseEntity<StreamingResponseBody> csv(Filters filters) {
+        AuditQuery query = filters.query();
+        StreamingResponseBody body = out -> audit.exportCsv(query, new OutputStreamWriter(out, StandardCharsets.UTF_8));
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"medoc-audit.csv\"")
                 .body(body);
+    }
+
+    /** As {@link #csv}, asked for with {@code format=csv} (a link a browser can follow). */
+    @GetMapping(params = "format=csv")
+    public ResponseEntity<StreamingResponseBody> csvByParameter(Filters filters) {
+        return csv(filters);
     }
 
     @ExceptionHandler(AuditQuery.InvalidAuditQueryException.class)
