@@ -6,10 +6,13 @@ import org.medoc.archive.access.Visibility.Access;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.planner.PlanningFixtures;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.planner.icn.IcnCategory;
 import org.medoc.planner.icn.IcnDetail;
 import org.medoc.planner.icn.IcnService;
+import org.medoc.planner.study.StudyDetail;
+import org.medoc.planner.study.Studies;
 import org.medoc.release.model.CatalogFormat;
 import org.medoc.release.release.ReleaseService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +53,7 @@ class AuditAcrossAreasTests {
     @Autowired AccessService access;
     @Autowired ReleaseService releases;
     @Autowired IcnService icns;
+    @Autowired PlanningFixtures fixtures;
     @Autowired ApplicationEventPublisher events;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
@@ -105,6 +109,19 @@ class AuditAcrossAreasTests {
         assertThat(recorded.getFirst().actor()).isEqualTo("bob");
         assertThat(recorded.getFirst().before()).isEqualTo("{\"status\": \"SUBMITTED\"}");
         assertThat(recorded.getFirst().detail()).isEqualTo("fine");
+    }
+
+    @Test
+    void aStudyApprovalIsRecordedWithTheApproverAndTheStatusChange() {
+        StudyDetail approved = fixtures.approved(Studies.synoptic());
+
+        assertThat(of("study", Long.toString(approved.study().id()))).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("study.approved");
+            assertThat(event.actor()).isEqualTo("planner");
+            assertThat(event.before()).isEqualTo("{\"status\": \"DRAFT\"}");
+            assertThat(event.after()).isEqualTo("{\"status\": \"APPROVED\"}");
+            assertThat(event.detail()).isEqualTo(approved.study().name());
+        });
     }
 
     @Test
