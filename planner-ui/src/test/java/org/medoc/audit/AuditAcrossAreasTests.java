@@ -138,6 +138,24 @@ class AuditAcrossAreasTests {
     }
 
     @Test
+    void aLoginOnTheLoginPageIsRecordedUnderTheUsersName() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String page = browser.send(get("/login").build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("the login page carries the CSRF token").isTrue();
+        String form = "username=planner&password=" + PASSWORD + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+
+        assertThat(audit.search(new AuditQuery(null, null, "planner", "auth.login", "user", "planner", null, 10)).events())
+                .first().satisfies(event -> assertThat(event.action()).isEqualTo("auth.login"));
+    }
+
+    @Test
     void aLoginIsRecordedUnderTheUsersName() {
         String name = "login-" + UUID.randomUUID();
         events.publishEvent(new InteractiveAuthenticationSuccessEvent(UsernamePasswordAuthenticationToken.authenticated(
