@@ -1,7 +1,9 @@
 package org.medoc;
 
+import org.medoc.cli.GolfCommand;
 import org.medoc.cli.IngestCommand;
 import org.medoc.cli.ProductsCommand;
+import org.medoc.cli.StorageCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,14 +14,15 @@ import java.util.List;
 
 /**
  * medoc: the software of a space solar-physics data and operations centre. Without a sub-command it serves the web
- * application; with one ({@code ingest <file-or-directory>...}, {@code products run <type> --from ... --to ...}) it runs that batch command on the same context,
+ * application; with one ({@code ingest <file-or-directory>...}, {@code products run <type> --from ... --to ...},
+ * {@code storage check [--delete]}, {@code golf hk-import <file>...}) it runs that batch command on the same context,
  * without the web server, and exits with the command's status. Spring options ({@code --medoc.data-dir=...}) may
  * precede or follow the sub-command.
  */
 @SpringBootApplication
 public class MedocApplication {
 
-    static final List<String> COMMANDS = List.of("ingest", "products");
+    static final List<String> COMMANDS = List.of("ingest", "products", "storage", "golf");
 
     public static void main(String[] args) {
         List<String> commandLine = Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
@@ -46,9 +49,13 @@ public class MedocApplication {
                 List<String> commandArguments = commandLine.getFirst().equals("products")
                         ? Arrays.asList(args).subList(Arrays.asList(args).indexOf("products") + 1, args.length).stream()
                             .filter(a -> !a.startsWith("--") || a.matches("--(from|to)(=.*)?")).toList()
+                        : commandLine.getFirst().equals("storage")
+                        ? Arrays.stream(args).filter(a -> !a.startsWith("--") || a.equals("--delete")).skip(1).toList()
                         : arguments;
                 status = switch (commandLine.getFirst()) {
                     case "products" -> context.getBean(ProductsCommand.class).run(commandArguments, System.out);
+                    case "storage" -> context.getBean(StorageCommand.class).run(commandArguments, System.out);
+                    case "golf" -> context.getBean(GolfCommand.class).run(arguments, System.out);
                     default -> context.getBean(IngestCommand.class).run(arguments, System.out);
                 };
             }

@@ -27,7 +27,7 @@ public class ArchiveTestApplication {
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/api/v1/ingest", "/api/v1/quarantine").hasRole("ARCHIVIST")
+                        .requestMatchers("/api/v1/ingest", "/api/v1/quarantine", "/api/v1/quarantine/**").hasRole("ARCHIVIST")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * {@code medoc ingest <file-or-directory>...}: ingests on the application's own context, prints a progress line
- * per batch and the summary, lists each quarantined file with its reason, and returns a non-zero exit code when
- * anything was quarantined (so that scripts notice).
+ * per batch and the summary, lists each quarantined or failed file with its reason, and returns a non-zero exit code
+ * when anything was quarantined (1) or failed for a retryable fault of the infrastructure (3), so that scripts notice.
  */
 @Component
 public class IngestCommand {
@@ -41,9 +41,12 @@ public class IngestCommand {
         for (IngestOutcome outcome : report.outcomes()) {
             if (outcome.status() == IngestOutcome.Status.QUARANTINED) {
                 out.println("quarantined " + outcome.fileName() + ": " + outcome.reason());
+            } else if (outcome.status() == IngestOutcome.Status.FAILED) {
+                out.println("failed " + outcome.fileName() + ": " + outcome.reason());
             }
         }
         out.println(report.summary());
-        return report.quarantined() > 0 ? 1 : 0;
+        // 3: something failed for a retryable fault, run the same command again later (already ingested files are skipped)
+        return report.failed() > 0 ? 3 : report.quarantined() > 0 ? 1 : 0;
     }
 }

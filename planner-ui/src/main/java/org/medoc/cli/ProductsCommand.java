@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * {@code medoc products run <type> --from <time> --to <time>}: makes, in this process, the current version's product
- * of every input set in the interval that the catalogue holds (the AIA six-channel sets for {@code dem}), one line per
- * set, then a summary. Products already catalogued are skipped. Exit code 0 when every set succeeded or was skipped,
+ * of every input set in the interval that the catalogue holds (the AIA six-channel sets for {@code dem}, one SHARP
+ * record per HARP for {@code currents}), one line per set, then a summary. Products already catalogued are skipped. Exit code 0 when every set succeeded or was skipped,
  * 1 when any failed, 2 for a usage error. Times are ISO-8601 UTC; a bare date means the whole day.
  */
 @Component
@@ -90,7 +90,9 @@ public class ProductsCommand {
     }
 
     private static String line(RunOutcome outcome) {
-        String reference = outcome.instance().referenceTime().toString();
+        // several products may share a reference time (current maps: one per HARP), the subject tells them apart
+        String reference = outcome.instance().referenceTime()
+                + (outcome.instance().subject().isEmpty() ? "" : " " + outcome.instance().subject());
         return switch (outcome.status()) {
             case SUCCEEDED -> reference + "  made     product " + outcome.productId() + " in " + outcome.durationMs() + " ms";
             case SKIPPED -> reference + "  skipped  product " + outcome.productId() + " is already catalogued";

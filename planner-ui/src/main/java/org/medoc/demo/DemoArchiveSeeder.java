@@ -1,11 +1,14 @@
 package org.medoc.demo;
 
 import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.SharpSegment;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
 import org.medoc.products.chain.ProductChain;
+import org.medoc.products.currents.CurrentMapsRecipe;
 import org.medoc.products.dem.DemSyntheticSets;
+import org.medoc.products.synoptic.SyntheticSun;
 import org.medoc.security.DemoAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +30,12 @@ import java.util.List;
  * In demo mode (the default with the embedded database), fills an empty archive so that a newcomer has something
  * to click through: for yesterday, four AIA six-channel sets made by {@link DemSyntheticSets} from known DEM maps
  * (active region, quiet Sun, coronal hole, off-limb, half an hour apart, with realistic noise), EIT, SHARP-like and
- * SPICE-like files made by {@link DemoObservations}, the real sample files packaged in the application
+ * SPICE-like files made by {@link DemoObservations}, full-disc AIA and STEREO/EUVI views of a {@link SyntheticSun} for the
+ * synoptic maps, the real sample files packaged in the application
  * ({@link DemoSamples}, extracted to {@code ${medoc.data-dir}/demo/samples}) and, when set, those of the extra directory
  * {@code medoc.demo.samples-dir}, then asks the product chains to scan, so that the demo's products (DEM maps of its
- * AIA sets) are made at once. Runs once: an archive that already holds demo data is left alone, and ingest is
- * idempotent anyway.
+ * AIA sets, current maps of the SHARP sample) are made at once. Runs once: an archive that already holds demo data
+ * is left alone, and ingest is idempotent anyway.
  */
 @Component
 class DemoArchiveSeeder implements ApplicationRunner {
@@ -69,6 +73,18 @@ class DemoArchiveSeeder implements ApplicationRunner {
             paths.addAll(aia.write(scenes[set], 256, start.plus(Duration.ofMinutes(30L * set)), 2026 + set, true,
                     demoDir.resolve("aia")).files());
         }
+        // a Sun whose features live in Carrington coordinates, seen in 304 Å every 6 h until today 00:00 from Earth (AIA)
+        // and every 12 h from STEREO-A 90° west (EUVI): today's synoptic nowcast and the days around it. (304 Å is not a
+        // DEM channel, so these maps are not mixed with the DEM sets' different synthetic corona.)
+        SyntheticSun sun = new SyntheticSun(start.minus(Duration.ofDays(10)), 2026);
+        Instant today = start.plus(Duration.ofHours(12));
+        for (int hours = -36; hours <= 0; hours += 6) {
+            Instant time = today.plus(Duration.ofHours(hours));
+            paths.add(sun.writeAia(demoDir.resolve("synoptic"), time, 304, 256));
+            if (hours % 12 == 0) {
+                paths.add(sun.writeEuvi(demoDir.resolve("synoptic"), time, 304, 256, 90));
+            }
+        }
         List<Path> samples = DemoSamples.extract(demoDir.resolve("samples"));
         if (samples.isEmpty()) {
             log.warn("Demo archive: this build of medoc packs no real sample files (built without testdata/fits)");
@@ -88,9 +104,26 @@ class DemoArchiveSeeder implements ApplicationRunner {
         log.info("Demo archive: {} (synthetic set for {}, {} real sample files{})", report.summary(), start, samples.size(),
                 extraSamples != null ? ", and the files of " + extraSamples : "");
         // the product chains make the demo's products now rather than at their next scan
-        int scheduled = chain.scanNow();
+        int scheduled = chain.scanNow() + scheduleSampleCurrentMaps();
         if (scheduled > 0) {
             log.info("Demo archive: {} products scheduled on the product chains", scheduled);
         }
+    }
+
+    /**
+     * The packaged SHARP sample (HARP 377, 2011) lies far beyond the scan's look-back: its current maps are scheduled
+     * here over the span of the catalogued SHARP segments, so that the demo shows a current map at once.
+     */
+    private int scheduleSampleCurrentMaps() {
+        if (!chain.types().contains(CurrentMapsRecipe.TYPE)) {
+            return 0;
+        }
+        List<SharpSegment> segments = catalogue.sharpSegments(Instant.EPOCH, Instant.now());
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        Instant first = segments.getFirst().dateObs();
+        Instant last = segments.getLast().dateObs();
+        return chain.scheduleRange(CurrentMapsRecipe.TYPE, first.minus(Duration.ofHours(3)), last.plus(Duration.ofHours(3)));
     }
 }

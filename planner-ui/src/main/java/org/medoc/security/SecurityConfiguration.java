@@ -41,6 +41,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/observations", "/api/v1/observations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/downloads").permitAll()
+                        // what can be searched (vocabularies for clients): public, and filtered to what the caller may see
+                        .requestMatchers(HttpMethod.GET, "/api/v1/capabilities").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/v1/capabilities").permitAll()
                         // releases: public reading (drafts are filtered out by the service for non-managers)
                         .requestMatchers(HttpMethod.GET, "/api/v1/releases", "/api/v1/releases/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/releases", "/api/v1/releases/**").permitAll()
@@ -62,6 +65,9 @@ public class SecurityConfiguration {
                         // an ICN is approved by someone other than its author: another planner or an administrator
                         .requestMatchers(HttpMethod.POST, "/api/v1/planning/icns/*/decision").hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/planning/**").hasRole(Role.PLANNER.name())
+                        // GOLF operations: staff read (all accounts are staff), GOLF operators and administrators act
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ops/golf/**").authenticated()
+                        .requestMatchers("/api/v1/ops/golf/**").hasAnyRole(Role.GOLF_OPERATOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM)
                         .authenticationEntryPoint(problems))
@@ -87,6 +93,19 @@ public class SecurityConfiguration {
                         // every change to a release goes through the API or the Releases view, never through these pages
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationHandlers.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** The public GOLF chronology (HTML and Atom): read by anyone, never changed through these paths. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain golfChronologySecurity(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        http.securityMatcher("/ops/golf/chronology", "/ops/golf/chronology.atom")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.GET, "/ops/golf/chronology", "/ops/golf/chronology.atom").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/ops/golf/chronology", "/ops/golf/chronology.atom").permitAll()
+                        .anyRequest().denyAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }

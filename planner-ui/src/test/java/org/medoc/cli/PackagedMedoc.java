@@ -22,15 +22,20 @@ final class PackagedMedoc {
     }
 
     Run run(String... arguments) throws IOException, InterruptedException {
+        Process process = start(arguments);
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** Starts the jar and returns at once; standard output and error are merged in the process's input stream. */
+    Process start(String... arguments) throws IOException {
         Path jar = Path.of("target/medoc.jar");
         assertThat(jar).as("the packaged application (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(arguments));
         command.add("--medoc.data-dir=" + dataDirectory);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

@@ -1,6 +1,8 @@
 package org.medoc.products;
 
+import org.medoc.products.currents.CurrentsConfiguration;
 import org.medoc.products.dem.DemConfiguration;
+import org.medoc.products.synoptic.SynopticConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -14,6 +16,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({
         DemConfiguration.class, // dem 1.0: Gaussian DEM maps of every AIA six-channel set (medoc.products.dem.*)
+        CurrentsConfiguration.class, // currents 1.0: Jz maps of SHARP records every 3 h (medoc.products.currents.*)
+        SynopticConfiguration.class, // synoptic 1.0: daily Carrington maps per EIT/AIA channel (medoc.products.synoptic.*)
 })
 public class ProductRecipesConfiguration {
 }

@@ -29,4 +29,14 @@ public final class ExternalTools {
         Assumptions.abort(message);
         return null;
     }
+
+    /** Runs {@code fitsverify -e} on a file and asserts it reports no error (skipped or failed as {@link #require}). */
+    public static void assertPassesFitsverify(Path file) throws java.io.IOException, InterruptedException {
+        Path fitsverify = require("fitsverify", "ftools-fv");
+        Process process = new ProcessBuilder(fitsverify.toString(), "-e", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        Assertions.assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "fitsverify did not finish");
+        Assertions.assertTrue(output.contains("0 error(s)"), output);
+        Assertions.assertEquals(0, process.exitValue(), output);
+    }
 }

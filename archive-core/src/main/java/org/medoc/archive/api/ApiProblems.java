@@ -18,6 +18,32 @@ class ApiProblems extends ParameterProblems {
         return problem;
     }
 
+    /**
+     * A search cancelled by the catalogue's statement timeout (PostgreSQL SQLSTATE 57014, query_canceled): the
+     * caller can narrow it, so it is a 503 that says so, not an internal error. Other database errors go on to the
+     * application's generic 500 (which names no SQL).
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class})
+    ProblemDetail databaseError(RuntimeException e) {
+        if (!cancelledByTimeout(e)) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the search took longer than the catalogue allows and was cancelled; narrow the time range or add "
+                        + "criteria (instrument, wavelength), or page with the cursor");
+        problem.setTitle("Search too expensive");
+        return problem;
+    }
+
+    static boolean cancelledByTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return notFound(e.getMessage());

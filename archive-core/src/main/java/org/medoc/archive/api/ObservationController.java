@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.medoc.archive.catalogue.CatalogueService;
+import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.archive.catalogue.KeywordFilter;
 import org.medoc.archive.catalogue.ObservationDetail;
 import org.medoc.archive.catalogue.ObservationQuery;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +59,21 @@ public class ObservationController {
             @Parameter(description = "page number from 0 (ignored with a cursor)") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "page size, 1-1000") @RequestParam(defaultValue = "50") int size,
             @Parameter(description = "dateObs, wavelength, instrument, size or id; ',asc' or ',desc' (default dateObs,desc)") @RequestParam(required = false) String sort,
-            @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor) {
+            @Parameter(description = "the nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "cadence in seconds: at most one observation per instrument, detector and wavelength "
+                    + "in each interval of this length from 'from', the one closest to the interval's start")
+            @RequestParam(required = false) Long cadence) {
         ObservationQuery query = query(from, to, mission, instrument, detector, wavelength, wavelengthMin, wavelengthMax,
                 level, keyword, sort, page, size, cursor);
-        return catalogue.search(query);
+        return catalogue.search(cadence == null ? query : query.withCadence(cadenceParameter(cadence)));
+    }
+
+    /** The {@code cadence} parameter (seconds) of observation and product searches. */
+    public static Duration cadenceParameter(long seconds) {
+        if (seconds < 1) {
+            throw new InvalidQueryException("cadence", "cadence must be a whole number of seconds, 1 or more, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     static ObservationQuery query(String from, String to, String mission, String instrument, String detector,
@@ -68,7 +81,7 @@ public class ObservationController {
                                   List<String> keyword, String sort, int page, int size, String cursor) {
         for (Double value : new Double[] {wavelength, wavelengthMin, wavelengthMax}) {
             if (value != null && !Double.isFinite(value)) {
-                throw new org.medoc.archive.catalogue.InvalidQueryException("wavelength", "wavelength must be a finite number of ångström");
+                throw new InvalidQueryException("wavelength", "wavelength must be a finite number of ångström");
             }
         }
         List<KeywordFilter> keywords = keyword == null ? List.of() : keyword.stream().map(KeywordFilter::parse).toList();
@@ -99,6 +112,7 @@ public class ObservationController {
         body.put("imageHeight", s.imageHeight());
         body.put("fileUrl", s.fileUrl());
         body.put("previewUrl", s.previewUrl());
+        body.put("release", s.release());
         body.put("checksumStatus", detail.checksumStatus());
         body.putAll(detail.normalised());
         body.put("header", detail.header());

@@ -5,14 +5,18 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.Row1;
+import org.jooq.Select;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
 import org.medoc.archive.access.Visibility;
 import org.medoc.db.jooq.archive.tables.records.ObservationRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
@@ -52,39 +56,64 @@ public class CatalogueService {
     private final DSLContext dsl;
     private final DSLContext searchDsl;
     private final ObjectMapper json;
+    private final PublishedReleases releases;
+    private final SearchLimits limits;
 
-    public CatalogueService(DSLContext dsl, ObjectMapper json) {
+    public CatalogueService(DSLContext dsl, ObjectMapper json, ObjectProvider<PublishedReleases> releases,
+                            @Value("${medoc.catalogue.max-offset:10000}") int maxOffset,
+                            @Value("${medoc.catalogue.max-keyword-filters:5}") int maxKeywordFilters,
+                            @Value("${medoc.catalogue.statement-timeout:5s}") Duration statementTimeout) {
         this.dsl = dsl;
+        this.limits = new SearchLimits(maxOffset, maxKeywordFilters, statementTimeout);
         // Searches inline their values: each is planned for its actual time range and filters. With bind values
         // PostgreSQL may switch to a generic plan that walks the whole date index (measured: 24 ms instead of 0.3 ms
         // for one day at 1M rows). Values are rendered by jOOQ, escaped, never concatenated by us.
         this.searchDsl = DSL.using(dsl.configuration().derive(
                 dsl.settings().withStatementType(StatementType.STATIC_STATEMENT)));
         this.json = json;
+        this.releases = releases.getIfAvailable(() -> PublishedReleases.NONE);
     }
 
+    /**
+     * One page of matches with their total. Every row names the published release that holds its file, if any (one
+     * query for the page).
+     */
     public SearchResult search(ObservationQuery query) {
+        limits.check(query);
+        limits.applyStatementTimeout(dsl);
         Condition where = where(query);
         boolean byCursor = query.cursor() != null && !query.cursor().isBlank();
-        Cursor cursor = byCursor ? decodeCursor(query.cursor(), query.sort()) : null;
+        Cursor cursor = byCursor ? decodeCursor(query.cursor(), query) : null;
         List<Record> rows = rows(query, where, cursor);
         // Counting is the expensive part of a deep page (hundreds of ms over 100k matches): a cursor carries the
         // total of the first page forward, so keyset pages cost only their own rows.
         long total = byCursor ? cursor.total() : searchDsl.fetchCount(OBSERVATION, where);
-        List<ObservationSummary> items = rows.stream().map(CatalogueService::summary).toList();
+        List<ObservationSummary> items = withReleases(rows.stream().map(CatalogueService::summary).toList());
         String nextCursor = null;
         if (items.size() == query.size()) {
             Record last = rows.getLast();
-            nextCursor = encodeCursor(query.sort(), last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
+            nextCursor = encodeCursor(query, last.get(sortField(query.sort().field())), last.get(OBSERVATION.ID), total);
         }
         return new SearchResult(total, items, nextCursor);
     }
 
     /** One page of a search without its total, for callers that counted once already (the Archive view's grid). */
     public List<ObservationSummary> page(ObservationQuery query) {
+        limits.check(query);
+        limits.applyStatementTimeout(dsl);
         Condition where = where(query);
-        Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query.sort());
-        return rows(query, where, cursor).stream().map(CatalogueService::summary).toList();
+        Cursor cursor = query.cursor() == null || query.cursor().isBlank() ? null : decodeCursor(query.cursor(), query);
+        return withReleases(rows(query, where, cursor).stream().map(CatalogueService::summary).toList());
+    }
+
+    private List<ObservationSummary> withReleases(List<ObservationSummary> items) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, String> released = releases.identifiers(PublishedReleases.Kind.OBSERVATION,
+                items.stream().map(ObservationSummary::id).toList());
+        return released.isEmpty() ? items
+                : items.stream().map(item -> released.containsKey(item.id()) ? item.inRelease(released.get(item.id())) : item).toList();
     }
 
     /** The page's rows in the query's order (ties broken by id), by offset or after the cursor. */
@@ -102,7 +131,7 @@ public class CatalogueService {
 
     public Optional<ObservationSummary> summary(long id) {
         return dsl.select(summaryFields()).from(OBSERVATION).where(OBSERVATION.ID.eq(id)).and(visibleToCaller())
-                .fetchOptional().map(CatalogueService::summary);
+                .fetchOptional().map(CatalogueService::summary).map(s -> withReleases(List.of(s)).getFirst());
     }
 
     public Optional<ObservationDetail> detail(long id) {
@@ -145,7 +174,7 @@ public class CatalogueService {
         Map<String, Object> header = json.readValue(row.getHeader().data(), new TypeReference<LinkedHashMap<String, Object>>() { });
         List<ObservationDetail.HduHeader> hdus = json.readValue(row.getHdus().data(),
                 new TypeReference<List<ObservationDetail.HduHeader>>() { });
-        return Optional.of(new ObservationDetail(summary(row), normalised, header, hdus, row.getChecksumStatus()));
+        return Optional.of(new ObservationDetail(withReleases(List.of(summary(row))).getFirst(), normalised, header, hdus, row.getChecksumStatus()));
     }
 
     /** Where the file and its quicklook are kept, for downloads. */
@@ -170,6 +199,24 @@ public class CatalogueService {
     }
 
     /**
+     * The SHARP segment files (observations with a HARP number) observed in [from, to], among those a product chain may
+     * use ({@link Visibility.Reader#CHAIN}: public ones), in observation time and id order, with the T_REC of their
+     * header. The caller groups them into records by series, HARP and T_REC.
+     */
+    public List<SharpSegment> sharpSegments(Instant from, Instant to) {
+        Field<String> tRec = DSL.field("{0} ->> 'T_REC'", String.class, OBSERVATION.HEADER);
+        return dsl.select(OBSERVATION.ID, OBSERVATION.HARPNUM, OBSERVATION.NOAA_ARS, tRec, OBSERVATION.FILE_NAME,
+                        OBSERVATION.SHA256, OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
+                .from(OBSERVATION)
+                .where(OBSERVATION.HARPNUM.isNotNull())
+                .and(OBSERVATION.DATE_OBS.between(utc(from), utc(to)))
+                .and(visibleTo(Visibility.Reader.CHAIN))
+                .orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .fetch(r -> new SharpSegment(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6().trim(),
+                        r.value7(), r.value8(), r.value9().toInstant()));
+    }
+
+    /**
      * For each reference time, the AIA observation of each channel (Å, ±0.5) closest to it within ±{@code tolerance},
      * among the observations a product chain may use ({@link Visibility.Reader#CHAIN}: public ones, because products
      * are public and name their inputs). Ties in distance go to the earlier observation, then to the lower id, so the
@@ -179,8 +226,19 @@ public class CatalogueService {
      * <p>Each reference time is one index range scan over ±tolerance (a LATERAL subquery), and only the chosen
      * observations leave the database: the cost follows the reference times, not the AIA cadence.
      */
-    @SuppressWarnings("unchecked")
     public List<AiaImage> aiaImagesNear(List<Integer> channelsAngstrom, List<Instant> referenceTimes, Duration tolerance) {
+        return channelImagesNear("AIA", null, channelsAngstrom, referenceTimes, tolerance);
+    }
+
+    /**
+     * {@link #aiaImagesNear} for any imager: the observations of {@code instrument} (and {@code detector}, when not
+     * null, e.g. SECCHI/EUVI) closest to each reference time per channel (and per mission, so that STEREO-A and -B
+     * both answer), public ones only ({@link Visibility.Reader#CHAIN}). The synoptic chain samples its ±30-day window
+     * of EIT, AIA and EUVI images with it. The rows come as {@link AiaImage} records whatever the instrument.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AiaImage> channelImagesNear(String instrument, String detector, List<Integer> channelsAngstrom,
+                                            List<Instant> referenceTimes, Duration tolerance) {
         if (channelsAngstrom.isEmpty() || referenceTimes.isEmpty()) {
             return List.of();
         }
@@ -203,13 +261,14 @@ public class CatalogueService {
         // per-reference range and scanned every AIA row (measured: 10 s instead of 6 ms for a day at 12 s cadence).
         Table<?> nearest = DSL.select(channelKey.as("channel_angstrom"), OBSERVATION.ID, OBSERVATION.FILE_NAME, OBSERVATION.SHA256,
                         OBSERVATION.STORAGE_KEY, OBSERVATION.SIZE_BYTES, OBSERVATION.DATE_OBS)
-                .distinctOn(channelKey)
+                .distinctOn(channelKey, OBSERVATION.MISSION)
                 .from(OBSERVATION)
-                .where(OBSERVATION.INSTRUMENT.eq("AIA"))
+                .where(OBSERVATION.INSTRUMENT.eq(instrument))
+                .and(detector == null ? DSL.noCondition() : OBSERVATION.DETECTOR.eq(detector))
                 .and(OBSERVATION.DATE_OBS.between(earliest, latest))
                 .and(channel)
                 .and(visibleTo(Visibility.Reader.CHAIN))
-                .orderBy(channelKey, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
+                .orderBy(channelKey, OBSERVATION.MISSION, distance, OBSERVATION.DATE_OBS, OBSERVATION.ID)
                 .asTable("nearest");
         Field<Double> channelOf = nearest.field("channel_angstrom", Double.class);
         return searchDsl.select(reference, channelOf, nearest.field(OBSERVATION.ID), nearest.field(OBSERVATION.FILE_NAME),
@@ -241,6 +300,28 @@ public class CatalogueService {
                 .fetch(r -> new SpiceObservation(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6().toInstant(), r.value7().toInstant()));
     }
+
+    /**
+     * What the catalogue holds that the caller may see, per mission, instrument and detector: the time covered (earliest
+     * start, latest end), how many observations, and the levels and wavelengths (Å) present. What clients build their
+     * search vocabulary from; one aggregate query.
+     */
+    public List<Holding> holdings() {
+        Field<String[]> levels = DSL.field("array_remove(array_agg(DISTINCT {0} ORDER BY {0}), NULL)", String[].class, OBSERVATION.LEVEL);
+        Field<Double[]> wavelengths = DSL.field("array_remove(array_agg(DISTINCT {0} ORDER BY {0}), NULL)", Double[].class,
+                OBSERVATION.WAVELENGTH_ANGSTROM);
+        return dsl.select(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR, DSL.min(OBSERVATION.DATE_OBS),
+                        DSL.max(OBSERVATION.DATE_END), DSL.count(), levels, wavelengths)
+                .from(OBSERVATION).where(visibleToCaller())
+                .groupBy(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR)
+                .orderBy(OBSERVATION.MISSION, OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR)
+                .fetch(r -> new Holding(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant(),
+                        r.value6(), List.of(r.value7()), List.of(r.value8())));
+    }
+
+    /** The observations of one mission, instrument and detector (null when the instrument has none) in the catalogue. */
+    public record Holding(String mission, String instrument, String detector, Instant firstObservation,
+                          Instant lastObservation, long observations, List<String> levels, List<Double> wavelengthsAngstrom) {}
 
     /**
      * Whether any catalogued observation, whatever its access level, has header keyword {@code keyword} equal to
@@ -276,6 +357,27 @@ public class CatalogueService {
     }
 
     private Condition where(ObservationQuery query) {
+        Condition filters = filters(query);
+        return query.cadence() == null ? filters : filters.and(OBSERVATION.ID.in(onePerInterval(query, filters)));
+    }
+
+    /**
+     * The cadence filter: of the observations matching {@code filters}, the first (by observation time, then id) of
+     * each instrument, detector and wavelength in each interval of the cadence counted from the query's start (from
+     * 1970-01-01T00:00Z without one). The choice depends only on the filters, never on the page, so offset and keyset
+     * pages over it stay consistent and the total counts it exactly.
+     */
+    private Select<Record1<Long>> onePerInterval(ObservationQuery query, Condition filters) {
+        Instant anchor = query.from() == null ? Instant.EPOCH : query.from();
+        Field<Double> interval = DSL.field("floor(extract(epoch FROM {0} - {1}) / {2})", Double.class,
+                OBSERVATION.DATE_OBS, DSL.val(utc(anchor), OBSERVATION.DATE_OBS), DSL.val(query.cadence().toMillis() / 1000.0));
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(OBSERVATION.INSTRUMENT, OBSERVATION.DETECTOR,
+                OBSERVATION.WAVELENGTH_ANGSTROM, interval).orderBy(OBSERVATION.DATE_OBS, OBSERVATION.ID)).as("rank_in_interval");
+        Table<?> ranked = DSL.select(OBSERVATION.ID, rank).from(OBSERVATION).where(filters).asTable("ranked");
+        return DSL.select(ranked.field(OBSERVATION.ID)).from(ranked).where(ranked.field(rank).eq(1));
+    }
+
+    private Condition filters(ObservationQuery query) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(visibleToCaller());
         if (query.from() != null || query.to() != null) {
@@ -377,22 +479,33 @@ public class CatalogueService {
 
     private record Cursor(Object value, long id, long total) {}
 
-    private static String encodeCursor(ObservationSort sort, Object value, long id, long total) {
+    /** sort|last value|last id|total|cadence in ms (empty without one): a cursor belongs to one sort and cadence. */
+    private static String encodeCursor(ObservationQuery query, Object value, long id, long total) {
         String text = switch (value) {
             case OffsetDateTime time -> time.toInstant().toString();
             case null -> "";
             default -> value.toString();
         };
-        String raw = sort.asParameter() + "|" + text + "|" + id + "|" + total;
+        String raw = query.sort().asParameter() + "|" + text + "|" + id + "|" + total + "|" + cadenceText(query);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Cursor decodeCursor(String cursor, ObservationSort sort) {
+    private static String cadenceText(ObservationQuery query) {
+        return query.cadence() == null ? "" : Long.toString(query.cadence().toMillis());
+    }
+
+    private static Cursor decodeCursor(String cursor, ObservationQuery query) {
+        ObservationSort sort = query.sort();
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             String[] parts = raw.split("\\|", -1);
-            if (parts.length != 4 || !parts[0].equals(sort.asParameter())) {
+            if (parts.length < 4 || parts.length > 5 || !parts[0].equals(sort.asParameter())) {
                 throw new InvalidQueryException("cursor", "cursor does not belong to a search sorted by " + sort.asParameter());
+            }
+            // cursors issued before cadence existed have four parts and no cadence
+            if (!(parts.length == 5 ? parts[4] : "").equals(cadenceText(query))) {
+                throw new InvalidQueryException("cursor", "cursor belongs to a search with another cadence: "
+                        + "repeat the cadence of the search that returned it");
             }
             long id = Long.parseLong(parts[2]);
             Object value = switch (sort.field()) {
@@ -402,6 +515,8 @@ public class CatalogueService {
                 case SIZE, ID -> Long.valueOf(parts[1]);
             };
             return new Cursor(value, id, Long.parseLong(parts[3]));
+        } catch (InvalidQueryException e) {
+            throw e;
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new InvalidQueryException("cursor", "cursor is not one this server issued");
         }
@@ -422,7 +537,7 @@ public class CatalogueService {
                 r.get(OBSERVATION.EXPOSURE_SECONDS), r.get(OBSERVATION.LEVEL), r.get(OBSERVATION.FILE_NAME),
                 r.get(OBSERVATION.SIZE_BYTES), r.get(OBSERVATION.SHA256), r.get(OBSERVATION.IMAGE_WIDTH),
                 r.get(OBSERVATION.IMAGE_HEIGHT), ObservationSummary.fileUrl(id),
-                r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id));
+                r.get(OBSERVATION.QUICKLOOK_KEY) == null ? null : ObservationSummary.previewUrl(id), null);
     }
 
     static OffsetDateTime utc(Instant instant) {

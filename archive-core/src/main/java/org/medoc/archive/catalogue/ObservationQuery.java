@@ -1,5 +1,6 @@
 package org.medoc.archive.catalogue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +11,9 @@ import java.util.List;
  *
  * @param detector     detector code ({@code C2}) or MEDOC's {@code INSTRUMENT/DETECTOR} form ({@code LASCO/C2})
  * @param wavelengthAngstrom exact nominal channel in ångström (matched within 0.5 Å)
+ * @param cadence    at most one observation per instrument, detector and wavelength in each interval of this length
+ *                   (counted from {@code from}, or from 1970-01-01T00:00Z without it): the earliest of the interval,
+ *                   i.e. the one closest to its start (SiTools2's CADENCE); null keeps every observation
  */
 public record ObservationQuery(
         Instant from,
@@ -25,9 +29,12 @@ public record ObservationQuery(
         ObservationSort sort,
         int page,
         int size,
-        String cursor) {
+        String cursor,
+        Duration cadence) {
 
     public static final int MAX_PAGE_SIZE = 1000;
+    /** A cadence shorter than a second selects nothing a plain search does not. */
+    public static final Duration MIN_CADENCE = Duration.ofSeconds(1);
 
     public ObservationQuery {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -45,6 +52,17 @@ public record ObservationQuery(
             throw new InvalidQueryException("wavelengthMin", "wavelengthMin (" + wavelengthMinAngstrom
                     + ") is greater than wavelengthMax (" + wavelengthMaxAngstrom + ")");
         }
+        if (cadence != null && cadence.compareTo(MIN_CADENCE) < 0) {
+            throw new InvalidQueryException("cadence", "cadence must be at least 1 second, was " + cadence.toSeconds() + " s");
+        }
+    }
+
+    /** A search that keeps every observation (no cadence). */
+    public ObservationQuery(Instant from, Instant to, String mission, String instrument, String detector,
+                            Double wavelengthAngstrom, Double wavelengthMinAngstrom, Double wavelengthMaxAngstrom,
+                            String level, List<KeywordFilter> keywords, ObservationSort sort, int page, int size, String cursor) {
+        this(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom, wavelengthMaxAngstrom,
+                level, keywords, sort, page, size, cursor, null);
     }
 
     /** Everything, newest first, in pages of {@code size}. */
@@ -54,6 +72,18 @@ public record ObservationQuery(
 
     public ObservationQuery withPage(int newPage) {
         return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
-                wavelengthMaxAngstrom, level, keywords, sort, newPage, size, null);
+                wavelengthMaxAngstrom, level, keywords, sort, newPage, size, null, cadence);
+    }
+
+    /** The same search thinned to one observation per instrument, detector and wavelength per {@code interval}. */
+    public ObservationQuery withCadence(Duration interval) {
+        return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
+                wavelengthMaxAngstrom, level, keywords, sort, page, size, cursor, interval);
+    }
+
+    /** The same search continued after a page's {@code nextCursor}. */
+    public ObservationQuery after(String nextCursor) {
+        return new ObservationQuery(from, to, mission, instrument, detector, wavelengthAngstrom, wavelengthMinAngstrom,
+                wavelengthMaxAngstrom, level, keywords, sort, page, size, nextCursor, cadence);
     }
 }

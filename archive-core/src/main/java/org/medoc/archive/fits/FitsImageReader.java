@@ -35,6 +35,16 @@ public final class FitsImageReader {
      */
     public static ImagePlane readPlane(Path file, FitsInspection inspection, FitsHduInfo hdu, FitsLimits limits)
             throws FitsRejectedException, IOException {
+        return readPlane(file, inspection, hdu, limits, DecodeBudget.forFile(java.nio.file.Files.size(file), limits));
+    }
+
+    /**
+     * As {@link #readPlane(Path, FitsInspection, FitsHduInfo, FitsLimits)}, charging the library's reads and our
+     * conversion loops to {@code budget}: a decode that spends it, or is {@linkplain DecodeBudget#stop stopped}, ends
+     * at its next read or row with a {@link FitsRejectedException} carrying the reason.
+     */
+    public static ImagePlane readPlane(Path file, FitsInspection inspection, FitsHduInfo hdu, FitsLimits limits,
+                                       DecodeBudget budget) throws FitsRejectedException, IOException {
         int index = hdu.index();
         if (index < 0 || index >= inspection.hdus().size() || !inspection.hdus().get(index).equals(hdu)) {
             throw new IllegalArgumentException("HDU " + index + " does not belong to this inspection");
@@ -55,7 +65,7 @@ public final class FitsImageReader {
             checkCompression(hdu, limits);
         }
         Scaling scaling = Scaling.of(hdu);
-        try (Fits fits = new Fits(file.toFile())) {
+        try (Fits fits = new Fits(new BudgetedFileIO(file, budget))) {
             BasicHDU<?> basic = fits.getHDU(index);
             Object pixels;
             int width = (int) w;
@@ -66,7 +76,7 @@ public final class FitsImageReader {
                             + ": nom-tam-fits does not see a compressed image there");
                 }
                 ImageHDU image = compressed.asImageHDU();
-                pixels = firstPlane(image.getKernel(), width, height);
+                pixels = firstPlane(image.getKernel(), width, height, budget);
             } else {
                 if (!(basic instanceof ImageHDU image)) {
                     throw new FitsRejectedException("unreadable image data in HDU " + index
@@ -80,12 +90,23 @@ public final class FitsImageReader {
                 lengths[n - 2] = height;
                 pixels = image.getTiler().getTile(corners, lengths);
             }
-            return new ImagePlane(width, height, scaling.apply(pixels, width * height, index));
+            budget.check();
+            return new ImagePlane(width, height, scaling.apply(pixels, width, height, index, budget));
         } catch (FitsRejectedException e) {
             throw e;
-        } catch (FitsException | EOFException e) {
-            throw unreadable(index, e);
+        } catch (FitsException | IOException e) {
+            // the library wraps what our budgeted reads throw: a stopped decode is reported as such, whatever the wrapper
+            if (budget.stopReason() != null) {
+                throw stopped(index, budget);
+            }
+            if (e instanceof FitsException || e instanceof EOFException) {
+                throw unreadable(index, e);
+            }
+            throw e;
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (budget.stopReason() != null) {
+                throw stopped(index, budget);
+            }
             throw unreadable(index, e);
         } catch (Error e) {
             if (e instanceof VirtualMachineError) {
@@ -93,6 +114,10 @@ public final class FitsImageReader {
             }
             throw unreadable(index, e);
         }
+    }
+
+    private static FitsRejectedException stopped(int index, DecodeBudget budget) {
+        return new FitsRejectedException("unreadable image data in HDU " + index + ": " + budget.stopReason());
     }
 
     private static FitsRejectedException unreadable(int index, Throwable e) {
@@ -205,7 +230,8 @@ public final class FitsImageReader {
     }
 
     /** Descends into index 0 of the leading axes until a 2-D array [height][width] remains; returns it flattened. */
-    private static Object firstPlane(Object kernel, int width, int height) throws FitsRejectedException {
+    private static Object firstPlane(Object kernel, int width, int height, DecodeBudget budget)
+            throws FitsRejectedException, DecodeBudget.DecodeStoppedException {
         Object o = kernel;
         while (o instanceof Object[] arr && arr.length > 0 && arr[0] instanceof Object[]) {
             o = arr[0];
@@ -224,6 +250,7 @@ public final class FitsImageReader {
                 throw new FitsRejectedException("unreadable image data: decoded row " + y + " is incomplete");
             }
             System.arraycopy(rows[y], 0, flat, y * width, width);
+            budget.chargePixels(width);
         }
         return flat;
     }
@@ -240,39 +267,50 @@ public final class FitsImageReader {
                     z == null || !Double.isFinite(z) ? 0 : z, integer ? h.integer("BLANK") : null, integer);
         }
 
-        float[] apply(Object pixels, int n, int index) throws FitsRejectedException {
+        float[] apply(Object pixels, int width, int height, int index, DecodeBudget budget)
+                throws FitsRejectedException, DecodeBudget.DecodeStoppedException {
+            int n = width * height;
             float[] out = new float[n];
+            // converted row by row so that the budget (and a stop) is checked between rows
+            for (int row = 0; row < height; row++) {
+                convert(pixels, out, row * width, (row + 1) * width, n, index);
+                budget.chargePixels(width);
+            }
+            return out;
+        }
+
+        private void convert(Object pixels, float[] out, int from, int to, int n, int index) throws FitsRejectedException {
             long blank = this.blank == null ? 0 : this.blank;
             boolean hasBlank = this.blank != null;
             switch (pixels) {
                 case byte[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         int v = a[i] & 0xff;
                         out[i] = hasBlank && v == blank ? Float.NaN : phys(v);
                     }
                 }
                 case short[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out[i] = hasBlank && a[i] == blank ? Float.NaN : phys(a[i]);
                     }
                 }
                 case int[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out[i] = hasBlank && a[i] == blank ? Float.NaN : phys(a[i]);
                     }
                 }
                 case long[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out[i] = hasBlank && a[i] == blank ? Float.NaN : phys(a[i]);
                     }
                 }
                 case float[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out[i] = phys(a[i]);
                     }
                 }
                 case double[] a when a.length == n -> {
-                    for (int i = 0; i < n; i++) {
+                    for (int i = from; i < to; i++) {
                         out[i] = phys(a[i]);
                     }
                 }
@@ -280,7 +318,6 @@ public final class FitsImageReader {
                         + ": nom-tam-fits returned " + (pixels == null ? "nothing" : pixels.getClass().getSimpleName()
                         + " instead of " + n + " pixels"));
             }
-            return out;
         }
 
         private float phys(double raw) {

@@ -39,17 +39,24 @@ public final class HeaderNormaliser {
     private static final Pattern OLD_DATE = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{2})");
 
     private final Registry registry;
+    private final InstrumentHints hints;
 
     public HeaderNormaliser(Registry registry) {
         this.registry = registry;
+        this.hints = new InstrumentHints(registry);
     }
 
     public NormalisedHeader normalise(FitsInspection inspection) throws FitsRejectedException {
+        return normalise(inspection, null);
+    }
+
+    /** As {@link #normalise(FitsInspection)}; the file name is one more hint of the instrument (JSOC series). */
+    public NormalisedHeader normalise(FitsInspection inspection, String fileName) throws FitsRejectedException {
         List<FitsHeader> order = lookupOrder(inspection);
         Keys keys = new Keys(order);
         List<String> notes = new ArrayList<>();
 
-        Registry.Match match = instrument(keys, notes);
+        Registry.Match match = instrument(keys, fileName, notes);
         String detector = detector(keys, match);
         Double wavelength = wavelengthAngstrom(keys, match, notes);
 
@@ -119,7 +126,7 @@ public final class HeaderNormaliser {
         return order;
     }
 
-    private Registry.Match instrument(Keys keys, List<String> notes) throws FitsRejectedException {
+    private Registry.Match instrument(Keys keys, String fileName, List<String> notes) throws FitsRejectedException {
         for (String keyword : List.of("OBSRVTRY", "INSTRUME", "TELESCOP")) {
             String value = keys.raw(keyword);
             if (value != null) {
@@ -128,6 +135,11 @@ public final class HeaderNormaliser {
                     return match.get();
                 }
             }
+        }
+        Optional<InstrumentHints.Found> hinted = hints.find(keys::raw, fileName);
+        if (hinted.isPresent()) {
+            notes.add("instrument told by " + hinted.get().hint());
+            return hinted.get().match();
         }
         String instrume = keys.raw("INSTRUME");
         String telescop = keys.raw("TELESCOP");
@@ -138,10 +150,12 @@ public final class HeaderNormaliser {
                 notes.add("instrument inferred from WAVELNTH 6173 Å (HMI Fe I line): header has no INSTRUME/TELESCOP");
                 return new Registry.Match("SDO", "HMI", "HMI");
             }
-            throw new FitsRejectedException("unknown instrument: header has no INSTRUME, TELESCOP or OBSRVTRY");
+            throw new FitsRejectedException("unknown instrument: header has no INSTRUME, TELESCOP or OBSRVTRY, and"
+                    + " neither DETECTOR, CAMERA, ORIGIN, CONTENT nor the file name names an instrument of the registry");
         }
         throw new FitsRejectedException("unknown instrument: INSTRUME=" + quote(instrume) + ", TELESCOP=" + quote(telescop)
-                + " match no instrument of the registry");
+                + " match no instrument of the registry, and neither DETECTOR, CAMERA, ORIGIN, CONTENT nor the file"
+                + " name names one");
     }
 
     private String detector(Keys keys, Registry.Match match) {

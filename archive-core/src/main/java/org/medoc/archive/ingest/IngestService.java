@@ -2,9 +2,9 @@ package org.medoc.archive.ingest;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.springframework.dao.DataAccessException;
 import org.medoc.archive.fits.FitsCard;
 import org.medoc.archive.fits.FitsHduInfo;
-import org.medoc.archive.fits.FitsImageReader;
 import org.medoc.archive.fits.FitsInspection;
 import org.medoc.archive.fits.FitsInspector;
 import org.medoc.archive.fits.FitsLimits;
@@ -15,6 +15,7 @@ import org.medoc.archive.fits.Stretch;
 import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.archive.storage.Sha256;
+import org.medoc.archive.storage.IncompleteFiles;
 import org.medoc.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.ArrayList;
 
 import java.util.LinkedHashMap;
@@ -49,8 +45,9 @@ import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
 /**
  * Ingest of FITS files into the archive: checksum, inspection, header normalisation, quicklook, storage and
  * catalogue row. Idempotent: content already catalogued is skipped (by SHA-256), content already quarantined is
- * reported again without a second row. A file that cannot be read or placed in time is quarantined with the reason
- * and creates no catalogue row; a failure on one file never stops the batch.
+ * reported again without a second row. A file whose content cannot be read or placed in time is quarantined with
+ * the reason and creates no catalogue row; a fault of the infrastructure (database, storage, decoding capacity) fails
+ * the attempt as {@link IngestOutcome.Status#FAILED} and records nothing. A failure on one file never stops the batch.
  */
 @Service
 public class IngestService {
@@ -66,17 +63,20 @@ public class IngestService {
     private final ObjectMapper json;
     private final AuditTrail audit;
     private final FitsLimits limits = FitsLimits.defaults();
-    /** How long the FITS library may take to decode one image before the file is quarantined. */
-    private final Duration decodeTimeout;
+    /** Where images are decoded, bounded in threads, time and work. */
+    private final DecodePool decoding;
+    /** Scratch space for re-evaluated files (swept at start-up with the other incomplete files). */
+    private final Path incoming;
 
     public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, AuditTrail audit,
-                         @Value("${medoc.ingest.decode-timeout:PT2M}") Duration decodeTimeout) {
+                         DecodePool decoding, @Value("${medoc.data-dir:./medoc-data}") String dataDir) {
         this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
         this.audit = audit;
-        this.decodeTimeout = decodeTimeout;
+        this.decoding = decoding;
+        this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
     }
 
     /** Ingests files and directories (walked recursively, in name order). */
@@ -121,24 +121,40 @@ public class IngestService {
             size = Files.size(file);
             sha256 = Sha256.of(file);
         } catch (IOException e) {
-            return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, null, "unreadable: " + e.getMessage());
+            // our own copy of the file could not be read: nothing is known about its content
+            return failed(name, null, "could not read the file to ingest: " + e.getMessage(), e);
         }
-        Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
-        if (existing != null) {
-            return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, sha256, "already present");
+        try {
+            Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
+            if (existing != null) {
+                return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, sha256, "already present");
+            }
+            String knownReason = dsl.select(QUARANTINE.REASON).from(QUARANTINE).where(QUARANTINE.SHA256.eq(sha256)).fetchOne(QUARANTINE.REASON);
+            if (knownReason != null) {
+                return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, knownReason);
+            }
+        } catch (DataAccessException e) {
+            return failed(name, sha256, databaseFault(e), e);
         }
-        String knownReason = dsl.select(QUARANTINE.REASON).from(QUARANTINE).where(QUARANTINE.SHA256.eq(sha256)).fetchOne(QUARANTINE.REASON);
-        if (knownReason != null) {
-            return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, knownReason);
-        }
+        return evaluate(file, name, size, sha256, source);
+    }
+
+    /**
+     * Reads, checks and catalogues bytes not yet known: a content fault quarantines them, an infrastructure fault
+     * (storage, database, no decoding capacity) fails the attempt and records nothing, so that a later ingest of the
+     * same bytes is processed normally.
+     */
+    private IngestOutcome evaluate(Path file, String name, long size, String sha256, String source) {
+        Prepared prepared;
         try {
             if (size == 0) {
                 throw new FitsRejectedException("empty file (0 bytes)");
             }
-            Prepared prepared = prepare(file);
-            return catalogue(file, name, size, sha256, source, prepared);
+            prepared = prepare(file, name);
         } catch (FitsRejectedException e) {
             return quarantine(file, name, size, sha256, source, e.reason());
+        } catch (DecodePool.DecodeCapacityException e) {
+            return failed(name, sha256, e.getMessage(), null);
         } catch (IOException e) {
             return quarantine(file, name, size, sha256, source, "unreadable: " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -147,51 +163,106 @@ public class IngestService {
             return quarantine(file, name, size, sha256, source, "unreadable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        try {
+            return catalogue(file, name, size, sha256, source, prepared);
+        } catch (DataAccessException e) {
+            return failed(name, sha256, databaseFault(e), e);
+        } catch (IOException | RuntimeException e) {
+            return failed(name, sha256, "archive storage unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Evaluates a quarantined file again from the bytes kept in quarantine, e.g. after a registry or normaliser fix:
+     * ingested (its quarantine record and kept bytes removed), quarantined again (the record gets the new reason), or
+     * failed for an infrastructure fault (the record stays as it was).
+     *
+     * @throws QuarantineException when there is no such record or its bytes were not kept
+     */
+    public IngestOutcome reevaluate(long quarantineId) throws QuarantineException {
+        var row = dsl.selectFrom(QUARANTINE).where(QUARANTINE.ID.eq(quarantineId)).fetchOne();
+        if (row == null) {
+            throw new QuarantineException("no quarantined file " + quarantineId, true);
+        }
+        if (row.getStorageKey() == null) {
+            throw new QuarantineException("the bytes of quarantined file " + quarantineId + " ("
+                    + row.getFileName() + ") were not kept: ingest the file again instead", false);
+        }
+        String name = row.getFileName();
+        Path copy = null;
+        try {
+            Files.createDirectories(incoming);
+            copy = IncompleteFiles.create(incoming, "reevaluate-");
+            try (var in = store.openVerified(row.getStorageKey(), row.getSha256(), row.getSizeBytes());
+                 var out = Files.newOutputStream(copy)) {
+                in.transferTo(out);
+            }
+            Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(row.getSha256()))
+                    .fetchOne(OBSERVATION.ID);
+            IngestOutcome outcome = existing != null
+                    ? new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, row.getSha256(), "already present")
+                    : evaluate(copy, name, row.getSizeBytes(), row.getSha256(), row.getIngestSource());
+            if (outcome.status() == IngestOutcome.Status.INGESTED || outcome.status() == IngestOutcome.Status.SKIPPED) {
+                dsl.deleteFrom(QUARANTINE).where(QUARANTINE.ID.eq(quarantineId)).execute();
+                deleteQuietly(row.getStorageKey());
+                log.info("Re-evaluated quarantined {}: {}", name, outcome.status());
+            }
+            audit.record("ingest.reevaluated", "quarantine", Long.toString(quarantineId), Map.of("reason", row.getReason()), Map.of("status", outcome.status().name()), outcome.reason());
+            return outcome;
+        } catch (DataAccessException e) {
+            return failed(name, row.getSha256(), databaseFault(e), e);
+        } catch (IOException e) {
+            return failed(name, row.getSha256(), "could not read the kept bytes: " + e.getMessage(), e);
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    log.warn("Could not delete {}: {}", copy, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (IOException | RuntimeException e) {
+            // the storage check finds it later as an object no record refers to
+            log.warn("Could not delete {}: {}", key, e.getMessage());
+        }
+    }
+
+    private static String databaseFault(DataAccessException e) {
+        // the SQL text of the statement stays in the log
+        Throwable cause = e.getMostSpecificCause();
+        return "database unavailable (" + cause.getClass().getSimpleName() + ")";
+    }
+
+    private IngestOutcome failed(String name, String sha256, String reason, Exception e) {
+        if (e != null) {
+            log.warn("Ingest of {} failed, retryable: {}", name, reason, e);
+        } else {
+            log.warn("Ingest of {} failed, retryable: {}", name, reason);
+        }
+        return new IngestOutcome(name, IngestOutcome.Status.FAILED, null, sha256,
+                reason + "; nothing was recorded, ingest the file again later");
     }
 
     private record Prepared(FitsInspection inspection, NormalisedHeader header, byte[] quicklook) {}
 
     /** Everything that can reject a file, done before anything is stored. */
-    private Prepared prepare(Path file) throws FitsRejectedException, IOException {
+    private Prepared prepare(Path file, String name)
+            throws FitsRejectedException, IOException, DecodePool.DecodeCapacityException {
         FitsInspection inspection = FitsInspector.inspect(file, limits);
-        NormalisedHeader header = normaliser.normalise(inspection);
+        NormalisedHeader header = normaliser.normalise(inspection, name);
         byte[] quicklook = null;
         FitsHduInfo image = inspection.primaryImage();
         if (image != null) {
-            ImagePlane plane = decodeWithin(file, inspection, image);
+            ImagePlane plane = decoding.decode(file, inspection, image, limits);
             quicklook = Quicklook.png(plane, stretchFor(header), QUICKLOOK_SIDE);
         }
         return new Prepared(inspection, header, quicklook);
-    }
-
-    /**
-     * Decoding is the one step where the FITS library runs on untrusted bytes for as long as it likes; a file that
-     * keeps it busy past the timeout is quarantined so that the batch goes on. (The library's thread cannot be
-     * stopped, only abandoned; its memory stays within the decoding limits checked beforehand.)
-     */
-    private ImagePlane decodeWithin(Path file, FitsInspection inspection, FitsHduInfo image)
-            throws FitsRejectedException, IOException {
-        FutureTask<ImagePlane> decoding = new FutureTask<>(() -> FitsImageReader.readPlane(file, inspection, image, limits));
-        Thread.ofVirtual().name("fits-decode").start(decoding);
-        try {
-            return decoding.get(decodeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            decoding.cancel(true);
-            throw new FitsRejectedException("unreadable image data in HDU " + image.index()
-                    + ": decoding did not finish within " + (decodeTimeout.toSeconds() > 0
-                    ? decodeTimeout.toSeconds() + " s" : decodeTimeout.toMillis() + " ms"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while decoding " + file.getFileName(), e);
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case FitsRejectedException rejected -> throw rejected;
-                case IOException io -> throw io;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IOException(e.getCause());
-            }
-        }
     }
 
     /** EUV imagers span decades of brightness (log); signed magnetograms are shown linear; the rest square-root. */
@@ -282,23 +353,35 @@ public class IngestService {
         return new IngestOutcome(name, IngestOutcome.Status.INGESTED, id, sha256, notes);
     }
 
+    /**
+     * Records a content fault: the bytes are kept under {@code quarantine/} (for re-evaluation) and the reason is
+     * recorded. If either cannot be done, the attempt fails as retryable instead: a quarantine record is only ever
+     * made for content, never for an outage.
+     */
     private IngestOutcome quarantine(Path file, String name, long size, String sha256, String source, String reason) {
         String key = "quarantine/" + sha256.substring(0, 2) + "/" + sha256 + ".bin";
         try {
             store.put(key, file);
         } catch (IOException | RuntimeException e) {
-            log.warn("Could not keep the bytes of quarantined file {}: {}", name, e.getMessage());
-            key = null;
+            return failed(name, sha256, "archive storage unavailable while quarantining (" + reason + "): "
+                    + e.getMessage(), e);
         }
-        dsl.insertInto(QUARANTINE)
-                .set(QUARANTINE.FILE_NAME, name)
-                .set(QUARANTINE.SIZE_BYTES, size)
-                .set(QUARANTINE.SHA256, sha256)
-                .set(QUARANTINE.REASON, reason)
-                .set(QUARANTINE.STORAGE_KEY, key)
-                .set(QUARANTINE.INGEST_SOURCE, source)
-                .onConflict(QUARANTINE.SHA256).doNothing()
-                .execute();
+        try {
+            dsl.insertInto(QUARANTINE)
+                    .set(QUARANTINE.FILE_NAME, name)
+                    .set(QUARANTINE.SIZE_BYTES, size)
+                    .set(QUARANTINE.SHA256, sha256)
+                    .set(QUARANTINE.REASON, reason)
+                    .set(QUARANTINE.STORAGE_KEY, key)
+                    .set(QUARANTINE.INGEST_SOURCE, source)
+                    .onConflict(QUARANTINE.SHA256).doUpdate()
+                    // a re-evaluation quarantines the same bytes again, for the reason today's rules give
+                    .set(QUARANTINE.REASON, reason)
+                    .set(QUARANTINE.STORAGE_KEY, key)
+                    .execute();
+        } catch (DataAccessException e) {
+            return failed(name, sha256, databaseFault(e), e);
+        }
         log.info("Quarantined {}: {}", name, reason);
         audit.record("ingest.quarantined", "file", sha256, null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), reason);
         return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, reason);

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
  * TAI − UTC since 1972 (IERS Bulletin C; the last leap second was inserted at the end of 2016-12-31). JSOC
  * writes SDO times such as T_REC and T_OBS in TAI; the catalogue stores UTC.
  */
-final class LeapSeconds {
+public final class LeapSeconds {
     /** Dates (UTC) from which TAI − UTC takes the value at the same index of {@link #OFFSETS}. */
     private static final String[] FROM = {
             "1972-01-01", "1972-07-01", "1973-01-01", "1974-01-01", "1975-01-01", "1976-01-01", "1977-01-01",
@@ -29,7 +29,7 @@ final class LeapSeconds {
     }
 
     /** Converts a TAI instant (read as if it were UTC) to UTC. Before 1972 the 1972 offset is used. */
-    static Instant taiToUtc(Instant tai) {
+    public static Instant taiToUtc(Instant tai) {
         int offset = OFFSETS[0];
         for (int i = 0; i < FROM_TAI.length; i++) {
             if (!tai.isBefore(FROM_TAI[i])) {

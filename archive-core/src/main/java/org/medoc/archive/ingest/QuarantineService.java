@@ -14,9 +14,12 @@ import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
 @Transactional(readOnly = true)
 public class QuarantineService {
 
-    /** A refused file. Its bytes are kept under {@code storageKey} (null if they could not be kept). */
+    /**
+     * A refused file. {@code bytesKept} says whether its bytes are kept in quarantine, which a re-evaluation
+     * ({@link IngestService#reevaluate}) needs.
+     */
     public record QuarantinedFile(long id, String fileName, long sizeBytes, String sha256, String reason,
-                                  Instant quarantinedAt, String source) {}
+                                  Instant quarantinedAt, String source, boolean bytesKept) {}
 
     private final DSLContext dsl;
 
@@ -29,7 +32,7 @@ public class QuarantineService {
                 .orderBy(QUARANTINE.QUARANTINED_AT.desc(), QUARANTINE.ID.desc())
                 .offset(offset).limit(limit)
                 .fetch(r -> new QuarantinedFile(r.getId(), r.getFileName(), r.getSizeBytes(), r.getSha256(), r.getReason(),
-                        r.getQuarantinedAt().toInstant(), r.getIngestSource()));
+                        r.getQuarantinedAt().toInstant(), r.getIngestSource(), r.getStorageKey() != null));
     }
 
     public int count() {

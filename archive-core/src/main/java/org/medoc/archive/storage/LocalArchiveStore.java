@@ -10,10 +10,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.stream.Stream;
 
 /** Archive files in a local directory ({@code ${medoc.data-dir}/archive} by default). */
 public class LocalArchiveStore implements ArchiveStore {
+
+    /** Name start of the temporary files of writes in progress (never a valid key: keys start with a letter or digit). */
+    static final String INCOMPLETE_PREFIX = ".incoming-";
 
     private final Path root;
 
@@ -35,20 +42,66 @@ public class LocalArchiveStore implements ArchiveStore {
         void writeTo(Path temporary) throws IOException;
     }
 
-    /** Writes beside the target, then renames: readers never see a partial object. An existing object is kept. */
+    /**
+     * Writes beside the target, forces the bytes to the disk, renames, and forces the directory entry: readers never
+     * see a partial object, and after a crash (power loss, {@code kill -9}) an object under its key is whole, so a
+     * catalogue row committed after {@code put} returned never refers to a half-written file. An existing object is
+     * kept. A crash before the rename leaves only a temporary file, deleted by {@link #sweepIncomplete} at the next start.
+     */
     private void putAtomically(String key, Writer writer) throws IOException {
         Path target = path(key);
         if (Files.exists(target)) {
             return;
         }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".incoming-", ".part");
+        Path directory = target.getParent();
+        Path temporary = IncompleteFiles.create(directory, INCOMPLETE_PREFIX);
         try {
             writer.writeTo(temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             moveIntoPlace(temporary, target);
+            forceDirectory(directory);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Makes the rename durable; a platform that cannot open directories (Windows) has no such step to take. */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here: the rename is still atomic, only its durability on power loss is the platform's
+        }
+    }
+
+    @Override
+    public Stream<StoredObject> list(String prefix) throws IOException {
+        String dirPart = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "";
+        Path start = dirPart.isEmpty() ? root : path(dirPart);
+        if (!Files.isDirectory(start)) {
+            return Stream.empty();
+        }
+        Stream<Path> walk = Files.walk(start);
+        return walk.filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().startsWith(INCOMPLETE_PREFIX))
+                .map(p -> {
+                    String key = root.relativize(p).toString().replace('\\', '/');
+                    try {
+                        var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                        return new StoredObject(key, attributes.size(), attributes.lastModifiedTime().toInstant());
+                    } catch (IOException e) {
+                        return null; // deleted while listed
+                    }
+                })
+                .filter(o -> o != null && o.key().startsWith(prefix))
+                .onClose(walk::close);
+    }
+
+    @Override
+    public int sweepIncomplete(Duration maxAge) throws IOException {
+        return IncompleteFiles.sweep(root, INCOMPLETE_PREFIX, maxAge);
     }
 
     private static void moveIntoPlace(Path temporary, Path target) throws IOException {

@@ -126,6 +126,23 @@ class ObservationApiTests {
     }
 
     @Test
+    void deepOffsetPagesAreRefusedWithAPointerToTheCursor() throws Exception {
+        mvc.perform(get("/api/v1/observations?page=201&size=50")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("page"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("nextCursor")));
+        mvc.perform(get("/api/v1/observations?page=200&size=50")).andExpect(status().isOk());
+    }
+
+    @Test
+    void atMostFiveKeywordFiltersAreAcceptedInOneSearch() throws Exception {
+        String five = "keyword=A:1&keyword=B:2&keyword=C:3&keyword=D:4&keyword=E:5";
+        mvc.perform(get("/api/v1/observations?" + five)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/observations?" + five + "&keyword=F:6")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("keyword"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 5")));
+    }
+
+    @Test
     void cursorPagingWalksEveryRowOnceInOrder() throws Exception {
         JsonNode all = getJson("/api/v1/observations?size=1000&sort=dateObs,asc");
         List<Long> expected = all.get("items").valueStream().map(n -> n.get("id").asLong()).toList();

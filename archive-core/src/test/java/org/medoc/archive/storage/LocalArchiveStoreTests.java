@@ -46,4 +46,36 @@ class LocalArchiveStoreTests {
         assertThatThrownBy(() -> store.open("FITS/Upper.fits")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.open("fits/ab/absent.fits")).isInstanceOf(NoSuchFileException.class);
     }
+
+    @Test
+    void theIncompleteWriteOfAnEndedProcessIsSweptAndALiveOneKept() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root);
+        store.put("fits/ab/whole.fits", "whole".getBytes(StandardCharsets.US_ASCII));
+        Path dir = root.resolve("fits/ab");
+        // what kill -9 leaves between write and rename: a temporary file named for its (now ended) process
+        Path crashed = Files.writeString(dir.resolve(".incoming-999999999-123.part"), "half");
+        Path olderVersion = Files.writeString(dir.resolve(".incoming-123.part"), "half");
+        Path ours = IncompleteFiles.create(dir, ".incoming-");
+
+        assertThat(store.sweepIncomplete(java.time.Duration.ofHours(24))).isEqualTo(2);
+
+        assertThat(crashed).doesNotExist();
+        assertThat(olderVersion).doesNotExist();
+        assertThat(ours).as("a write this live process is doing").exists();
+        assertThat(dir.resolve("whole.fits")).hasContent("whole");
+    }
+
+    @Test
+    void listingShowsStoredObjectsButNotIncompleteWrites() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root);
+        store.put("fits/ab/one.fits", new byte[] {1});
+        store.put("quicklook/ab/one.png", new byte[] {1, 2});
+        IncompleteFiles.create(root.resolve("fits/ab"), ".incoming-");
+        try (var listed = store.list("fits/")) {
+            assertThat(listed.map(o -> o.key() + ":" + o.sizeBytes())).containsExactly("fits/ab/one.fits:1");
+        }
+        try (var listed = store.list("")) {
+            assertThat(listed.map(ArchiveStore.StoredObject::key)).containsExactlyInAnyOrder("fits/ab/one.fits", "quicklook/ab/one.png");
+        }
+    }
 }

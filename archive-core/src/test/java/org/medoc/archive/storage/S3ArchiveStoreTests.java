@@ -9,7 +9,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.util.StreamUtils;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class S3ArchiveStoreTests {
 
     static S3ArchiveStore store;
+    /** The Range header of every GetObject the store sends ("" for a whole-object GET). */
+    static final List<String> getRanges = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void connect() throws Exception {
@@ -33,6 +45,14 @@ class S3ArchiveStoreTests {
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("medoc", "secret")))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        if (context.request() instanceof GetObjectRequest get) {
+                            getRanges.add(get.range() == null ? "" : get.range());
+                        }
+                    }
+                }))
                 .build();
         store = new S3ArchiveStore(client, S3MockServer.BUCKET, "archive");
     }
@@ -51,6 +71,44 @@ class S3ArchiveStoreTests {
         assertThat(resource.contentLength()).isEqualTo(content.length);
         try (InputStream in = resource.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aByteRangeIsFetchedWithARangedGetNotByReadingAndSkippingTheObject() throws Exception {
+        byte[] content = new byte[1 << 20];
+        new Random(42).nextBytes(content);
+        store.put("fits/12/ranged.fits", content);
+        var resource = store.resource("fits/12/ranged.fits");
+        getRanges.clear();
+
+        // what Spring does for "Range: bytes=500000-500099": skip to the start, read the length, close
+        ByteArrayOutputStream served = new ByteArrayOutputStream();
+        try (InputStream in = resource.getInputStream()) {
+            StreamUtils.copyRange(in, served, 500_000, 500_099);
+        }
+
+        assertThat(served.toByteArray()).isEqualTo(Arrays.copyOfRange(content, 500_000, 500_100));
+        assertThat(getRanges).containsExactly("bytes=500000-");
+    }
+
+    @Test
+    void aWholeObjectIsFetchedWithOnePlainGet() throws Exception {
+        store.put("fits/12/whole.fits", "whole object".getBytes(StandardCharsets.US_ASCII));
+        getRanges.clear();
+        try (InputStream in = store.resource("fits/12/whole.fits").getInputStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("whole object");
+        }
+        assertThat(getRanges).containsExactly("");
+    }
+
+    @Test
+    void listingShowsTheObjectsUnderAPrefixWithTheirSizes() throws Exception {
+        store.put("quicklook/77/a.png", new byte[] {1, 2});
+        store.put("quicklook/77/b.png", new byte[] {1, 2, 3});
+        try (var listed = store.list("quicklook/77/")) {
+            assertThat(listed.map(o -> o.key() + ":" + o.sizeBytes()))
+                    .containsExactlyInAnyOrder("quicklook/77/a.png:2", "quicklook/77/b.png:3");
         }
     }
 

@@ -8,7 +8,12 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class NoDataSourceUrlCondition implements Condition {
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        return embedded(context.getEnvironment());
+    }
+
+    /** Whether {@code environment} leaves the database to medoc's embedded PostgreSQL. */
+    static boolean embedded(org.springframework.core.env.Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
         return url == null || url.isBlank();
     }
 }

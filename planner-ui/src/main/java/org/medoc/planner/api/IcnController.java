@@ -83,10 +83,31 @@ class IcnController {
         if (!decision.equals("APPROVED") && !decision.equals("REJECTED")) {
             throw new InvalidPlanningRequestException("decision", "decision must be APPROVED or REJECTED");
         }
-        String role = request.role() != null ? request.role()
-                : user.getAuthorities().stream().map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).findFirst().orElse("PLANNER");
+        String role = deciderRole(request.role(), user);
         return icns.decide(id, InvalidPlanningRequestException.lockVersion(request.lockVersion()), user.getName(), role,
                 decision.equals("APPROVED"), request.comment());
+    }
+
+    /**
+     * The role the decision is recorded under comes from the authenticated user, never from the request: a caller
+     * may name one of its own deciding roles (ADMIN or PLANNER), otherwise its strongest one is used.
+     */
+    static String deciderRole(String requested, Authentication user) {
+        java.util.Set<String> held = user.getAuthorities().stream()
+                .map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).collect(java.util.stream.Collectors.toSet());
+        java.util.List<String> deciding = java.util.stream.Stream.of("ADMIN", "PLANNER").filter(held::contains).toList();
+        if (requested == null || requested.isBlank()) {
+            if (deciding.isEmpty()) {
+                throw new InvalidPlanningRequestException("role", "only a planner or an administrator decides on an ICN");
+            }
+            return deciding.getFirst();
+        }
+        String wanted = requested.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!deciding.contains(wanted)) {
+            throw new InvalidPlanningRequestException("role", "you cannot decide as " + wanted
+                    + ": your deciding roles are " + deciding);
+        }
+        return wanted;
     }
 
     @PostMapping("/{id}/implement")

@@ -9,6 +9,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -75,9 +78,14 @@ class PlanningProblems {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        String detail = e.getMostSpecificCause().getMessage();
-        return problem(HttpStatus.CONFLICT, "Conflicts with stored data", detail == null ? "the change conflicts with stored data" : detail);
+        // PostgreSQL's own message quotes the SQL values and table layout: only the constraint's name goes out
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        Matcher constraint = CONSTRAINT.matcher(message);
+        return problem(HttpStatus.CONFLICT, "Conflicts with stored data", "the change conflicts with stored data"
+                + (constraint.find() ? " (rule " + constraint.group(1) + ")" : ""));
     }
+
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([A-Za-z0-9_]+)\"");
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -7,6 +7,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.storage.IncompleteFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ class IncomingFileUploadHandler implements UploadHandler {
             return;
         }
         Files.createDirectories(incoming);
-        Path temporary = Files.createTempFile(incoming, "upload-", ".part");
+        Path temporary = IncompleteFiles.create(incoming, "upload-");
         IngestOutcome outcome;
         try {
             boolean complete;

@@ -5,6 +5,8 @@ import org.medoc.ui.base.Notices;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,6 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.archive.ingest.QuarantineException;
 import org.medoc.archive.ingest.QuarantineService;
 import org.medoc.archive.ingest.QuarantineService.QuarantinedFile;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +39,8 @@ import java.util.List;
 
 /**
  * Ingest for archivists: upload FITS files (several at once) and see, file by file, whether each was ingested,
- * skipped as already present or quarantined with the reason; and review the quarantine, newest first.
+ * skipped as already present, quarantined with the reason, or failed for a fault of the infrastructure (nothing
+ * recorded, to be tried again); and review the quarantine, newest first, re-evaluating a file after a registry fix.
  * <p>
  * Uploads are streamed to {@code ${medoc.data-dir}/incoming} and ingested by {@link IngestService#ingestFile}, the
  * same path as the REST upload and the command line, so the three agree on what is accepted. Files larger than
@@ -51,12 +55,13 @@ public class IngestView extends VerticalLayout {
     static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
     private final transient QuarantineService quarantine;
+    private final transient IngestService ingest;
 
     /** This visit's outcomes in arrival order; only touched with the session locked. */
     private final List<IngestOutcome> outcomes = new ArrayList<>();
-    private final Grid<IngestOutcome> results = new Grid<>();
+    final Grid<IngestOutcome> results = new Grid<>();
     private final Span summary = new Span();
-    private final Grid<QuarantinedFile> quarantineGrid = new Grid<>();
+    final Grid<QuarantinedFile> quarantineGrid = new Grid<>();
     private final Span quarantineCount = new Span();
     private final Tab quarantineTab = new Tab();
 
@@ -64,6 +69,7 @@ public class IngestView extends VerticalLayout {
                       @Value("${medoc.data-dir:./medoc-data}") String dataDir,
                       @Value("${medoc.ingest.max-upload-bytes:" + DEFAULT_MAX_UPLOAD_BYTES + "}") long maxUploadBytes) {
         this.quarantine = quarantine;
+        this.ingest = ingest;
         setId("ingest-view");
         setSizeFull();
         setPadding(true);
@@ -149,8 +155,37 @@ public class IngestView extends VerticalLayout {
                 .setWidth("12em").setFlexGrow(0).setTooltipGenerator(QuarantinedFile::source);
         quarantineGrid.addColumn(q -> Formats.shortSha256(q.sha256())).setHeader("SHA-256").setKey("sha256")
                 .setAutoWidth(true).setFlexGrow(0).setTooltipGenerator(QuarantinedFile::sha256);
+        quarantineGrid.addColumn(new ComponentRenderer<>(this::reevaluateButton)).setHeader("").setKey("reevaluate")
+                .setAutoWidth(true).setFlexGrow(0);
         quarantineGrid.setItems(query -> quarantine.recent(query.getOffset(), query.getLimit()).stream(),
                 query -> quarantine.count());
+    }
+
+    /** Re-evaluates a quarantined file from its kept bytes, e.g. after a registry fix; only when they were kept. */
+    Button reevaluateButton(QuarantinedFile file) {
+        Button button = new Button("Re-evaluate", click -> reevaluate(file));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setId("reevaluate-" + file.id());
+        button.setEnabled(file.bytesKept());
+        button.setTooltipText(file.bytesKept() ? "Check the kept bytes again with today's registry and rules"
+                : "The bytes of this file were not kept: ingest it again");
+        return button;
+    }
+
+    /** Re-evaluates and shows the outcome beside this visit's uploads; package-private for the view's tests. */
+    void reevaluate(QuarantinedFile file) {
+        try {
+            IngestOutcome outcome = ingest.reevaluate(file.id());
+            show(outcome);
+            switch (outcome.status()) {
+                case INGESTED, SKIPPED -> Notices.success(file.fileName() + ": ingested on re-evaluation");
+                case QUARANTINED -> Notices.error(file.fileName() + " stays in quarantine: " + outcome.reason());
+                case FAILED -> Notices.error(file.fileName() + ": " + outcome.reason());
+            }
+        } catch (QuarantineException e) {
+            Notices.error(e.getMessage());
+            refreshQuarantine();
+        }
     }
 
     /** One file's outcome, called with the session locked while the upload's request is still open. */
@@ -176,6 +211,7 @@ public class IngestView extends VerticalLayout {
             case INGESTED -> BadgeVariant.SUCCESS;
             case SKIPPED -> BadgeVariant.CONTRAST;
             case QUARANTINED -> BadgeVariant.ERROR;
+            case FAILED -> BadgeVariant.WARNING;
         });
         return badge;
     }

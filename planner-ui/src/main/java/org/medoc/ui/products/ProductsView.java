@@ -36,6 +36,8 @@ import org.medoc.products.chain.ChainException;
 import org.medoc.products.chain.ProductChain;
 import org.medoc.products.chain.RunStatus;
 import org.medoc.products.chain.RunSummary;
+import org.medoc.products.currents.CurrentMapsRecipe;
+import org.medoc.products.synoptic.SynopticMapsRecipe;
 import org.medoc.ui.base.Formats;
 import org.medoc.ui.base.Notices;
 
@@ -124,7 +126,11 @@ public class ProductsView extends VerticalLayout {
             page.add(new Paragraph(service.reading()));
         }
         page.add(new Paragraph(ServicePage.PROVENANCE));
-        page.add(latestThumbnails(service.type()));
+        // current maps are many per reference time (one per HARP): a table with their labels says more than thumbnails
+        page.add(service.type().equals(CurrentMapsRecipe.TYPE) ? new CurrentMapsPanel(catalogue) : latestThumbnails(service.type()));
+        if (SynopticMapsRecipe.TYPE.equals(service.type())) {
+            page.add(new SynopticMapsPanel(catalogue)); // MEDOC's per-channel table and day query
+        }
         if (service.documentationHref() != null) {
             Anchor algorithm = new Anchor(service.documentationHref(), "The algorithm, its formulas and references");
             algorithm.setId(service.documentationId());

@@ -170,9 +170,14 @@ class PlanningApiTests {
         JsonNode selfApproval = ok(send("POST", "/api/v1/planning/icns/" + icn.get("id").asLong() + "/decision", "planner",
                 Map.of("lockVersion", icn.get("lockVersion").asInt(), "decision", "APPROVED")), 422);
         assertThat(selfApproval.get("findings").get(0).get("rule").asString()).isEqualTo("C1");
+        // the role a decision is recorded under is the decider's own, never one the request claims
+        JsonNode claimedRole = ok(send("POST", "/api/v1/planning/icns/" + icn.get("id").asLong() + "/decision", "admin",
+                Map.of("lockVersion", icn.get("lockVersion").asInt(), "decision", "APPROVED", "role", "SOC_DIRECTOR")), 400);
+        assertThat(claimedRole.get("detail").asString()).contains("SOC_DIRECTOR");
         icn = ok(send("POST", "/api/v1/planning/icns/" + icn.get("id").asLong() + "/decision", "admin",
                 Map.of("lockVersion", icn.get("lockVersion").asInt(), "decision", "APPROVED", "comment", "ok")), 200);
         assertThat(icn.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(icn.get("decisions").get(0).get("role").asString()).isEqualTo("ADMIN");
         set = ok(send("POST", "/api/v1/planning/study-sets/" + set.get("id").asLong() + "/upload", "planner",
                 Map.of("lockVersion", set.get("lockVersion").asInt(), "effectiveFromStp", stpNumber)), 200);
         assertThat(set.get("findings")).isEmpty();

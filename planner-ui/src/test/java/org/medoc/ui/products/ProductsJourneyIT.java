@@ -50,6 +50,8 @@ class ProductsJourneyIT extends BrowserJourney {
         BrowserContext context = newContext();
         Page page = context.newPage();
         page.navigate(url("/products"));
+        // the service tabs come by type (currents, dem, ...)
+        page.locator("#tab-service-dem").click();
         assertThat(page.locator("#dem-service")).containsText("Gaussian DEM maps from SDO/AIA");
         assertThat(page.locator("#dem-service")).containsText("χ² > 11");
         assertThat(page.locator("#dem-algorithm-link")).hasAttribute("href", "documentation/algorithms/dem");
@@ -76,6 +78,36 @@ class ProductsJourneyIT extends BrowserJourney {
         ProductSummary newest = products.getFirst();
         assertThat(download.suggestedFilename()).isEqualTo(newest.fileName());
         assertThat(Sha256.of(saved)).isEqualTo(newest.sha256());
+        context.close();
+    }
+
+    @Test
+    void anonymousVisitorSeesTheCurrentMapOfTheDemoSharpSample() throws InterruptedException {
+        // the demo seeder schedules the packaged HARP 377 record's current map at start
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        List<ProductSummary> maps;
+        do {
+            maps = catalogue.search(new ProductQuery("currents", null, null, null, java.util.Map.of("harp", "377"), 0, 10)).items();
+            if (!maps.isEmpty()) {
+                break;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        assertThat(maps).isNotEmpty();
+
+        BrowserContext context = newContext();
+        Page page = context.newPage();
+        page.navigate(url("/products"));
+        page.locator("#tab-service-currents").click();
+        assertThat(page.locator("#currents-service")).containsText("Electric current density maps");
+        Locator latest = page.locator("#currents-latest");
+        assertThat(latest).containsText("377");
+        assertThat(latest).containsText("11158");
+        assertThat(latest).containsText("sci");
+        Locator preview = page.locator("#currents-latest img").first();
+        assertThat(preview).isVisible();
+        page.waitForCondition(() -> (Integer) preview.evaluate("img => img.naturalWidth") > 0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("products-currents.png")));
         context.close();
     }
 

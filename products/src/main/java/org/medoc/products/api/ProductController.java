@@ -3,10 +3,12 @@ package org.medoc.products.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.medoc.archive.api.ObservationController;
 import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.archive.download.FileResponses;
 import org.medoc.archive.storage.ArchiveStore;
+import org.medoc.archive.access.Visibility;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductDetail;
 import org.medoc.products.catalogue.ProductQuery;
@@ -53,10 +55,26 @@ public class ProductController {
             @Parameter(description = "interval start, ISO-8601 UTC or a date") @RequestParam(required = false) String from,
             @Parameter(description = "interval end, ISO-8601 UTC or a date (whole day)") @RequestParam(required = false) String to,
             @Parameter(description = "product version, e.g. 1.0 (default: every version)") @RequestParam(required = false) String version,
+            @Parameter(description = "current maps: HARP number, e.g. 377 (numbers differ between nrt and sci)") @RequestParam(required = false) String harp,
+            @Parameter(description = "current maps: NOAA active region number, e.g. 11158") @RequestParam(required = false) String noaa,
+            @Parameter(description = "current maps: nrt (near-real-time) or sci (definitive)") @RequestParam(required = false) String dataType,
             @Parameter(description = "page number from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "page size, 1-1000") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "page size, 1-1000") @RequestParam(defaultValue = "50") int size,
+            @Parameter(description = "cadence in seconds: at most one product per type and version in each interval "
+                    + "of this length from 'from', the one closest to the interval's start")
+            @RequestParam(required = false) Long cadence) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("harp", number("harp", harp));
+        attributes.put("noaa", number("noaa", noaa));
+        if (blankToNull(dataType) != null) {
+            String code = dataType.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!code.equals("nrt") && !code.equals("sci")) {
+                throw new InvalidQueryException("dataType", "dataType must be nrt or sci, was '" + dataType + "'");
+            }
+            attributes.put("dataType", code);
+        }
         ProductQuery query = new ProductQuery(blankToNull(type), TimeParameters.start("from", from), TimeParameters.end("to", to),
-                blankToNull(version), page, size);
+                blankToNull(version), attributes, page, size, cadence == null ? null : ObservationController.cadenceParameter(cadence));
         if (query.type() != null) {
             TreeSet<String> known = new TreeSet<>(chain.types());
             known.addAll(catalogue.types());
@@ -78,11 +96,14 @@ public class ProductController {
         body.put("type", s.type());
         body.put("version", s.version());
         body.put("referenceTime", s.referenceTime());
+        body.put("subject", s.subject());
+        body.put("attributes", s.attributes());
         body.put("flags", s.flags());
         body.put("missingInputs", s.missingInputs());
         body.put("fileUrl", s.fileUrl());
         body.put("previewUrl", s.previewUrl());
         body.put("createdAt", s.createdAt());
+        body.put("release", s.release());
         body.put("files", detail.files().stream().map(f -> {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("name", f.name());
@@ -99,7 +120,9 @@ public class ProductController {
         provenance.put("softwareVersion", detail.softwareVersion());
         provenance.put("durationMs", detail.durationMs());
         provenance.put("results", detail.figures());
-        List<RunSummary> runs = chain.runsOf(new ProductInstance(s.type(), s.version(), s.referenceTime()));
+        List<RunSummary> runs = chain.runsOf(new ProductInstance(s.type(), s.version(), s.referenceTime(), s.subject()));
+        // a run's error text names hosts, paths and internals: staff see it, the public only that a run failed
+        boolean staff = Visibility.caller() == Visibility.Reader.STAFF;
         provenance.put("runs", runs.stream().map(r -> {
             Map<String, Object> run = new LinkedHashMap<>();
             run.put("id", r.id());
@@ -109,7 +132,9 @@ public class ProductController {
             run.put("status", r.status());
             run.put("startedAt", r.startedAt());
             run.put("durationMs", r.durationMs());
-            run.put("error", r.error());
+            if (staff) {
+                run.put("error", r.error());
+            }
             return run;
         }).toList());
         body.put("provenance", provenance);
@@ -147,6 +172,17 @@ public class ProductController {
     private ResponseEntity<Resource> download(ProductDetail.ProductFile file, WebRequest request) throws IOException {
         return FileResponses.file(store.resource(file.storageKey()), file.name(), MediaType.parseMediaType(file.mediaType()),
                 file.size(), file.sha256(), true, request);
+    }
+
+    /** A whole number parameter as the catalogue stores it (377, not 0377), or null when absent. */
+    private static String number(String name, String value) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        if (!value.trim().matches("\\d{1,9}")) {
+            throw new InvalidQueryException(name, name + " must be a whole number, was '" + value + "'");
+        }
+        return Integer.toString(Integer.parseInt(value.trim()));
     }
 
     private static String blankToNull(String value) {

@@ -2,10 +2,16 @@ package org.medoc.products.catalogue;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
 import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.medoc.db.jooq.products.tables.records.ProductFileRecord;
 import org.medoc.db.jooq.products.tables.records.ProductRecord;
+import org.medoc.archive.catalogue.PublishedReleases;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriUtils;
@@ -14,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.medoc.db.jooq.products.Tables.PRODUCT;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_ATTRIBUTE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_FILE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_INPUT;
 
@@ -38,10 +46,12 @@ public class ProductCatalogue {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
+    private final PublishedReleases releases;
 
-    public ProductCatalogue(DSLContext dsl, ObjectMapper json) {
+    public ProductCatalogue(DSLContext dsl, ObjectMapper json, ObjectProvider<PublishedReleases> releases) {
         this.dsl = dsl;
         this.json = json;
+        this.releases = releases.getIfAvailable(() -> PublishedReleases.NONE);
     }
 
     public ProductSearchResult search(ProductQuery query) {
@@ -52,6 +62,17 @@ public class ProductCatalogue {
                 .limit(query.size()).offset((long) query.page() * query.size())
                 .fetch();
         return new ProductSearchResult(total, summaries(rows));
+    }
+
+    /** The products of one type and version in the catalogue: how many, earliest and latest reference time. */
+    public record Holding(String type, String version, long products, java.time.Instant firstReferenceTime,
+                          java.time.Instant lastReferenceTime) {}
+
+    /** Every type and version in the catalogue with its count and time span, by type then version; one aggregate query. */
+    public List<Holding> holdings() {
+        return dsl.select(PRODUCT.TYPE, PRODUCT.VERSION, DSL.count(), DSL.min(PRODUCT.REFERENCE_TIME), DSL.max(PRODUCT.REFERENCE_TIME))
+                .from(PRODUCT).groupBy(PRODUCT.TYPE, PRODUCT.VERSION).orderBy(PRODUCT.TYPE, PRODUCT.VERSION)
+                .fetch(r -> new Holding(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant()));
     }
 
     /** Product types present in the catalogue (installed or not). */
@@ -110,6 +131,12 @@ public class ProductCatalogue {
                 .orderBy(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID)
                 .forEach(i -> inputs.computeIfAbsent(i.getProductId(), k -> new ArrayList<>())
                         .add(new ProductSummary.Input(i.getObservationId(), i.getLabel(), i.getFileName(), i.getSha256().trim())));
+        Map<Long, String> released = releases.identifiers(PublishedReleases.Kind.PRODUCT, ids);
+        Map<Long, Map<String, List<String>>> attributes = new LinkedHashMap<>();
+        dsl.selectFrom(PRODUCT_ATTRIBUTE).where(PRODUCT_ATTRIBUTE.PRODUCT_ID.in(ids))
+                .orderBy(PRODUCT_ATTRIBUTE.PRODUCT_ID, PRODUCT_ATTRIBUTE.NAME, PRODUCT_ATTRIBUTE.VALUE)
+                .forEach(a -> attributes.computeIfAbsent(a.getProductId(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.getName(), k -> new ArrayList<>()).add(a.getValue()));
         List<ProductSummary> summaries = new ArrayList<>();
         for (ProductRecord row : rows) {
             List<ProductFileRecord> own = files.getOrDefault(row.getId(), List.of());
@@ -120,7 +147,8 @@ public class ProductCatalogue {
                     data == null ? null : data.getName(), data == null ? 0 : data.getSizeBytes(),
                     data == null ? null : data.getSha256().trim(),
                     ProductSummary.fileUrl(row.getId()), hasPreview ? ProductSummary.previewUrl(row.getId()) : null,
-                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant()));
+                    inputs.getOrDefault(row.getId(), List.of()), row.getCreatedAt().toInstant(), row.getSubject(),
+                    attributes.getOrDefault(row.getId(), Map.of()), released.get(row.getId())));
         }
         return summaries;
     }
@@ -139,7 +167,29 @@ public class ProductCatalogue {
         if (query.to() != null) {
             where = where.and(PRODUCT.REFERENCE_TIME.le(query.to().atOffset(ZoneOffset.UTC)));
         }
-        return where;
+        for (Map.Entry<String, String> attribute : query.attributes().entrySet()) {
+            where = where.and(DSL.exists(DSL.selectOne().from(PRODUCT_ATTRIBUTE)
+                    .where(PRODUCT_ATTRIBUTE.PRODUCT_ID.eq(PRODUCT.ID))
+                    .and(PRODUCT_ATTRIBUTE.NAME.eq(attribute.getKey()))
+                    .and(PRODUCT_ATTRIBUTE.VALUE.eq(attribute.getValue()))));
+        }
+        return query.cadence() == null ? where : where.and(PRODUCT.ID.in(onePerInterval(query, where)));
+    }
+
+    /**
+     * The cadence filter: of the products matching {@code filters}, the first (by reference time, then id) of each type,
+     * version and subject (e.g. one HARP) in each interval of the cadence counted from the query's start
+     * (1970-01-01T00:00Z without one); it depends only on the filters, so every page and the total agree.
+     */
+    private static Select<Record1<Long>> onePerInterval(ProductQuery query, Condition filters) {
+        Instant anchor = query.from() == null ? Instant.EPOCH : query.from();
+        Field<Double> interval = DSL.field("floor(extract(epoch FROM {0} - {1}) / {2})", Double.class,
+                PRODUCT.REFERENCE_TIME, DSL.val(anchor.atOffset(ZoneOffset.UTC), PRODUCT.REFERENCE_TIME),
+                DSL.val(query.cadence().toMillis() / 1000.0));
+        Field<Integer> rank = DSL.rowNumber().over(DSL.partitionBy(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.SUBJECT, interval)
+                .orderBy(PRODUCT.REFERENCE_TIME, PRODUCT.ID)).as("rank_in_interval");
+        Table<?> ranked = DSL.select(PRODUCT.ID, rank).from(PRODUCT).where(filters).asTable("ranked");
+        return DSL.select(ranked.field(PRODUCT.ID)).from(ranked).where(ranked.field(rank).eq(1));
     }
 
     private Map<String, Object> map(String text) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.medoc.db.jooq.products.Tables.PRODUCT;
+import static org.medoc.db.jooq.products.Tables.PRODUCT_ATTRIBUTE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_FILE;
 import static org.medoc.db.jooq.products.Tables.PRODUCT_INPUT;
 import static org.medoc.db.jooq.products.Tables.RUN;
@@ -39,33 +40,72 @@ class ChainRepository {
 
     private static Condition same(ProductInstance instance) {
         return PRODUCT.TYPE.eq(instance.type()).and(PRODUCT.VERSION.eq(instance.version()))
-                .and(PRODUCT.REFERENCE_TIME.eq(utc(instance.referenceTime())));
+                .and(PRODUCT.REFERENCE_TIME.eq(utc(instance.referenceTime()))).and(PRODUCT.SUBJECT.eq(instance.subject()));
     }
 
     Optional<Long> productId(ProductInstance instance) {
         return dsl.select(PRODUCT.ID).from(PRODUCT).where(same(instance)).fetchOptional(PRODUCT.ID);
     }
 
-    /** Reference times in [from, to] that already have a product of this type and version, or a run (any outcome). */
-    Set<Instant> handledReferenceTimes(String type, String version, Instant from, Instant to) {
-        Set<Instant> handled = new HashSet<>();
-        dsl.select(PRODUCT.REFERENCE_TIME).from(PRODUCT)
-                .where(PRODUCT.TYPE.eq(type)).and(PRODUCT.VERSION.eq(version))
-                .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
-                .forEach(r -> handled.add(r.value1().toInstant()));
-        dsl.selectDistinct(RUN.REFERENCE_TIME).from(RUN)
+    /** Instances with a reference time in [from, to] that already have a product of this type and version, or a run (any outcome). */
+    Set<ProductInstance> handledInstances(String type, String version, Instant from, Instant to) {
+        Set<ProductInstance> handled = productInstances(type, version, from, to);
+        // the run's instance id carries the subject
+        dsl.selectDistinct(RUN.INSTANCE_ID).from(RUN)
                 .where(RUN.TYPE.eq(type)).and(RUN.VERSION.eq(version))
                 .and(RUN.REFERENCE_TIME.between(utc(from), utc(to)))
-                .forEach(r -> handled.add(r.value1().toInstant()));
+                .forEach(r -> handled.add(ProductInstance.parse(r.value1())));
         return handled;
     }
 
-    Set<Instant> productReferenceTimes(String type, String version, Instant from, Instant to) {
-        Set<Instant> made = new HashSet<>();
-        dsl.select(PRODUCT.REFERENCE_TIME).from(PRODUCT)
+    /** The latest revision of a recipe version's product at a reference time, with the observations it was made from. */
+    record LatestRevision(String version, int revision, Set<Long> observationIds) {}
+
+    /**
+     * For each reference time in [from, to], the product of {@code recipeVersion} or of one of its revisions
+     * ({@link Revisions}) with the highest revision, and its inputs.
+     */
+    java.util.Map<Instant, LatestRevision> latestRevisions(String type, String recipeVersion, Instant from, Instant to) {
+        java.util.Map<Instant, LatestRevision> latest = new java.util.HashMap<>();
+        java.util.Map<Long, Instant> productTimes = new java.util.HashMap<>();
+        dsl.select(PRODUCT.ID, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME).from(PRODUCT)
+                .where(PRODUCT.TYPE.eq(type))
+                .and(PRODUCT.VERSION.eq(recipeVersion).or(PRODUCT.VERSION.like(recipeVersion.replace("_", "\\_") + "-r%")))
+                .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
+                .forEach(r -> {
+                    if (!Revisions.baseVersion(r.value2()).equals(recipeVersion)) {
+                        return;
+                    }
+                    Instant time = r.value3().toInstant();
+                    int revision = Revisions.revision(r.value2());
+                    LatestRevision known = latest.get(time);
+                    if (known == null || revision > known.revision()) {
+                        latest.put(time, new LatestRevision(r.value2(), revision, new HashSet<>()));
+                        productTimes.values().remove(time);
+                        productTimes.put(r.value1(), time);
+                    }
+                });
+        if (!productTimes.isEmpty()) {
+            dsl.select(PRODUCT_INPUT.PRODUCT_ID, PRODUCT_INPUT.OBSERVATION_ID).from(PRODUCT_INPUT)
+                    .where(PRODUCT_INPUT.PRODUCT_ID.in(productTimes.keySet()))
+                    .forEach(r -> latest.get(productTimes.get(r.value1())).observationIds().add(r.value2()));
+        }
+        return latest;
+    }
+
+    /** The task instance ids of every run of a type with a reference time in [from, to]. */
+    Set<String> runInstanceIds(String type, Instant from, Instant to) {
+        return new HashSet<>(dsl.selectDistinct(RUN.INSTANCE_ID).from(RUN)
+                .where(RUN.TYPE.eq(type)).and(RUN.REFERENCE_TIME.between(utc(from), utc(to)))
+                .fetch(RUN.INSTANCE_ID));
+    }
+
+    Set<ProductInstance> productInstances(String type, String version, Instant from, Instant to) {
+        Set<ProductInstance> made = new HashSet<>();
+        dsl.select(PRODUCT.REFERENCE_TIME, PRODUCT.SUBJECT).from(PRODUCT)
                 .where(PRODUCT.TYPE.eq(type)).and(PRODUCT.VERSION.eq(version))
                 .and(PRODUCT.REFERENCE_TIME.between(utc(from), utc(to)))
-                .forEach(r -> made.add(r.value1().toInstant()));
+                .forEach(r -> made.add(new ProductInstance(type, version, r.value1().toInstant(), r.value2())));
         return made;
     }
 
@@ -117,18 +157,19 @@ class ChainRepository {
      */
     Optional<Long> insertProduct(ProductInstance instance, InputSet inputs, List<String> flags, Map<String, Object> parameters,
                                  Map<String, Object> summary, String softwareVersion, long durationMs,
-                                 List<StoredOutput> files) {
+                                 List<StoredOutput> files, Map<String, List<String>> attributes) {
         Long id = dsl.insertInto(PRODUCT)
                 .set(PRODUCT.TYPE, instance.type())
                 .set(PRODUCT.VERSION, instance.version())
                 .set(PRODUCT.REFERENCE_TIME, utc(instance.referenceTime()))
+                .set(PRODUCT.SUBJECT, instance.subject())
                 .set(PRODUCT.FLAGS, flags.toArray(String[]::new))
                 .set(PRODUCT.MISSING_INPUTS, inputs.missing().toArray(String[]::new))
                 .set(PRODUCT.PARAMETERS, JSONB.valueOf(json.writeValueAsString(parameters)))
                 .set(PRODUCT.SUMMARY, JSONB.valueOf(json.writeValueAsString(summary)))
                 .set(PRODUCT.SOFTWARE_VERSION, softwareVersion)
                 .set(PRODUCT.DURATION_MS, durationMs)
-                .onConflict(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME).doNothing()
+                .onConflict(PRODUCT.TYPE, PRODUCT.VERSION, PRODUCT.REFERENCE_TIME, PRODUCT.SUBJECT).doNothing()
                 .returningResult(PRODUCT.ID).fetchOptional().map(org.jooq.Record1::value1).orElse(null);
         if (id == null) {
             return Optional.empty();
@@ -146,6 +187,11 @@ class ChainRepository {
                     .set(PRODUCT_FILE.STORAGE_KEY, file.storageKey())
                     .execute();
         }
+        attributes.forEach((name, values) -> values.stream().distinct().forEach(value -> dsl.insertInto(PRODUCT_ATTRIBUTE)
+                .set(PRODUCT_ATTRIBUTE.PRODUCT_ID, id)
+                .set(PRODUCT_ATTRIBUTE.NAME, name)
+                .set(PRODUCT_ATTRIBUTE.VALUE, value)
+                .execute()));
         for (InputFile input : inputs.inputs()) {
             dsl.insertInto(PRODUCT_INPUT)
                     .set(PRODUCT_INPUT.PRODUCT_ID, id)

@@ -27,17 +27,53 @@ public class ChainScanner {
     }
 
     public List<ProductInstance> due(Instant now) {
-        Instant from = now.minus(properties.scanLookback());
         List<ProductInstance> due = new ArrayList<>();
         for (ProductRecipe recipe : recipes.currentRecipes()) {
-            Set<Instant> handled = repository.handledReferenceTimes(recipe.type(), recipe.version(), from, now);
+            Instant from = now.minus(recipe.scanLookback(properties.scanLookback()));
+            Instant to = now.plus(recipe.scanLead());
+            if (recipe.remakeWhenInputsChange()) {
+                due.addAll(revisionsDue(recipe, recipe.inputSets().find(from, to), from, to));
+                continue;
+            }
+            Set<ProductInstance> handled = repository.handledInstances(recipe.type(), recipe.version(), from, now);
             for (InputSet set : recipe.inputSets().find(from, now)) {
                 boolean waitForMore = !set.complete() && set.referenceTime().isAfter(now.minus(properties.incompleteDelay()));
-                if (!handled.contains(set.referenceTime()) && !waitForMore) {
-                    due.add(new ProductInstance(recipe.type(), recipe.version(), set.referenceTime()));
+                ProductInstance instance = set.instance(recipe.type(), recipe.version());
+                if (!handled.contains(instance) && !waitForMore) {
+                    due.add(instance);
                 }
             }
         }
         return due;
+    }
+
+    /**
+     * For a recipe that remakes its products when their inputs change: each set's product to make, if any — the
+     * recipe's version when the reference time has no product yet, the next revision when the latest one was made from
+     * other observations — unless that instance has been run already (a failure is left to retries and staff).
+     */
+    List<ProductInstance> revisionsDue(ProductRecipe recipe, List<InputSet> sets, Instant from, Instant to) {
+        java.util.Map<Instant, ChainRepository.LatestRevision> latest =
+                repository.latestRevisions(recipe.type(), recipe.version(), from, to);
+        Set<String> run = repository.runInstanceIds(recipe.type(), from, to);
+        List<ProductInstance> due = new ArrayList<>();
+        for (InputSet set : sets) {
+            versionToMake(recipe, set, latest.get(set.referenceTime()))
+                    .map(version -> new ProductInstance(recipe.type(), version, set.referenceTime()))
+                    .filter(instance -> !run.contains(instance.id()))
+                    .ifPresent(due::add);
+        }
+        return due;
+    }
+
+    /** The product version a set calls for given the latest revision made (null: none), or empty when it is up to date. */
+    static java.util.Optional<String> versionToMake(ProductRecipe recipe, InputSet set, ChainRepository.LatestRevision latest) {
+        if (latest == null) {
+            return java.util.Optional.of(recipe.version());
+        }
+        Set<Long> inputs = new java.util.HashSet<>();
+        set.inputs().forEach(input -> inputs.add(input.observationId()));
+        return inputs.equals(latest.observationIds()) ? java.util.Optional.empty()
+                : java.util.Optional.of(Revisions.productVersion(recipe.version(), latest.revision() + 1));
     }
 }

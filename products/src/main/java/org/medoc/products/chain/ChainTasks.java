@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>{@value #SCAN_TASK}, recurring every {@code medoc.products.scan-interval}: asks the {@link ChainScanner} which
  *   products are due and schedules one {@value #RUN_TASK} instance for each. Recurring tasks have a single row, so
  *   one node scans at a time however many run.</li>
- *   <li>{@value #RUN_TASK}, one instance per product, id {@code type:version:referenceTime}
+ *   <li>{@value #RUN_TASK}, one instance per product, id {@code type:version:referenceTime[@subject]}
  *   ({@link ProductInstance#id()}), data = the {@link RunTrigger}. Scheduling an id that exists is a no-op, and an
  *   instance is executed by the one node that locked its row. A failure is retried with exponential back-off
  *   ({@code retry-delay × retry-backoff^n}) up to {@code max-retries} times, then dropped: the FAILED runs stay in
@@ -49,7 +49,8 @@ public final class ChainTasks {
                             "recipe " + product.type() + " version " + product.version() + " is not installed on node "
                                     + context.getExecution().pickedBy));
                     RunTrigger trigger = instance.getData() == null ? RunTrigger.SCHEDULED : RunTrigger.valueOf(instance.getData());
-                    engine.run(recipe, product.referenceTime(), trigger, context.getExecution().pickedBy);
+                    engine.run(recipe, product.version(), product.referenceTime(), product.subject(), trigger,
+                            context.getExecution().pickedBy);
                 });
         this.scanTask = Tasks.recurring(SCAN_TASK, FixedDelay.of(properties.scanInterval()))
                 .execute((instance, context) -> {

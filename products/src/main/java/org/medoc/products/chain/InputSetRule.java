@@ -16,6 +16,18 @@ public interface InputSetRule {
                 .filter(set -> set.referenceTime().equals(referenceTime)).findFirst();
     }
 
+    /**
+     * The set of one reference time and subject ({@link InputSet#subject()}) as the catalogue holds it now. An empty
+     * subject is {@link #at(Instant)}.
+     */
+    default Optional<InputSet> at(Instant referenceTime, String subject) {
+        if (subject == null || subject.isEmpty()) {
+            return at(referenceTime);
+        }
+        return find(referenceTime, referenceTime).stream()
+                .filter(set -> set.referenceTime().equals(referenceTime) && set.subject().equals(subject)).findFirst();
+    }
+
     /** One sentence for the documentation and the UI, e.g. "AIA 94-335 Å within ±30 s of every half hour". */
     String describe();
 }

@@ -67,13 +67,20 @@ public class ProductChain {
         ProductRecipe recipe = recipe(type);
         checkInterval(from, to);
         List<RunOutcome> outcomes = new ArrayList<>();
+        // a recipe that remakes products on new inputs makes the next revision where the inputs changed
+        java.util.Map<Instant, ChainRepository.LatestRevision> latest = recipe.remakeWhenInputsChange()
+                ? repository.latestRevisions(type, recipe.version(), from, to) : java.util.Map.of();
         for (InputSet set : recipe.inputSets().find(from, to)) {
+            ChainRepository.LatestRevision made = latest.get(set.referenceTime());
+            String version = !recipe.remakeWhenInputsChange() ? recipe.version()
+                    : ChainScanner.versionToMake(recipe, set, made).orElseGet(() -> made.version());
             RunOutcome outcome;
             try {
-                outcome = engine.run(recipe, set.referenceTime(), RunTrigger.COMMAND, "command line");
+                outcome = engine.run(recipe, version, set.referenceTime(), set.subject(), RunTrigger.COMMAND, "command line");
             } catch (ChainException e) {
-                RunSummary failed = repository.runsOf(new ProductInstance(type, recipe.version(), set.referenceTime()).id()).getLast();
-                outcome = new RunOutcome(failed.id(), new ProductInstance(type, recipe.version(), set.referenceTime()),
+                ProductInstance instance = set.instance(type, version);
+                RunSummary failed = repository.runsOf(instance.id()).getLast();
+                outcome = new RunOutcome(failed.id(), instance,
                         RunStatus.FAILED, null, failed.durationMs() == null ? 0 : failed.durationMs(), failed.error());
             }
             outcomes.add(outcome);
@@ -90,10 +97,10 @@ public class ProductChain {
     public int scheduleRange(String type, Instant from, Instant to) {
         ProductRecipe recipe = recipe(type);
         checkInterval(from, to);
-        Set<Instant> made = repository.productReferenceTimes(type, recipe.version(), from, to);
+        Set<ProductInstance> made = repository.productInstances(type, recipe.version(), from, to);
         List<ProductInstance> products = recipe.inputSets().find(from, to).stream()
-                .filter(set -> !made.contains(set.referenceTime()))
-                .map(set -> new ProductInstance(type, recipe.version(), set.referenceTime()))
+                .map(set -> set.instance(type, recipe.version()))
+                .filter(instance -> !made.contains(instance))
                 .toList();
         int scheduled = tasks.schedule(client, products, RunTrigger.COMMAND);
         audit.record("product.reprocess", "product-type", type, null, Map.of("version", recipe.version(), "from", from.toString(), "to", to.toString(), "scheduled", scheduled), null);
@@ -111,7 +118,7 @@ public class ProductChain {
      */
     public String retry(long runId) {
         RunSummary run = repository.run(runId).orElseThrow(() -> new RunNotFoundException(runId));
-        ProductInstance product = new ProductInstance(run.type(), run.version(), run.referenceTime());
+        ProductInstance product = ProductInstance.parse(run.instanceId());
         if (recipes.find(run.type(), run.version()).isEmpty()) {
             throw new ChainException("recipe " + run.type() + " version " + run.version() + " is no longer installed: "
                     + "reprocess the interval with the current version instead");

@@ -37,8 +37,8 @@ import java.util.stream.Stream;
  *   private work directory with its SHA-256 checked against the catalogue (a corrupted input fails the run);</li>
  *   <li>the recipe makes its files; each is stored content-addressed ({@code products/<type>/<version>/<sha256>.<ext>}),
  *   so that storing again after a crash writes nothing new;</li>
- *   <li>one transaction catalogues the product, its files and inputs and closes the run; the unique key
- *   (type, version, reference time) makes a concurrent duplicate a SKIPPED run, never a second row.</li>
+ *   <li>one transaction catalogues the product, its files, inputs and attributes and closes the run; the unique key
+ *   (type, version, reference time, subject) makes a concurrent duplicate a SKIPPED run, never a second row.</li>
  * </ol>
  * A failure closes the run as FAILED with the reason and is rethrown, so that db-scheduler retries it with back-off.
  */
@@ -74,7 +74,32 @@ public class ProductEngine {
 
     /** Makes the recipe's product at one reference time, unless it is catalogued already. */
     public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, RunTrigger trigger, String node) {
-        ProductInstance instance = new ProductInstance(recipe.type(), recipe.version(), referenceTime);
+        return run(recipe, recipe.version(), referenceTime, "", trigger, node);
+    }
+
+    /** Makes the recipe's product of one reference time and subject ({@link InputSet#subject()}), unless it is catalogued already. */
+    public RunOutcome run(ProductRecipe recipe, java.time.Instant referenceTime, String subject, RunTrigger trigger, String node) {
+        return run(recipe, recipe.version(), referenceTime, subject, trigger, node);
+    }
+
+    /** Makes one product version (see below) at one reference time, for the recipe's single subject. */
+    public RunOutcome run(ProductRecipe recipe, String productVersion, java.time.Instant referenceTime, RunTrigger trigger,
+                          String node) {
+        return run(recipe, productVersion, referenceTime, "", trigger, node);
+    }
+
+    /**
+     * Makes one product version of a recipe at one reference time and subject: its own version, or a revision
+     * ({@link Revisions}) of it when the recipe remakes products whose inputs changed; nothing when it is catalogued
+     * already.
+     */
+    public RunOutcome run(ProductRecipe recipe, String productVersion, java.time.Instant referenceTime, String subject,
+                          RunTrigger trigger, String node) {
+        if (!Revisions.baseVersion(productVersion).equals(recipe.version())) {
+            throw new IllegalArgumentException("product version " + productVersion + " is not made by recipe "
+                    + recipe.type() + " " + recipe.version());
+        }
+        ProductInstance instance = new ProductInstance(recipe.type(), productVersion, referenceTime, subject);
         Optional<Long> existing = repository.productId(instance);
         if (existing.isPresent()) {
             long runId = repository.startRun(instance, trigger, node);
@@ -87,12 +112,13 @@ public class ProductEngine {
         try {
             Files.createDirectories(workRoot);
             work = Files.createTempDirectory(workRoot, instance.type() + "-");
-            InputSet inputs = recipe.inputSets().at(referenceTime).orElseThrow(() -> new ChainException(
-                    "no input set at " + referenceTime + " in the catalogue (" + recipe.inputSets().describe() + ")"));
+            InputSet inputs = recipe.inputSets().at(referenceTime, instance.subject()).orElseThrow(() -> new ChainException(
+                    "no input set at " + referenceTime + (instance.subject().isEmpty() ? "" : " for " + instance.subject())
+                            + " in the catalogue (" + recipe.inputSets().describe() + ")"));
             Map<Long, Path> local = fetchInputs(inputs, Files.createDirectories(work.resolve("inputs")));
             Path outputDirectory = Files.createDirectories(work.resolve("output"));
             ProductOutput output = recipe.make(inputs, outputDirectory,
-                    new RecipeContext(softwareVersion, recipe.version(), referenceTime, local));
+                    new RecipeContext(softwareVersion, productVersion, referenceTime, local));
             List<ChainRepository.StoredOutput> stored = storeOutputs(instance, output, outputDirectory);
             List<String> flags = new ArrayList<>(output.flags());
             if (!inputs.complete() && !flags.contains(MISSING_INPUTS)) {
@@ -101,7 +127,7 @@ public class ProductEngine {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             Optional<Long> productId = transaction.execute(status -> {
                 Optional<Long> id = repository.insertProduct(instance, inputs, flags, parameters(recipe), output.summary(),
-                        softwareVersion, durationMs, stored);
+                        softwareVersion, durationMs, stored, output.attributes());
                 repository.finishRun(runId, id.isPresent() ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, durationMs, null,
                         id.orElseGet(() -> repository.productId(instance).orElse(null)));
                 id.ifPresent(made -> audit.record("product.made", "product", instance.id(), null, Map.of("run", runId, "product", made, "trigger", trigger.name(), "flags", flags), durationMs + " ms"));

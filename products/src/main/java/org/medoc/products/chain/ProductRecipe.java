@@ -37,6 +37,28 @@ public interface ProductRecipe {
     /** Which observations make one product, and at which reference times. */
     InputSetRule inputSets();
 
+    /**
+     * How far back from now the recurring scan looks for this type's sets; by default the chain's
+     * {@code medoc.products.scan-lookback}. A type whose products cover past days on a rolling basis (synoptic maps of
+     * J−30 … J) says so here.
+     */
+    default java.time.Duration scanLookback(java.time.Duration configured) {
+        return configured;
+    }
+
+    /** How far ahead of now the scan looks (forecast products whose reference time is in the future); none by default. */
+    default java.time.Duration scanLead() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
+     * Whether a product is made again when its input set changes (new observations in its window). The new product
+     * is a revision: version {@code <version>-r2}, {@code -r3}, ... of the same recipe, the earlier ones kept.
+     */
+    default boolean remakeWhenInputsChange() {
+        return false;
+    }
+
     /** Parameters recorded in every product's provenance (tolerances, grids, thresholds, ...). */
     Map<String, Object> parameters();
 

@@ -41,8 +41,15 @@ public class RecipeRegistry {
         return type + ":" + version;
     }
 
+    /** The recipe of a product version; a revision ({@code 1.0-r2}) is made by the recipe of its base version. */
     public Optional<ProductRecipe> find(String type, String version) {
-        return Optional.ofNullable(byKey.get(key(type, version)));
+        ProductRecipe exact = byKey.get(key(type, version));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String base = Revisions.baseVersion(version);
+        return base.equals(version) ? Optional.empty()
+                : Optional.ofNullable(byKey.get(key(type, base))).filter(ProductRecipe::remakeWhenInputsChange);
     }
 
     /** The current (highest) version of a type. */

@@ -1,6 +1,5 @@
 package org.medoc.products.dem;
 
-import org.medoc.archive.fits.FitsHeader;
 import org.medoc.archive.storage.Sha256;
 import org.medoc.products.image.ColourMap;
 import org.medoc.products.image.ColourScale;
@@ -115,8 +114,8 @@ public final class DemMapMaker {
         Path fitsFile = outputDirectory.resolve(base + ".fits");
         TreeSet<Integer> wavelengths = new TreeSet<>();
         channels.keySet().forEach(c -> wavelengths.add(c.wavelengthAngstrom()));
-        List<FitsKeyword> observation = copy(reference.header(), OBSERVATION_KEYWORDS);
-        List<FitsKeyword> wcs = copy(reference.header(), WCS_KEYWORDS);
+        List<FitsKeyword> observation = FitsKeyword.copyFrom(reference.header(), OBSERVATION_KEYWORDS);
+        List<FitsKeyword> wcs = FitsKeyword.copyFrom(reference.header(), WCS_KEYWORDS);
         // WCS keywords only where there are axes (fitsverify warns about them in the header-only primary HDU)
         List<FitsKeyword> primary = new ArrayList<>(observation);
         primary.addAll(productKeywords(provenance, inputs, wavelengths, maps, fitsFile, fitted,
@@ -238,25 +237,6 @@ public final class DemMapMaker {
         Path file = directory.resolve(name);
         MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
         return file;
-    }
-
-    private static List<FitsKeyword> copy(FitsHeader header, List<String> keywords) {
-        List<FitsKeyword> out = new ArrayList<>();
-        for (String keyword : keywords) {
-            Object value = header.value(keyword);
-            String comment = header.card(keyword) == null || header.card(keyword).comment() == null ? ""
-                    : header.card(keyword).comment();
-            if (value instanceof String text && text.length() <= 68) {
-                out.add(new FitsKeyword(keyword, text, comment));
-            } else if (value instanceof Double number && Double.isFinite(number)) {
-                out.add(new FitsKeyword(keyword, number, comment));
-            } else if (value instanceof Long number) {
-                out.add(new FitsKeyword(keyword, number, comment));
-            } else if (value instanceof Boolean flag) {
-                out.add(new FitsKeyword(keyword, flag, comment));
-            }
-        }
-        return out;
     }
 
     private static List<DemProvenance.InputFile> hashes(Map<AiaChannel, AiaSetReader.Channel> channels) throws IOException {

@@ -32,11 +32,32 @@ public final class FitsProductWriter {
         }
     }
 
+    /**
+     * One binary-table extension after the images: {@code columns} are arrays of one length (int[], long[], float[],
+     * double[] or String[]), named {@code names} (TTYPEn) with units {@code units} (TUNITn; null or "" for none).
+     */
+    public record TableExtension(String extensionName, List<String> names, List<String> units, List<Object> columns) {
+        public TableExtension {
+            if (names.size() != columns.size() || units.size() != columns.size() || columns.isEmpty()) {
+                throw new IllegalArgumentException("a table needs one name and one unit per column");
+            }
+            names = List.copyOf(names);
+            units = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(units));
+            columns = List.copyOf(columns);
+        }
+    }
+
     private FitsProductWriter() {
     }
 
     public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
                              List<ImageExtension> extensions) throws IOException {
+        write(file, primaryKeywords, history, extensions, List.of());
+    }
+
+    /** As {@link #write(Path, List, List, List)}, with binary tables after the images (e.g. a product's inputs). */
+    public static void write(Path file, List<FitsKeyword> primaryKeywords, List<String> history,
+                             List<ImageExtension> extensions, List<TableExtension> tables) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".part");
         try (Fits fits = new Fits()) {
             NullDataHDU primary = new NullDataHDU();
@@ -68,6 +89,19 @@ public final class FitsProductWriter {
                     }
                     h.insertComment(comment);
                 }
+                fits.addHDU(hdu);
+            }
+            for (TableExtension table : tables) {
+                nom.tam.fits.BinaryTableHDU hdu = nom.tam.fits.BinaryTable
+                        .fromColumnMajor(table.columns().toArray()).toHDU();
+                for (int column = 0; column < table.names().size(); column++) {
+                    hdu.setColumnName(column, table.names().get(column), null);
+                    String unit = table.units().get(column);
+                    if (unit != null && !unit.isEmpty()) {
+                        hdu.getHeader().addValue("TUNIT" + (column + 1), unit, "unit of column " + (column + 1));
+                    }
+                }
+                hdu.getHeader().addValue("EXTNAME", table.extensionName(), "name of this table");
                 fits.addHDU(hdu);
             }
             for (int i = 0; i < fits.getNumberOfHDUs(); i++) {

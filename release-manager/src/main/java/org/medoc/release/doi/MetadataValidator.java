@@ -127,6 +127,11 @@ public class MetadataValidator {
         } else if (!SPDX.matcher(metadata.license().identifier()).matches()) {
             problems.add(ValidationProblem.error("/license/identifier", "'" + metadata.license().identifier() + "' is not an SPDX identifier"));
         }
+        if (metadata.license() != null && !blank(metadata.license().uri()) && metadata.license().webUri() == null) {
+            // the landing page links to it: only web addresses, never javascript: or data: links
+            problems.add(ValidationProblem.error("/license/uri", "'" + metadata.license().uri()
+                    + "' is not an http(s) address of the licence text"));
+        }
         for (int i = 0; i < metadata.funding().size(); i++) {
             if (blank(metadata.funding().get(i).funderName())) {
                 problems.add(ValidationProblem.error("/funding/" + i + "/funderName", "a funding reference needs the funder's name"));

@@ -71,7 +71,26 @@ public record ReleaseMetadata(
     public record Publisher(String name, String rorId) {}
 
     /** @param identifier SPDX licence identifier, e.g. CC-BY-4.0 */
-    public record License(String identifier, String name, String uri) {}
+    public record License(String identifier, String name, String uri) {
+
+        /**
+         * The licence's address when it is a web address (http or https), else null: what pages may put in a link,
+         * so that a {@code javascript:} or {@code data:} value entered in the metadata never becomes a live link.
+         */
+        public String webUri() {
+            if (uri == null) {
+                return null;
+            }
+            try {
+                java.net.URI parsed = new java.net.URI(uri.strip());
+                String scheme = parsed.getScheme();
+                return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                        && parsed.getHost() != null ? parsed.toString() : null;
+            } catch (java.net.URISyntaxException e) {
+                return null;
+            }
+        }
+    }
 
     /** @param funderIdentifier ROR URL or Crossref Funder ID of the funder; @param funderIdentifierType ROR, Crossref Funder ID, ISNI, GRID, Other */
     public record Funding(String funderName, String funderIdentifier, String funderIdentifierType, String awardNumber,

@@ -67,6 +67,21 @@ class ReleaseRepository {
                 .where(COLLECTION.CODE.eq(code)).and(COLLECTION.CONCEPT_IDENTIFIER.isNull()).execute();
     }
 
+    /**
+     * For each of these item ids of {@code kind} in a published release, the identifier of the most recently published
+     * such release (ties by release id).
+     */
+    Map<Long, String> publishedIdentifiers(String kind, java.util.Collection<Long> ids) {
+        Map<Long, String> identifiers = new LinkedHashMap<>();
+        dsl.select(RELEASE_FILE.ITEM_ID, RELEASE.IDENTIFIER).distinctOn(RELEASE_FILE.ITEM_ID)
+                .from(RELEASE_FILE).join(RELEASE).on(RELEASE.ID.eq(RELEASE_FILE.RELEASE_ID))
+                .where(RELEASE_FILE.KIND.eq(kind)).and(RELEASE_FILE.ITEM_ID.eq(DSL.any(ids.toArray(new Long[0]))))
+                .and(RELEASE.STATE.eq(ReleaseState.PUBLISHED.name()))
+                .orderBy(RELEASE_FILE.ITEM_ID, RELEASE.PUBLISHED_AT.desc(), RELEASE.ID.desc())
+                .forEach(r -> identifiers.put(r.value1(), r.value2()));
+        return identifiers;
+    }
+
     List<Release> all() {
         return dsl.selectFrom(RELEASE).orderBy(RELEASE.COLLECTION, RELEASE.ID.desc()).fetch(this::release);
     }

@@ -137,6 +137,22 @@ class DataCiteXmlTests {
     }
 
     @Test
+    void aLicenceAddressMustBeAWebAddressBecauseTheLandingPageLinksToIt() {
+        for (String hostile : List.of("javascript:alert(document.cookie)", "data:text/html,<script>x</script>", "//evil")) {
+            ReleaseMetadata.License licence = new ReleaseMetadata.License("CC-BY-4.0", "CC BY 4.0", hostile);
+            assertThat(licence.webUri()).as(hostile).isNull();
+            ReleaseMetadata metadata = ReleaseFixtures.metadata("Fine");
+            ReleaseMetadata withLicence = new ReleaseMetadata(metadata.title(), metadata.creators(), metadata.publisher(),
+                    metadata.publicationYear(), metadata.description(), metadata.contents(), metadata.subjects(), licence,
+                    metadata.funding(), metadata.relatedIdentifiers(), metadata.dates(), metadata.acknowledgement());
+            assertThat(validator.validate(withLicence)).filteredOn(ValidationProblem::blocking)
+                    .extracting(ValidationProblem::pointer).containsExactly("/license/uri");
+        }
+        assertThat(new ReleaseMetadata.License("CC-BY-4.0", null, "https://creativecommons.org/licenses/by/4.0/").webUri())
+                .isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+    }
+
+    @Test
     void orcidCheckCharactersFollowIso7064() {
         assertThat(MetadataValidator.orcidChecksumValid("0000-0002-1825-0097")).isTrue();
         assertThat(MetadataValidator.orcidChecksumValid("0000-0001-5109-3700")).isTrue();
