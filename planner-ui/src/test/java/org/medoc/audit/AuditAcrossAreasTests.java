@@ -6,6 +6,13 @@ import org.medoc.archive.access.Visibility.Access;
 import org.medoc.archive.demo.DemoObservations;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestService;
+import org.medoc.ops.golf.GolfFixtures;
+import org.medoc.ops.golf.alarm.Alarm;
+import org.medoc.ops.golf.alarm.AlarmService;
+import org.medoc.ops.golf.hk.Calibration;
+import org.medoc.ops.golf.hk.HkCatalogueService;
+import org.medoc.ops.golf.hk.HkImporter;
+import org.medoc.ops.golf.hk.Limits;
 import org.medoc.planner.PlanningFixtures;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.planner.icn.IcnCategory;
@@ -32,6 +39,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -54,6 +62,9 @@ class AuditAcrossAreasTests {
     @Autowired ReleaseService releases;
     @Autowired IcnService icns;
     @Autowired PlanningFixtures fixtures;
+    @Autowired HkCatalogueService hk;
+    @Autowired HkImporter hkImporter;
+    @Autowired AlarmService alarms;
     @Autowired ApplicationEventPublisher events;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
@@ -122,6 +133,30 @@ class AuditAcrossAreasTests {
             assertThat(event.after()).isEqualTo("{\"status\": \"APPROVED\"}");
             assertThat(event.detail()).isEqualTo(approved.study().name());
         });
+    }
+
+    @Test
+    void aGolfLimitChangeAndTheAcknowledgementOfTheAlarmItRaisesAreRecorded() {
+        Instant start = GolfFixtures.freshYear();
+        String mnemonic = GolfFixtures.parameter(hk, "AUDIT_T", Calibration.IDENTITY).mnemonic();
+        hk.setLimits(mnemonic, start.minus(Duration.ofDays(1)), new Limits(null, 30.0, null, 35.0, null, 40.0),
+                "golf-operator", "oven limits from the thermal model");
+        hkImporter.importStream(GolfFixtures.stream(GolfFixtures.csv(mnemonic, start, Duration.ofMinutes(1), 20, 41)),
+                mnemonic + ".csv", HkImporter.Format.CSV, "golf-operator", null);
+        Alarm alarm = alarms.between(mnemonic, start, start.plus(Duration.ofDays(1))).getFirst();
+        alarms.acknowledge(alarm.id(), "golf-operator", "heater cycling, watching");
+
+        assertThat(of("hk-parameter", mnemonic)).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("golf.limits-changed");
+            assertThat(event.actor()).isEqualTo("golf-operator");
+            assertThat(event.after()).contains("\"criticalHigh\": 40.0");
+            assertThat(event.detail()).isEqualTo("oven limits from the thermal model");
+        });
+        List<AuditEvent> alarmEvents = of("alarm", Long.toString(alarm.id()));
+        assertThat(alarmEvents.getFirst().action()).isEqualTo("golf.alarm-acknowledged");
+        assertThat(alarmEvents.getFirst().actor()).isEqualTo("golf-operator");
+        assertThat(alarmEvents.getLast().action()).isEqualTo("golf.alarm-raised");
+        assertThat(alarmEvents.getLast().actor()).isEqualTo(AuditTrail.SYSTEM);
     }
 
     @Test
