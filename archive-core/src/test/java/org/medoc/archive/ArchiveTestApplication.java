@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * The archive module on its own, for its tests: the real catalogue on embedded PostgreSQL, with the access rules
  * the application applies to the archive API (anonymous search and download, ARCHIVIST for ingest).
  */
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.audit"})
 public class ArchiveTestApplication {
 
     @Bean

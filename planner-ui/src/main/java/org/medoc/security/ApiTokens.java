@@ -25,10 +25,12 @@ public class ApiTokens {
     private static final Logger log = LoggerFactory.getLogger(ApiTokens.class);
     private final ApiTokenStore store;
     private final UserAccounts accounts;
+    private final org.medoc.audit.AuditTrail audit;
 
-    ApiTokens(ApiTokenStore store, UserAccounts accounts) {
+    ApiTokens(ApiTokenStore store, UserAccounts accounts, org.medoc.audit.AuditTrail audit) {
         this.store = store;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /** Makes a token for {@code username} (who must be the one asking), named for its use, expiring at {@code expiresAt} or never. */
@@ -46,6 +48,9 @@ public class ApiTokens {
         String token = Secrets.apiToken();
         ApiTokenInfo info = store.insert(username, trimmed, Secrets.sha256(token), token.substring(token.length() - 4), expiresAt);
         log.info("{} created API token {} \"{}\"", username, info.id(), trimmed);
+        // the token's name and last characters, never the token
+        audit.recordAs(username, "token.created", "api-token", Long.toString(info.id()), null,
+                java.util.Map.of("owner", username, "name", trimmed), null);
         return new CreatedToken(info, token);
     }
 
@@ -74,6 +79,8 @@ public class ApiTokens {
     private void revoke(String actor, ApiTokenInfo token) {
         if (store.revoke(token.id(), actor)) {
             log.info("{} revoked API token {} of {}", actor, token.id(), token.username());
+            audit.recordAs(actor, "token.revoked", "api-token", Long.toString(token.id()), null,
+                    java.util.Map.of("owner", token.username()), null);
         }
     }
 

@@ -26,7 +26,10 @@ public class LoginThrottle {
     private final UserAccounts accounts;
     private final AccountProperties properties;
 
-    LoginThrottle(LoginFailures failures, UserAccounts accounts, AccountProperties properties) {
+    private final org.medoc.audit.AuditTrail audit;
+
+    LoginThrottle(LoginFailures failures, UserAccounts accounts, AccountProperties properties, org.medoc.audit.AuditTrail audit) {
+        this.audit = audit;
         this.failures = failures;
         this.accounts = accounts;
         this.properties = properties;
@@ -81,6 +84,7 @@ public class LoginThrottle {
     public boolean unlockAccount(String actor, String username) {
         boolean cleared = failures.clear(LoginFailures.Kind.ACCOUNT, username);
         log.info("{} unlocked account {}", actor, username);
+        audit.recordAs(actor, "user.unlocked", "user", username, null, null, null);
         return cleared;
     }
 
@@ -88,6 +92,7 @@ public class LoginThrottle {
     public boolean unlockAddress(String actor, String address) {
         boolean cleared = failures.clear(LoginFailures.Kind.ADDRESS, address);
         log.info("{} unlocked client address {}", actor, address);
+        audit.recordAs(actor, "auth.address-unlocked", "client-address", address, null, null, null);
         return cleared;
     }
 

@@ -86,6 +86,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**")
                                 .hasAnyRole(Role.ARCHIVIST.name(), Role.ADMIN.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/ingest", "/api/v1/ingest/**").hasRole(Role.ARCHIVIST.name())
                         .requestMatchers("/api/v1/quarantine", "/api/v1/quarantine/**").hasRole(Role.ARCHIVIST.name())
                         // SPICE planning: everybody logged in reads, PLANNER changes, ADMIN edits the instrument reference data

@@ -3,6 +3,7 @@ package org.medoc.security;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.medoc.audit.AuditTrail;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +25,11 @@ class UserAccounts {
                    boolean passwordChangeRequired, OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {}
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    UserAccounts(DSLContext dsl) {
+    UserAccounts(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     Optional<Account> find(String username) {
@@ -72,16 +75,23 @@ class UserAccounts {
             return false;
         }
         setRoles(username, roles);
+        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
         return true;
     }
 
     /** Stores a new hash; {@code changeRequired} when it is a one-time password the owner must replace. */
     boolean setPassword(String username, String passwordHash, boolean changeRequired) {
-        return dsl.update(APP_USER)
+        boolean changed = dsl.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
                 .set(APP_USER.PASSWORD_CHANGE_REQUIRED, changeRequired)
                 .set(APP_USER.PASSWORD_CHANGED_AT, DSL.currentOffsetDateTime())
                 .where(APP_USER.USERNAME.eq(username)).execute() == 1;
+        if (changed) {
+            // never the password or its hash: who set it, and whether it is a one-time password
+            audit.record(changeRequired ? "user.password-reset" : "user.password-changed", "user", username, null,
+                    Map.of("changeRequired", changeRequired), null);
+        }
+        return changed;
     }
 
     /** A re-hash of the same password (stronger cost or format): nothing else about the account changes. */
@@ -91,11 +101,22 @@ class UserAccounts {
     }
 
     boolean setEnabled(String username, boolean enabled) {
-        return dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute() == 1;
+        boolean changed = dsl.update(APP_USER).set(APP_USER.ENABLED, enabled).where(APP_USER.USERNAME.eq(username)).execute() == 1;
+        if (changed) {
+            audit.record(enabled ? "user.enabled" : "user.disabled", "user", username, Map.of("enabled", !enabled),
+                    Map.of("enabled", enabled), null);
+        }
+        return changed;
     }
 
     @Transactional
     void setRoles(String username, Set<Role> roles) {
+        List<String> before = dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq(username))
+                .orderBy(USER_ROLE.ROLE).fetch(USER_ROLE.ROLE);
+        List<String> after = roles.stream().map(Role::name).sorted().toList();
+        if (!before.isEmpty() && !before.equals(after)) {
+            audit.record("user.roles-changed", "user", username, Map.of("roles", before), Map.of("roles", after), null);
+        }
         dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USERNAME.eq(username)).execute();
         for (Role role : roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)) {
             dsl.insertInto(USER_ROLE).set(USER_ROLE.USERNAME, username).set(USER_ROLE.ROLE, role.name()).execute();

@@ -38,6 +38,7 @@ final class MedocRules {
         owners.put("planning", "org.medoc.planner..");
         owners.put("auth", "org.medoc.security..");
         owners.put("ops", "org.medoc.ops..");
+        owners.put("audit", "org.medoc.audit..");
         SCHEMA_OWNERS = Map.copyOf(owners);
     }
 
@@ -50,7 +51,7 @@ final class MedocRules {
 
     /** Packages of the domain, which stay free of Vaadin: views live in org.medoc.ui and call their services. */
     static final String[] DOMAIN_PACKAGES = {"org.medoc.archive..", "org.medoc.products..", "org.medoc.release..",
-            "org.medoc.planner..", "org.medoc.ops.."};
+            "org.medoc.planner..", "org.medoc.ops..", "org.medoc.audit.."};
 
     /** No class outside the schema's owner references a generated jOOQ class of that schema. */
     static ArchRule schemaUsedOnlyByItsOwner(String schema) {

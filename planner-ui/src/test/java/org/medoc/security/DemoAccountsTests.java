@@ -23,6 +23,9 @@ class DemoAccountsTests {
     DSLContext dsl;
 
     @Autowired
+    org.medoc.audit.AuditTrail audit;
+
+    @Autowired
     DemoAccounts demoAccounts;
 
     @Autowired
@@ -64,12 +67,12 @@ class DemoAccountsTests {
     void aProductionStartCreatesNoDemoAccountAndADemoStartCreatesTheMissingOne() {
         dsl.deleteFrom(APP_USER).where(APP_USER.USERNAME.eq("golf-operator")).execute();
         try {
-            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "false"))
+            new DemoAccounts(new UserAccounts(dsl, audit), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "false"))
                     .run(new DefaultApplicationArguments());
             assertThat(dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq("golf-operator"))).isFalse();
         } finally {
             // as the test profile's demo start made it, so that the other tests find it
-            new DemoAccounts(new UserAccounts(dsl), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "true")
+            new DemoAccounts(new UserAccounts(dsl, audit), passwordEncoder, new MockEnvironment().withProperty("medoc.demo", "true")
                     .withProperty("medoc.demo.password", "test-demo-password")).run(new DefaultApplicationArguments());
         }
         assertThat(dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq("golf-operator")).fetchOne(USER_ROLE.ROLE))

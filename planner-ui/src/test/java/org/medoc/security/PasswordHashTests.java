@@ -28,6 +28,7 @@ class PasswordHashTests {
     @Autowired AccountService accounts;
     @Autowired PasswordEncoder encoder;
     @Autowired DSLContext dsl;
+    @Autowired org.medoc.audit.AuditTrail audit;
     private ApiCalls api;
 
     @AfterEach
@@ -82,7 +83,7 @@ class PasswordHashTests {
     @Test
     void newHashesAreBcryptAndNothingElseIsStored() {
         assertThat(encoder.encode("anything at all")).startsWith("{bcrypt}$2a$10$");
-        assertThatThrownBy(() -> new UserAccounts(dsl).setPassword("admin", "{noop}x", false))
+        assertThatThrownBy(() -> new UserAccounts(dsl, audit).setPassword("admin", "{noop}x", false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

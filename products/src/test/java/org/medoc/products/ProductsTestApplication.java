@@ -25,7 +25,7 @@ import java.time.Instant;
  *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject.</li>
  * </ul>
  */
-@SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.products"})
+@SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.audit", "org.medoc.products"})
 public class ProductsTestApplication {
 
     public static final Instant BULK_START = Instant.parse("2001-01-01T00:00:00Z");

@@ -16,6 +16,7 @@ import org.medoc.archive.registry.Registry;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.archive.storage.Sha256;
 import org.medoc.archive.storage.IncompleteFiles;
+import org.medoc.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,18 +61,20 @@ public class IngestService {
     private final ArchiveStore store;
     private final HeaderNormaliser normaliser;
     private final ObjectMapper json;
+    private final AuditTrail audit;
     private final FitsLimits limits = FitsLimits.defaults();
     /** Where images are decoded, bounded in threads, time and work. */
     private final DecodePool decoding;
     /** Scratch space for re-evaluated files (swept at start-up with the other incomplete files). */
     private final Path incoming;
 
-    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, DecodePool decoding,
-                         @Value("${medoc.data-dir:./medoc-data}") String dataDir) {
+    public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, AuditTrail audit,
+                         DecodePool decoding, @Value("${medoc.data-dir:./medoc-data}") String dataDir) {
         this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
+        this.audit = audit;
         this.decoding = decoding;
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
     }
@@ -204,6 +207,7 @@ public class IngestService {
                 deleteQuietly(row.getStorageKey());
                 log.info("Re-evaluated quarantined {}: {}", name, outcome.status());
             }
+            audit.record("ingest.reevaluated", "quarantine", Long.toString(quarantineId), Map.of("reason", row.getReason()), Map.of("status", outcome.status().name()), outcome.reason());
             return outcome;
         } catch (DataAccessException e) {
             return failed(name, row.getSha256(), databaseFault(e), e);
@@ -345,6 +349,7 @@ public class IngestService {
             return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, winner, sha256, "already present");
         }
         String notes = h.notes().isEmpty() ? null : String.join("; ", h.notes());
+        audit.record("ingest.catalogued", "observation", id.toString(), null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), notes);
         return new IngestOutcome(name, IngestOutcome.Status.INGESTED, id, sha256, notes);
     }
 
@@ -378,6 +383,7 @@ public class IngestService {
             return failed(name, sha256, databaseFault(e), e);
         }
         log.info("Quarantined {}: {}", name, reason);
+        audit.record("ingest.quarantined", "file", sha256, null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), reason);
         return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, reason);
     }
 

@@ -1,6 +1,7 @@
 package org.medoc.planner.icn;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.planning.tables.records.IcnRecord;
 import org.medoc.planner.validation.Finding;
 import org.medoc.planner.validation.PlanningConflictException;
@@ -13,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import static org.medoc.db.jooq.planning.Tables.ICN;
@@ -32,9 +35,11 @@ public class IcnService {
 
     private static final Set<String> ITEM_KINDS = Set.of("STUDY", "STUDY_SET", "PERIOD");
     private final DSLContext dsl;
+    private final AuditTrail trail;
 
-    public IcnService(DSLContext dsl) {
+    public IcnService(DSLContext dsl, AuditTrail trail) {
         this.dsl = dsl;
+        this.trail = trail;
     }
 
     /** What an author writes on an ICN. */
@@ -229,6 +234,7 @@ public class IcnService {
                 .set(ICN_STATUS_CHANGE.CHANGED_BY, user)
                 .set(ICN_STATUS_CHANGE.COMMENT, comment)
                 .execute();
+        trail.recordAs(user, "icn." + to.name().toLowerCase(Locale.ROOT), "icn", Long.toString(id), from == null ? null : Map.of("status", from.name()), Map.of("status", to.name()), comment);
     }
 
     private void replaceAffected(long id, List<IcnDetail.AffectedItem> affected) {

@@ -1,5 +1,6 @@
 package org.medoc.planner.study;
 
+import org.medoc.audit.AuditTrail;
 import org.medoc.planner.instrument.InstrumentConfiguration;
 import org.medoc.planner.instrument.InstrumentConfigurationService;
 import org.medoc.planner.validation.Finding;
@@ -11,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,10 +32,12 @@ public class StudyService {
 
     private final StudyRepository repository;
     private final InstrumentConfigurationService configurations;
+    private final AuditTrail audit;
 
-    StudyService(StudyRepository repository, InstrumentConfigurationService configurations) {
+    StudyService(StudyRepository repository, InstrumentConfigurationService configurations, AuditTrail audit) {
         this.repository = repository;
         this.configurations = configurations;
+        this.audit = audit;
     }
 
     /** Estimate and findings of unsaved parameters: what the editor shows on every change. */
@@ -196,6 +201,7 @@ public class StudyService {
         if (study.lockVersion() != expectedLockVersion || !repository.changeStatus(study.id(), expectedLockVersion, status, user, approve)) {
             throw new PlanningConflictException("study", study.id(), expectedLockVersion);
         }
+        audit.recordAs(user, "study." + status.name().toLowerCase(Locale.ROOT).replace('_', '-'), "study", Long.toString(study.id()), Map.of("status", study.status().name()), Map.of("status", status.name()), study.name());
     }
 
     private void requireUnique(StudyParameters parameters, long lineageId) {

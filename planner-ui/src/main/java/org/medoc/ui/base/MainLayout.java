@@ -40,6 +40,7 @@ public class MainLayout extends AppLayout {
             new Area("Planning", "planning", VaadinIcon.CALENDAR, AuthenticationContext::isAuthenticated),
             new Area("GOLF ops", "golf", VaadinIcon.SUN_O, auth -> auth.hasRole("GOLF_OPERATOR")),
             new Area("Admin", "admin", VaadinIcon.COG, auth -> auth.hasRole("ADMIN")),
+            new Area("Audit trail", "admin/audit", VaadinIcon.RECORDS, auth -> auth.hasRole("ADMIN")),
             new Area("Documentation", "documentation", VaadinIcon.BOOK, any -> true));
 
     public MainLayout(AuthenticationContext authentication, Environment environment) {

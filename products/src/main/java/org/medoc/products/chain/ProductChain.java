@@ -1,11 +1,13 @@
 package org.medoc.products.chain;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.medoc.audit.AuditTrail;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -22,15 +24,17 @@ public class ProductChain {
     private final ChainTasks tasks;
     private final SchedulerClient client;
     private final ChainRepository repository;
+    private final AuditTrail audit;
 
     public ProductChain(RecipeRegistry recipes, ProductEngine engine, ChainScanner scanner, ChainTasks tasks,
-                        SchedulerClient client, ChainRepository repository) {
+                        SchedulerClient client, ChainRepository repository, AuditTrail audit) {
         this.recipes = recipes;
         this.engine = engine;
         this.scanner = scanner;
         this.tasks = tasks;
         this.client = client;
         this.repository = repository;
+        this.audit = audit;
     }
 
     public List<String> types() {
@@ -98,7 +102,9 @@ public class ProductChain {
                 .map(set -> set.instance(type, recipe.version()))
                 .filter(instance -> !made.contains(instance))
                 .toList();
-        return tasks.schedule(client, products, RunTrigger.COMMAND);
+        int scheduled = tasks.schedule(client, products, RunTrigger.COMMAND);
+        audit.record("product.reprocess", "product-type", type, null, Map.of("version", recipe.version(), "from", from.toString(), "to", to.toString(), "scheduled", scheduled), null);
+        return scheduled;
     }
 
     /** Schedules what the recurring scan would, now (after an ingest, or at the first start of a demo). */
@@ -121,6 +127,7 @@ public class ProductChain {
             client.schedule(tasks.runInstance(product, RunTrigger.RETRY), Instant.now(),
                     SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         }
+        audit.record("product.retry", "product-run", Long.toString(runId), Map.of("status", run.status().name()), null, product.id());
         return product.id();
     }
 

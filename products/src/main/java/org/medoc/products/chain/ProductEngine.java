@@ -3,6 +3,7 @@ package org.medoc.products.chain;
 import org.medoc.archive.storage.ArchiveStore;
 import org.medoc.archive.storage.IntegrityException;
 import org.medoc.archive.storage.Sha256;
+import org.medoc.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,15 +51,17 @@ public class ProductEngine {
     private final ChainRepository repository;
     private final ArchiveStore store;
     private final TransactionTemplate transaction;
+    private final AuditTrail audit;
     private final Path workRoot;
     private final String softwareVersion;
 
-    public ProductEngine(ChainRepository repository, ArchiveStore store, TransactionTemplate transaction,
+    public ProductEngine(ChainRepository repository, ArchiveStore store, TransactionTemplate transaction, AuditTrail audit,
                          @Value("${medoc.data-dir:./medoc-data}") String dataDir,
                          @Value("${medoc.software-version:}") String softwareVersion) {
         this.repository = repository;
         this.store = store;
         this.transaction = transaction;
+        this.audit = audit;
         this.workRoot = Path.of(dataDir).toAbsolutePath().normalize().resolve("work").resolve("products");
         String packaged = ProductEngine.class.getPackage().getImplementationVersion();
         this.softwareVersion = !softwareVersion.isBlank() ? softwareVersion
@@ -127,6 +130,7 @@ public class ProductEngine {
                         softwareVersion, durationMs, stored, output.attributes());
                 repository.finishRun(runId, id.isPresent() ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, durationMs, null,
                         id.orElseGet(() -> repository.productId(instance).orElse(null)));
+                id.ifPresent(made -> audit.record("product.made", "product", instance.id(), null, Map.of("run", runId, "product", made, "trigger", trigger.name(), "flags", flags), durationMs + " ms"));
                 return id;
             });
             if (productId.isEmpty()) {
@@ -139,6 +143,7 @@ public class ProductEngine {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             String error = describe(e);
             repository.finishRun(runId, RunStatus.FAILED, durationMs, error, null);
+            audit.record("product.failed", "product", instance.id(), null, Map.of("run", runId, "trigger", trigger.name()), error);
             log.warn("Product {} failed after {} ms: {}", instance.id(), durationMs, error);
             throw e instanceof ChainException chain ? chain : new ChainException(instance.id() + ": " + error, e);
         } finally {

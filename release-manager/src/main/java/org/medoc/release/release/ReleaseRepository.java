@@ -1,5 +1,6 @@
 package org.medoc.release.release;
 
+import org.medoc.audit.AuditTrail;
 import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseMetadata;
 import org.medoc.release.model.ReleaseState;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,10 +43,12 @@ class ReleaseRepository {
 
     private final DSLContext dsl;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    ReleaseRepository(DSLContext dsl, ObjectMapper json) {
+    ReleaseRepository(DSLContext dsl, ObjectMapper json, AuditTrail audit) {
         this.dsl = dsl;
         this.json = json;
+        this.audit = audit;
     }
 
     Optional<ReleaseCollection> collection(String code) {
@@ -149,6 +153,14 @@ class ReleaseRepository {
                 .set(RELEASE_EVENT.TO_STATE, to == null ? null : to.name())
                 .set(RELEASE_EVENT.REASON, reason)
                 .execute();
+        // every lifecycle event (created, DOI reserved, frozen or refused, published, withdrawn, edits) is also audited
+        audit.recordAs(actor, "release." + action.toLowerCase(Locale.ROOT).replace('_', '-'), "release", label(releaseId), from == null ? null : Map.of("state", from.name()), to == null ? null : Map.of("state", to.name()), reason);
+    }
+
+    /** "collection/version", how an administrator recognises a release in the audit trail. */
+    private String label(long releaseId) {
+        return dsl.select(RELEASE.COLLECTION, RELEASE.VERSION).from(RELEASE).where(RELEASE.ID.eq(releaseId))
+                .fetchOne(r -> r.value1() + "/" + r.value2());
     }
 
     List<ReleaseEvent> history(long releaseId) {

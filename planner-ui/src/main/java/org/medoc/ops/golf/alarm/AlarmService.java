@@ -2,6 +2,7 @@ package org.medoc.ops.golf.alarm;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.ops.tables.records.HkAlarmRecord;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
@@ -35,14 +36,16 @@ public class AlarmService {
 
     private final DSLContext dsl;
     private final Clock clock;
+    private final AuditTrail audit;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public AlarmService(DSLContext dsl) {
-        this(dsl, Clock.systemUTC());
+    public AlarmService(DSLContext dsl, AuditTrail audit) {
+        this(dsl, audit, Clock.systemUTC());
     }
 
-    AlarmService(DSLContext dsl, Clock clock) {
+    AlarmService(DSLContext dsl, AuditTrail audit, Clock clock) {
         this.dsl = dsl;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -227,6 +230,7 @@ public class AlarmService {
     private void event(long alarmId, Instant at, String kind, String actor, String detail) {
         dsl.insertInto(HK_ALARM_EVENT).set(HK_ALARM_EVENT.ALARM_ID, alarmId).set(HK_ALARM_EVENT.AT_UTC, Utc.of(at))
                 .set(HK_ALARM_EVENT.KIND, kind).set(HK_ALARM_EVENT.ACTOR, actor).set(HK_ALARM_EVENT.DETAIL, detail).execute();
+        audit.recordAs(SYSTEM.equals(actor) ? AuditTrail.SYSTEM : actor, "golf.alarm-" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "alarm", Long.toString(alarmId), null, null, detail);
     }
 
     private static Alarm map(Record r, Instant now) {

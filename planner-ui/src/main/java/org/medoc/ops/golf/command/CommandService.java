@@ -1,6 +1,7 @@
 package org.medoc.ops.golf.command;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.ops.tables.records.CommandRequestRecord;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
@@ -29,10 +30,12 @@ public class CommandService {
 
     private final DSLContext dsl;
     private final PeriodService periods;
+    private final AuditTrail audit;
 
-    public CommandService(DSLContext dsl, PeriodService periods) {
+    public CommandService(DSLContext dsl, PeriodService periods, AuditTrail audit) {
         this.dsl = dsl;
         this.periods = periods;
+        this.audit = audit;
     }
 
     /** The SoHO manoeuvre and keyhole windows that contain {@code time}, as warnings. */
@@ -88,6 +91,7 @@ public class CommandService {
                 .set(COMMAND_REQUEST.APPROVED_BY, approver).set(COMMAND_REQUEST.APPROVED_AT, Utc.of(Instant.now()))
                 .set(COMMAND_REQUEST.LOCK_VERSION, COMMAND_REQUEST.LOCK_VERSION.plus(1))
                 .where(COMMAND_REQUEST.ID.eq(id)).execute();
+        audit.recordAs(approver, approve ? "golf.command-approved" : "golf.command-rejected", "command-request", Long.toString(id), java.util.Map.of("status", request.status().name()), java.util.Map.of("status", approve ? "APPROVED" : "REJECTED"), null);
         return get(id);
     }
 

@@ -2,6 +2,7 @@ package org.medoc.ops.golf.hk;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.ops.tables.records.HkLimitSetRecord;
 import org.medoc.db.jooq.ops.tables.records.HkParameterRecord;
 import org.medoc.ops.golf.GolfNotFoundException;
@@ -27,9 +28,11 @@ import static org.medoc.db.jooq.ops.Tables.HK_PARAMETER;
 public class HkCatalogueService {
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public HkCatalogueService(DSLContext dsl) {
+    public HkCatalogueService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     /** What an operator sets on a parameter. */
@@ -132,6 +135,7 @@ public class HkCatalogueService {
         record.setReason(reason);
         record.store();
         record.refresh();
+        audit.recordAs(operator, "golf.limits-changed", "hk-parameter", mnemonic, null, java.util.Map.of("validFrom", validFrom.toString(), "limits", limits), reason);
         return version(record);
     }
 
