@@ -4,16 +4,15 @@ import org.medoc.planner.validation.PlanningConflictException;
 import org.medoc.planner.validation.PlanningNotFoundException;
 import org.medoc.planner.validation.PlanningRejectedException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.medoc.archive.api.ParameterProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * RFC 9457 problem details for the planning API: 404 for unknown items, 409 for an edit conflict (optimistic lock)
@@ -21,7 +20,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * findings), 400 for malformed input.
  */
 @RestControllerAdvice(basePackages = "org.medoc.planner")
-class PlanningProblems {
+// bad parameters (type mismatch, missing) are answered as by every medoc API: see ParameterProblems
+class PlanningProblems extends ParameterProblems {
 
     @ExceptionHandler(PlanningNotFoundException.class)
     ProblemDetail notFound(PlanningNotFoundException e) {
@@ -58,22 +58,6 @@ class PlanningProblems {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String detail = e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage();
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the JSON body could not be read: " + detail);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getName(),
-                "parameter " + e.getName() + " has an invalid value '" + e.getValue() + "'");
-        problem.setProperty("parameter", e.getName());
-        return problem;
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getParameterName(),
-                "parameter " + e.getParameterName() + " is required");
-        problem.setProperty("parameter", e.getParameterName());
-        return problem;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

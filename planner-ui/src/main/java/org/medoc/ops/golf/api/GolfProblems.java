@@ -3,13 +3,12 @@ package org.medoc.ops.golf.api;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
 import org.medoc.ops.golf.hk.HkImportException;
+import org.medoc.archive.api.ParameterProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * RFC 9457 problem details for the GOLF operations API, as for planning: 404 unknown item, 409 a step not allowed in
@@ -17,7 +16,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * input.
  */
 @RestControllerAdvice(basePackages = "org.medoc.ops")
-class GolfProblems {
+// bad parameters (type mismatch, missing) are answered as by every medoc API: see ParameterProblems
+class GolfProblems extends ParameterProblems {
 
     @ExceptionHandler(GolfNotFoundException.class)
     ProblemDetail notFound(GolfNotFoundException e) {
@@ -49,22 +49,6 @@ class GolfProblems {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         String detail = e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage();
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the body could not be read: " + detail);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getName(),
-                "parameter " + e.getName() + " has an invalid value '" + e.getValue() + "'");
-        problem.setProperty("parameter", e.getName());
-        return problem;
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.getParameterName(),
-                "parameter " + e.getParameterName() + " is required");
-        problem.setProperty("parameter", e.getParameterName());
-        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {
