@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.medoc.security.AccountService;
 import org.medoc.security.MedocUser;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * password: every other view reroutes there. Only a session whose user had a one-time password at log-in asks the
  * database, so everyone else's navigation costs nothing.
  */
+// the web UI only: batch commands (medoc ingest ...) start without Vaadin and its AuthenticationContext
 @Component
+@ConditionalOnWebApplication
 class PasswordChangeGate implements VaadinServiceInitListener {
 
     private final AccountService accounts;
