@@ -40,8 +40,11 @@ final class GolfPlotSvg {
     static String render(List<PlotSeries> panels) {
         int height = Math.max(1, panels.size()) * PANEL_HEIGHT + 30;
         StringBuilder svg = new StringBuilder();
+        // width and height stay the drawing's own size (the PNG export rasterises at it); the viewBox and max-width let
+        // the page scale it down to the space it has instead of cutting off the end of the time axis
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"golf-plot-svg\" width=\"").append(WIDTH).append("\" height=\"")
-                .append(height).append("\" font-family=\"sans-serif\" font-size=\"11\" style=\"background:#fff\">");
+                .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"11\" style=\"background:#fff;max-width:100%;height:auto\">");
         if (panels.isEmpty()) {
             svg.append("<text x=\"").append(LEFT).append("\" y=\"40\">Choose parameters and a range.</text></svg>");
             return svg.toString();
