@@ -67,12 +67,20 @@ public class LocalArchiveStore implements ArchiveStore {
         }
     }
 
-    /** Makes the rename durable; a platform that cannot open directories (Windows) has no such step to take. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
+    /**
+     * Makes the rename durable. A platform that cannot open directories (Windows) has no such step to take: the rename
+     * is still atomic, only its durability on power loss is the platform's. Where the directory opens, a failing
+     * {@code fsync} is an I/O error like any other and fails the put, so no catalogue row is committed on top of it.
+     */
+    private static void forceDirectory(Path directory) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(directory, StandardOpenOption.READ);
         } catch (IOException | UnsupportedOperationException e) {
-            // not supported here: the rename is still atomic, only its durability on power loss is the platform's
+            return;
+        }
+        try (channel) {
+            channel.force(true);
         }
     }
 
