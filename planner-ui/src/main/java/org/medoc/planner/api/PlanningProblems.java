@@ -7,7 +7,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.medoc.archive.api.ParameterProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 import java.util.regex.Matcher;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * findings), 400 for malformed input.
  */
 @RestControllerAdvice(basePackages = "org.medoc.planner")
-// bad parameters (type mismatch, missing) are answered as by every medoc API: see ParameterProblems
+// bad parameters (type mismatch, missing) and unreadable bodies are answered as by every medoc API: see ParameterProblems
 class PlanningProblems extends ParameterProblems {
 
     @ExceptionHandler(PlanningNotFoundException.class)
@@ -52,12 +51,6 @@ class PlanningProblems extends ParameterProblems {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter: " + e.field(), e.getMessage());
         problem.setProperty("parameter", e.field());
         return problem;
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the JSON body could not be read: " + detail);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -1,6 +1,7 @@
 package org.medoc.planner.bop;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.planning.tables.records.BopRecord;
 import org.medoc.db.jooq.planning.tables.records.BopVersionRecord;
 import org.medoc.planner.instrument.InstrumentConfigurationService;
@@ -49,9 +50,12 @@ public class BopService {
     private final StudyService studies;
     private final TimelineService timeline;
     private final InstrumentConfigurationService configurations;
+    private final AuditTrail audit;
 
-    BopService(DSLContext dsl, StudyService studies, TimelineService timeline, InstrumentConfigurationService configurations) {
+    BopService(DSLContext dsl, StudyService studies, TimelineService timeline, InstrumentConfigurationService configurations,
+               AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
         this.studies = studies;
         this.timeline = timeline;
         this.configurations = configurations;
@@ -73,6 +77,7 @@ public class BopService {
         long id = dsl.insertInto(BOP).set(BOP.CODE, code).set(BOP.NAME, name).set(BOP.DESCRIPTION, description).set(BOP.OWNER, owner)
                 .returning(BOP.ID).fetchOne(BOP.ID);
         dsl.insertInto(BOP_VERSION).set(BOP_VERSION.BOP_ID, id).set(BOP_VERSION.VERSION_NO, 1).execute();
+        audit.record("bop.created", "bop", code, null, Map.of("name", name, "owner", String.valueOf(owner), "version", 1), description);
         return get(id);
     }
 
@@ -103,6 +108,7 @@ public class BopService {
     @Transactional
     public BopDetail saveItems(long versionId, int expectedLockVersion, List<BopItem> items) {
         BopVersionRecord version = draftVersion(versionId, expectedLockVersion);
+        List<BopItem> before = items(versionId);
         Set<Integer> seqs = new HashSet<>();
         for (BopItem item : items) {
             if (!seqs.add(item.seq())) {
@@ -133,7 +139,10 @@ public class BopService {
             throw new PlanningRejectedException("the BOP items break rule P2", p2);
         }
         bumpVersion(versionId, expectedLockVersion);
-        return get(version.getBopId());
+        BopDetail bop = get(version.getBopId());
+        audit.record("bop.items-saved", "bop", bop.code(), Map.of("version", version.getVersionNo(), "items", before),
+                Map.of("version", version.getVersionNo(), "items", items), null);
+        return bop;
     }
 
     /** Releases a draft version: it must have items of approved studies and pass P2; afterwards it never changes. */
@@ -160,7 +169,10 @@ public class BopService {
             throw new PlanningConflictException("BOP version", versionId, expectedLockVersion);
         }
         dsl.update(BOP).set(BOP.STATUS, "RELEASED").where(BOP.ID.eq(version.getBopId())).execute();
-        return get(version.getBopId());
+        BopDetail bop = get(version.getBopId());
+        audit.record("bop.released", "bop", bop.code(), Map.of("version", version.getVersionNo(), "released", false),
+                Map.of("version", version.getVersionNo(), "released", true), null);
+        return bop;
     }
 
     /** A new draft version, starting from a copy of the latest version's items. */
@@ -179,6 +191,8 @@ public class BopService {
                         BOP_ITEM.RASTERS, BOP_ITEM.COMMAND_MNEMONIC, BOP_ITEM.DURATION_S, BOP_ITEM.PARAMS)
                         .from(BOP_ITEM).where(BOP_ITEM.BOP_VERSION_ID.eq(latest.id())))
                 .execute();
+        audit.record("bop.version-created", "bop", bop.code(), Map.of("version", latest.versionNo()),
+                Map.of("version", latest.versionNo() + 1), null);
         return get(bopId);
     }
 
@@ -221,6 +235,9 @@ public class BopService {
         if (!errors.isEmpty()) {
             throw new PlanningRejectedException("BOP instance not saved: it breaks " + errors.size() + " timeline rule(s) (P3)", errors);
         }
+        audit.recordAs(user, "bop.instantiated", "bop-instance", Long.toString(instanceId), null,
+                Map.of("bopVersionId", versionId, "versionNo", version.getVersionNo(), "stpId", stpId, "start", start.toString(),
+                        "entries", ids), null);
         return new Instance(instanceId, versionId, stpId, start, created);
     }
 

@@ -2,6 +2,7 @@ package org.medoc.planner.period;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.planning.tables.records.PlanningPeriodRecord;
 import org.medoc.planner.validation.Finding;
 import org.medoc.planner.validation.PlanningConflictException;
@@ -32,9 +33,11 @@ public class PeriodService {
 
     private static final Set<String> CONSTRAINT_SOURCES = Set.of("E_FECS", "SOC_LTP", "SOHO_SPWG", "MANUAL");
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public PeriodService(DSLContext dsl) {
+    public PeriodService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     /** What a planner may set on a period; null milestones stay unset. */
@@ -83,7 +86,9 @@ public class PeriodService {
         record.setMibVersion(input.mibVersion());
         record.setNotes(input.notes());
         record.store();
-        return get(record.getId());
+        Period created = get(record.getId());
+        audit.record("period.created", "planning-period", created.label(), null, created, null);
+        return created;
     }
 
     /** The stored STP of that number, created with the default dates if absent. */
@@ -114,7 +119,7 @@ public class PeriodService {
     /** Changes milestones, MIB version, status or notes under optimistic locking. */
     @Transactional
     public Period update(long id, int expectedLockVersion, Instant iorDeadline, String mibVersion, String status, String notes) {
-        get(id);
+        Period before = get(id);
         if (status != null && !Set.of("OPEN", "FROZEN", "DELIVERED", "EXECUTED").contains(status)) {
             throw new PlanningRejectedException("status must be OPEN, FROZEN, DELIVERED or EXECUTED");
         }
@@ -129,7 +134,9 @@ public class PeriodService {
         if (updated == 0) {
             throw new PlanningConflictException("planning period", id, expectedLockVersion);
         }
-        return get(id);
+        Period after = get(id);
+        audit.record("period.updated", "planning-period", after.label(), before, after, null);
+        return after;
     }
 
     // Constraint windows ---------------------------------------------------------------------------------------------
@@ -149,7 +156,9 @@ public class PeriodService {
                 .set(CONSTRAINT_WINDOW.END_UTC, utc(end))
                 .set(CONSTRAINT_WINDOW.DESCRIPTION, description)
                 .returning(CONSTRAINT_WINDOW.ID).fetchOne(CONSTRAINT_WINDOW.ID);
-        return constraints(start, end).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        ConstraintWindowRecord added = constraints(start, end).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        audit.record("constraint.added", "constraint-window", Long.toString(id), null, added, description);
+        return added;
     }
 
     /** Default effect per type (PLANNING.md §7 table; ours where marked). */
@@ -168,15 +177,21 @@ public class PeriodService {
         return dsl.selectFrom(CONSTRAINT_WINDOW)
                 .where(CONSTRAINT_WINDOW.START_UTC.lt(utc(to)), CONSTRAINT_WINDOW.END_UTC.gt(utc(from)))
                 .orderBy(CONSTRAINT_WINDOW.START_UTC)
-                .fetch(r -> new ConstraintWindowRecord(r.getId(), r.getSource(), r.getType(), ConstraintEffect.valueOf(r.getEffect()),
-                        r.getStartUtc().toInstant(), r.getEndUtc().toInstant(), r.getDescription(), r.getLockVersion()));
+                .fetch(PeriodService::window);
+    }
+
+    private static ConstraintWindowRecord window(org.medoc.db.jooq.planning.tables.records.ConstraintWindowRecord r) {
+        return new ConstraintWindowRecord(r.getId(), r.getSource(), r.getType(), ConstraintEffect.valueOf(r.getEffect()),
+                r.getStartUtc().toInstant(), r.getEndUtc().toInstant(), r.getDescription(), r.getLockVersion());
     }
 
     @Transactional
     public void deleteConstraint(long id) {
-        if (dsl.deleteFrom(CONSTRAINT_WINDOW).where(CONSTRAINT_WINDOW.ID.eq(id)).execute() == 0) {
-            throw new PlanningNotFoundException("constraint window", id);
-        }
+        ConstraintWindowRecord before = dsl.selectFrom(CONSTRAINT_WINDOW).where(CONSTRAINT_WINDOW.ID.eq(id))
+                .fetchOptional(PeriodService::window)
+                .orElseThrow(() -> new PlanningNotFoundException("constraint window", id));
+        dsl.deleteFrom(CONSTRAINT_WINDOW).where(CONSTRAINT_WINDOW.ID.eq(id)).execute();
+        audit.record("constraint.deleted", "constraint-window", Long.toString(id), before, null, null);
     }
 
     // SOOPs ------------------------------------------------------------------------------------------------------------

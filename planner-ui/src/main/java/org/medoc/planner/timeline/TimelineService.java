@@ -1,6 +1,7 @@
 package org.medoc.planner.timeline;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.planning.tables.records.TimelineEntryRecord;
 import org.medoc.planner.icn.IcnRules;
 import org.medoc.planner.icn.IcnService;
@@ -56,15 +57,17 @@ public class TimelineService {
     private final StudySetService studySets;
     private final IcnService icns;
     private final InstrumentConfigurationService configurations;
+    private final AuditTrail audit;
 
     TimelineService(DSLContext dsl, StudyService studies, PeriodService periods, StudySetService studySets, IcnService icns,
-                    InstrumentConfigurationService configurations) {
+                    InstrumentConfigurationService configurations, AuditTrail audit) {
         this.dsl = dsl;
         this.studies = studies;
         this.periods = periods;
         this.studySets = studySets;
         this.icns = icns;
         this.configurations = configurations;
+        this.audit = audit;
     }
 
     /** The STP's entries in time order with their findings, the period findings and the telemetry budget. */
@@ -109,6 +112,7 @@ public class TimelineService {
     public TimelineView.CheckedEntry place(long stpId, EntryInput input, String user) {
         stp(stpId);
         long id = insert(stpId, input, null, null, user);
+        audit.recordAs(user, "timeline.entry-placed", "timeline-entry", Long.toString(id), null, entry(id), null);
         return timeline(stpId).entry(id);
     }
 
@@ -155,6 +159,7 @@ public class TimelineService {
                     List.of(Finding.error("T12", "locked", "locked entries are never moved")));
         }
         StoredStudy study = approvedStudy(input.studyId());
+        TimelineEntry before = entry(entryId);
         int rasters = input.rasters() != null ? input.rasters() : r.getRasters();
         EntryInput effective = new EntryInput(input.studyId(), input.start() != null ? input.start() : r.getStartUtc().toInstant(),
                 rasters, input.xOffsetArcsec(), input.pointingId(), input.pointingKind(), input.soopInstanceId(), input.targetText(),
@@ -168,11 +173,13 @@ public class TimelineService {
         if (updated == 0) {
             throw new PlanningConflictException("timeline entry", entryId, expectedLockVersion);
         }
+        audit.recordAs(user, "timeline.entry-updated", "timeline-entry", Long.toString(entryId), before, entry(entryId), null);
         return timeline(r.getStpId()).entry(entryId);
     }
 
     @Transactional
     public void delete(long entryId, int expectedLockVersion) {
+        TimelineEntry before = dsl.fetchExists(TIMELINE_ENTRY, TIMELINE_ENTRY.ID.eq(entryId)) ? entry(entryId) : null;
         int deleted = dsl.deleteFrom(TIMELINE_ENTRY).where(TIMELINE_ENTRY.ID.eq(entryId), TIMELINE_ENTRY.LOCK_VERSION.eq(expectedLockVersion)).execute();
         if (deleted == 0) {
             if (!dsl.fetchExists(TIMELINE_ENTRY, TIMELINE_ENTRY.ID.eq(entryId))) {
@@ -180,6 +187,7 @@ public class TimelineService {
             }
             throw new PlanningConflictException("timeline entry", entryId, expectedLockVersion);
         }
+        audit.record("timeline.entry-deleted", "timeline-entry", Long.toString(entryId), before, null, null);
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.medoc.ops.golf.anomaly;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.ops.tables.records.AnomalyRecord;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.medoc.db.jooq.ops.Tables.ANOMALY;
 import static org.medoc.db.jooq.ops.Tables.DATA_GAP;
@@ -26,9 +28,11 @@ import static org.medoc.db.jooq.ops.Tables.LOG_ENTRY;
 public class AnomalyService {
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public AnomalyService(DSLContext dsl) {
+    public AnomalyService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     public record AnomalyInput(String title, String description, Anomaly.Severity severity, String owner, LocalDate targetCloseDate) {
@@ -57,7 +61,11 @@ public class AnomalyService {
         record.setDetectedBy(detectedBy);
         record.setTargetCloseDate(input.targetCloseDate());
         record.store();
-        return get(record.getId());
+        Anomaly opened = get(record.getId());
+        audit.recordAs(detectedBy, "golf.anomaly-opened", "anomaly", Long.toString(opened.id()), null,
+                Map.of("number", opened.number(), "status", opened.status().name(), "severity", opened.severity().name(),
+                        "owner", opened.owner(), "targetCloseDate", opened.targetCloseDate().toString()), opened.title());
+        return opened;
     }
 
     /**
@@ -83,7 +91,17 @@ public class AnomalyService {
                 .set(ANOMALY.CLOSED_AT, to == AnomalyStatus.CLOSED ? Utc.of(Instant.now()) : null)
                 .set(ANOMALY.LOCK_VERSION, expectedLockVersion + 1)
                 .where(ANOMALY.ID.eq(id)).execute();
+        audit.record("golf.anomaly-" + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), "anomaly", Long.toString(id),
+                state(anomaly.status(), anomaly.rootCause(), anomaly.actions()), state(to, cause, plannedActions), anomaly.number());
         return get(id);
+    }
+
+    private static Map<String, Object> state(AnomalyStatus status, String rootCause, String actions) {
+        Map<String, Object> state = new java.util.LinkedHashMap<>();
+        state.put("status", status.name());
+        state.put("rootCause", rootCause);
+        state.put("actions", actions);
+        return state;
     }
 
     @Transactional(readOnly = true)

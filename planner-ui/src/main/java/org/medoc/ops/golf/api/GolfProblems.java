@@ -6,7 +6,6 @@ import org.medoc.ops.golf.hk.HkImportException;
 import org.medoc.archive.api.ParameterProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * input.
  */
 @RestControllerAdvice(basePackages = "org.medoc.ops")
-// bad parameters (type mismatch, missing) are answered as by every medoc API: see ParameterProblems
+// bad parameters (type mismatch, missing) and unreadable bodies are answered as by every medoc API: see ParameterProblems
 class GolfProblems extends ParameterProblems {
 
     @ExceptionHandler(GolfNotFoundException.class)
@@ -43,12 +42,6 @@ class GolfProblems extends ParameterProblems {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail invalid(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause() == null ? e.getMessage() : e.getMostSpecificCause().getMessage();
-        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the body could not be read: " + detail);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

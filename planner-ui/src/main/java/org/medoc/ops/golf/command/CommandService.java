@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.medoc.db.jooq.ops.Tables.COMMAND_REQUEST;
@@ -68,7 +70,15 @@ public class CommandService {
         record.setReason(reason);
         record.setOverrideReason(overrideReason == null || overrideReason.isBlank() ? null : overrideReason);
         record.store();
-        return get(record.getId());
+        CommandRequest created = get(record.getId());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", created.status().name());
+        after.put("plannedExecution", plannedExecution.toString());
+        after.put("commands", commands);
+        after.put("overrideReason", created.overrideReason());
+        after.put("windowWarnings", warnings);
+        audit.recordAs(requester, "golf.command-requested", "command-request", Long.toString(created.id()), null, after, reason);
+        return created;
     }
 
     /** Approves or rejects a request; never by its requester. */
@@ -91,7 +101,7 @@ public class CommandService {
                 .set(COMMAND_REQUEST.APPROVED_BY, approver).set(COMMAND_REQUEST.APPROVED_AT, Utc.of(Instant.now()))
                 .set(COMMAND_REQUEST.LOCK_VERSION, COMMAND_REQUEST.LOCK_VERSION.plus(1))
                 .where(COMMAND_REQUEST.ID.eq(id)).execute();
-        audit.recordAs(approver, approve ? "golf.command-approved" : "golf.command-rejected", "command-request", Long.toString(id), java.util.Map.of("status", request.status().name()), java.util.Map.of("status", approve ? "APPROVED" : "REJECTED"), null);
+        audit.recordAs(approver, approve ? "golf.command-approved" : "golf.command-rejected", "command-request", Long.toString(id), Map.of("status", request.status().name()), Map.of("status", approve ? "APPROVED" : "REJECTED"), null);
         return get(id);
     }
 
@@ -101,6 +111,8 @@ public class CommandService {
         step(id, CommandStatus.APPROVED, "SENT");
         dsl.update(COMMAND_REQUEST).set(COMMAND_REQUEST.SENT_BY, operator).set(COMMAND_REQUEST.SENT_AT, Utc.of(sentAt))
                 .where(COMMAND_REQUEST.ID.eq(id)).execute();
+        audit.recordAs(operator, "golf.command-sent", "command-request", Long.toString(id), Map.of("status", "APPROVED"),
+                Map.of("status", "SENT", "sentAt", sentAt.toString()), null);
         return get(id);
     }
 
@@ -110,6 +122,8 @@ public class CommandService {
         step(id, CommandStatus.SENT, "VERIFIED");
         dsl.update(COMMAND_REQUEST).set(COMMAND_REQUEST.VERIFIED_BY, operator).set(COMMAND_REQUEST.VERIFIED_AT, Utc.of(verifiedAt))
                 .set(COMMAND_REQUEST.RESULT, result).where(COMMAND_REQUEST.ID.eq(id)).execute();
+        audit.recordAs(operator, "golf.command-verified", "command-request", Long.toString(id), Map.of("status", "SENT"),
+                Map.of("status", "VERIFIED", "verifiedAt", verifiedAt.toString()), result);
         return get(id);
     }
 

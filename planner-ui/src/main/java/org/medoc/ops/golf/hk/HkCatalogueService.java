@@ -49,7 +49,9 @@ public class HkCatalogueService {
         HkParameterRecord record = dsl.newRecord(HK_PARAMETER);
         fill(record, input);
         record.store();
-        return get(input.mnemonic());
+        HkParameter created = get(input.mnemonic());
+        audit.record("golf.parameter-created", "hk-parameter", created.mnemonic(), null, values(created), null);
+        return created;
     }
 
     /** Changes description, subsystem, unit, calibration or sampling (optimistic locking); the mnemonic stays. */
@@ -67,7 +69,23 @@ public class HkCatalogueService {
                 input.samplingSeconds()));
         record.setLockVersion(expectedLockVersion + 1);
         record.store();
-        return get(mnemonic);
+        HkParameter updated = get(mnemonic);
+        // a new calibration changes every engineering value from now on: its own action, so that it can be searched for
+        boolean recalibrated = !current.calibration().describe().equals(updated.calibration().describe());
+        audit.record(recalibrated ? "golf.calibration-changed" : "golf.parameter-updated", "hk-parameter", mnemonic,
+                values(current), values(updated), null);
+        return updated;
+    }
+
+    /** What the audit trail keeps of a parameter, before and after an edit. */
+    private static Map<String, Object> values(HkParameter p) {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("description", p.description());
+        values.put("subsystem", p.subsystem().name());
+        values.put("unit", p.unit());
+        values.put("calibration", p.calibration().describe());
+        values.put("samplingSeconds", p.samplingSeconds());
+        return values;
     }
 
     private static void validate(ParameterInput input) {

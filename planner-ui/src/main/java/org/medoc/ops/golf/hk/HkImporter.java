@@ -2,6 +2,7 @@ package org.medoc.ops.golf.hk;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.medoc.audit.AuditTrail;
 import org.medoc.ops.golf.Utc;
 import org.medoc.ops.golf.alarm.AlarmService;
 import org.medoc.ops.golf.alarm.AlarmSeverity;
@@ -70,15 +71,17 @@ public class HkImporter {
     private final HkCatalogueService catalogue;
     private final AlarmService alarms;
     private final DataGapService gaps;
+    private final AuditTrail audit;
 
     public HkImporter(DSLContext dsl, DataSource dataSource, TransactionTemplate transaction, HkCatalogueService catalogue,
-                      AlarmService alarms, DataGapService gaps) {
+                      AlarmService alarms, DataGapService gaps, AuditTrail audit) {
         this.dsl = dsl;
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.catalogue = catalogue;
         this.alarms = alarms;
         this.gaps = gaps;
+        this.audit = audit;
     }
 
     /** Imports a file (format from its name); {@code progress} receives the number of samples read so far. */
@@ -187,7 +190,19 @@ public class HkImporter {
         dsl.insertInto(HK_IMPORT).set(HK_IMPORT.FILE_NAME, fileName).set(HK_IMPORT.SHA256, sha).set(HK_IMPORT.FORMAT, format.name())
                 .set(HK_IMPORT.IMPORTED_BY, operator).set(HK_IMPORT.SAMPLES_READ, staging.read).set(HK_IMPORT.SAMPLES_ADDED, added)
                 .set(HK_IMPORT.FIRST_UTC, Utc.of(staging.first)).set(HK_IMPORT.LAST_UTC, Utc.of(staging.last)).execute();
-        return new HkImportReport(fileName, sha, false, staging.read, added, outOfLimits, raised, violations, staging.first, staging.last);
+        HkImportReport report = new HkImportReport(fileName, sha, false, staging.read, added, outOfLimits, raised, violations,
+                staging.first, staging.last);
+        // a file already imported changed nothing and leaves no record; the file is identified by its content
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("fileName", fileName);
+        after.put("format", format.name());
+        after.put("samplesRead", staging.read);
+        after.put("samplesAdded", added);
+        after.put("alarmsRaised", raised);
+        after.put("first", String.valueOf(staging.first));
+        after.put("last", String.valueOf(staging.last));
+        audit.recordAs(operator, "golf.hk-imported", "hk-import", sha, null, after, report.summary());
+        return report;
     }
 
     private static SeverityRun run(Record r, Map<Long, LimitTimeline> limits) {

@@ -3,6 +3,7 @@ package org.medoc.ops.golf.log;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.ops.tables.records.LogEntryRecord;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
@@ -13,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.medoc.db.jooq.ops.Tables.ANOMALY;
 import static org.medoc.db.jooq.ops.Tables.HK_ALARM;
@@ -27,9 +30,11 @@ import static org.medoc.db.jooq.ops.Tables.LOG_ENTRY;
 public class OpsLogService {
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public OpsLogService(DSLContext dsl) {
+    public OpsLogService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     @Transactional
@@ -66,7 +71,17 @@ public class OpsLogService {
         record.setPublic(input.isPublic());
         record.setPublicTitle(input.publicTitle());
         record.store();
-        return get(record.getId());
+        LogEntry entry = get(record.getId());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("time", entry.time().toString());
+        after.put("category", entry.category().name());
+        after.put("dataImpact", entry.dataImpact().name());
+        after.put("alarmId", entry.alarmId());
+        after.put("anomalyId", entry.anomalyId());
+        after.put("constraintWindowId", entry.constraintWindowId());
+        after.put("public", entry.publicEntry());
+        audit.recordAs(author, "golf.log-written", "log-entry", Long.toString(entry.id()), null, after, entry.text());
+        return entry;
     }
 
     /** A reviewer approves a public entry for the chronology; the author cannot approve their own (rule G4). */
@@ -84,6 +99,8 @@ public class OpsLogService {
         }
         dsl.update(LOG_ENTRY).set(LOG_ENTRY.APPROVED_BY, reviewer).set(LOG_ENTRY.APPROVED_AT, Utc.of(Instant.now()))
                 .where(LOG_ENTRY.ID.eq(id)).execute();
+        audit.recordAs(reviewer, "golf.log-approved", "log-entry", Long.toString(id), Map.of("approved", false),
+                Map.of("approved", true, "approvedBy", reviewer), entry.publicTitle());
         return get(id);
     }
 

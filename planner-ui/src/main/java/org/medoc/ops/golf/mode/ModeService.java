@@ -2,6 +2,7 @@ package org.medoc.ops.golf.mode;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.medoc.audit.AuditTrail;
 import org.medoc.ops.golf.GolfNotFoundException;
 import org.medoc.ops.golf.GolfRejectedException;
 import org.medoc.ops.golf.Utc;
@@ -11,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.medoc.db.jooq.ops.Tables.GOLF_MODE;
@@ -26,9 +28,11 @@ import static org.medoc.db.jooq.ops.Tables.GOLF_MODE_PERIOD;
 public class ModeService {
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public ModeService(DSLContext dsl) {
+    public ModeService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -85,6 +89,8 @@ public class ModeService {
                 .set(GOLF_MODE_CHANGE.REASON, reason)
                 .set(GOLF_MODE_CHANGE.REQUESTED_BY, requestedBy)
                 .returning(GOLF_MODE_CHANGE.ID).fetchOne().getId();
+        audit.recordAs(requestedBy, "golf.mode-planned", "mode-change", Long.toString(id), null,
+                Map.of("status", "PLANNED", "mode", mode, "planned", planned.toString()), reason);
         return change(id);
     }
 
@@ -125,6 +131,9 @@ public class ModeService {
                 .set(GOLF_MODE_PERIOD.NOTE, change.reason())
                 .returning(GOLF_MODE_PERIOD.ID).fetchOne().getId();
         decide(changeId, "APPLIED", operator);
+        audit.recordAs(operator, "golf.mode-applied", "mode-change", Long.toString(changeId),
+                Map.of("status", "PLANNED", "mode", current.mode()), Map.of("status", "APPLIED", "mode", change.mode(),
+                        "since", change.planned().toString()), change.reason());
         return history().stream().filter(p -> p.id() == id).findFirst().orElseThrow();
     }
 
@@ -134,6 +143,8 @@ public class ModeService {
             throw GolfRejectedException.wrongState("only a PLANNED mode change can be cancelled");
         }
         decide(changeId, "CANCELLED", operator);
+        audit.recordAs(operator, "golf.mode-cancelled", "mode-change", Long.toString(changeId), Map.of("status", "PLANNED"),
+                Map.of("status", "CANCELLED"), null);
         return change(changeId);
     }
 
