@@ -9,7 +9,21 @@ import org.medoc.ops.golf.alarm.AlarmService;
 import org.medoc.ops.golf.hk.Calibration;
 import org.medoc.ops.golf.hk.HkCatalogueService;
 import org.medoc.ops.golf.hk.HkImporter;
+import org.medoc.ops.golf.hk.HkParameter;
 import org.medoc.ops.golf.hk.Limits;
+import org.medoc.ops.golf.anomaly.Anomaly;
+import org.medoc.ops.golf.anomaly.AnomalyService;
+import org.medoc.ops.golf.anomaly.AnomalyStatus;
+import org.medoc.ops.golf.hk.HkImportReport;
+import org.medoc.ops.golf.log.LogCategory;
+import org.medoc.ops.golf.log.LogEntry;
+import org.medoc.ops.golf.log.LogInput;
+import org.medoc.ops.golf.log.OpsLogService;
+import org.medoc.planner.bop.BopService;
+import org.medoc.planner.period.ConstraintWindowRecord;
+import org.medoc.planner.period.Period;
+import org.medoc.planner.period.PeriodKind;
+import org.medoc.planner.period.PeriodService;
 import org.medoc.planner.PlanningFixtures;
 import org.medoc.planner.PlanningIntegrationTest;
 import org.medoc.planner.icn.IcnCategory;
@@ -60,6 +74,10 @@ class AuditAcrossAreasTests {
     @Autowired HkCatalogueService hk;
     @Autowired HkImporter hkImporter;
     @Autowired AlarmService alarms;
+    @Autowired OpsLogService golfLog;
+    @Autowired AnomalyService anomalies;
+    @Autowired PeriodService periods;
+    @Autowired BopService bops;
     @Autowired ApplicationEventPublisher events;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
@@ -145,8 +163,8 @@ class AuditAcrossAreasTests {
         Alarm alarm = alarms.between(mnemonic, start, start.plus(Duration.ofDays(1))).getFirst();
         alarms.acknowledge(alarm.id(), "golf-operator", "heater cycling, watching");
 
-        assertThat(of("hk-parameter", mnemonic)).singleElement().satisfies(event -> {
-            assertThat(event.action()).isEqualTo("golf.limits-changed");
+        assertThat(of("hk-parameter", mnemonic)).extracting(AuditEvent::action).containsExactly("golf.limits-changed", "golf.parameter-created");
+        assertThat(of("hk-parameter", mnemonic).getFirst()).satisfies(event -> {
             assertThat(event.actor()).isEqualTo("golf-operator");
             assertThat(event.after()).contains("\"criticalHigh\": 40.0");
             assertThat(event.detail()).isEqualTo("oven limits from the thermal model");
@@ -156,6 +174,70 @@ class AuditAcrossAreasTests {
         assertThat(alarmEvents.getFirst().actor()).isEqualTo("golf-operator");
         assertThat(alarmEvents.getLast().action()).isEqualTo("golf.alarm-raised");
         assertThat(alarmEvents.getLast().actor()).isEqualTo(AuditTrail.SYSTEM);
+    }
+
+    @Test
+    @WithMockUser(username = "golf-operator", roles = "GOLF_OPERATOR")
+    void aGolfRecalibrationAnImportALogEntryItsApprovalAndAnAnomalysStepsAreRecorded() {
+        Instant start = GolfFixtures.freshYear();
+        HkParameter parameter = GolfFixtures.parameter(hk, "AUDIT_CAL", Calibration.IDENTITY);
+        hk.update(parameter.mnemonic(), parameter.lockVersion(), new HkCatalogueService.ParameterInput(parameter.mnemonic(),
+                parameter.description(), parameter.subsystem(), parameter.unit(), Calibration.polynomial(0.5, 2), 60));
+        HkImportReport report = hkImporter.importStream(GolfFixtures.stream(GolfFixtures.csv(parameter.mnemonic(), start,
+                Duration.ofMinutes(1), 1, 2, 3)), "audit.csv", HkImporter.Format.CSV, "golf-operator", null);
+        LogEntry entry = golfLog.write(new LogInput(start, LogCategory.NOTE, "recalibrated after the ground test", null, null, null,
+                null, null, null, true, "Recalibration"), "golf-operator");
+        golfLog.approve(entry.id(), "golf-reviewer");
+        Anomaly anomaly = anomalies.open(new AnomalyService.AnomalyInput("Audit anomaly", "drift", Anomaly.Severity.MINOR,
+                "golf-operator", java.time.LocalDate.of(2100, 1, 1)), "golf-operator");
+        anomalies.advance(anomaly.id(), anomaly.lockVersion(), AnomalyStatus.ANALYSING, "thermal", null);
+
+        assertThat(of("hk-parameter", parameter.mnemonic()).getFirst()).satisfies(event -> {
+            assertThat(event.action()).isEqualTo("golf.calibration-changed");
+            assertThat(event.actor()).isEqualTo("golf-operator");
+            assertThat(event.before()).contains("\"calibration\": \"identity\"");
+            assertThat(event.after()).contains("\"calibration\": \"" + Calibration.polynomial(0.5, 2).describe() + "\"");
+        });
+        assertThat(of("hk-import", report.sha256())).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("golf.hk-imported");
+            assertThat(event.actor()).isEqualTo("golf-operator");
+            assertThat(event.after()).contains("\"samplesAdded\": 3").contains("\"fileName\": \"audit.csv\"");
+        });
+        assertThat(of("log-entry", Long.toString(entry.id()))).extracting(AuditEvent::action, AuditEvent::actor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("golf.log-approved", "golf-reviewer"),
+                        org.assertj.core.groups.Tuple.tuple("golf.log-written", "golf-operator"));
+        List<AuditEvent> anomalyEvents = of("anomaly", Long.toString(anomaly.id()));
+        assertThat(anomalyEvents).extracting(AuditEvent::action).containsExactly("golf.anomaly-analysing", "golf.anomaly-opened");
+        assertThat(anomalyEvents.getFirst().before()).contains("\"status\": \"OPEN\"");
+        assertThat(anomalyEvents.getFirst().after()).contains("\"status\": \"ANALYSING\"").contains("\"rootCause\": \"thermal\"");
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void planningPeriodConstraintWindowAndBopEditsAreRecorded() {
+        int number = 9000 + (int) Math.floorMod(System.nanoTime(), 900_000L);
+        Period period = periods.create(new PeriodService.PeriodInput(PeriodKind.VSTP, number, Instant.parse("2150-01-01T00:00:00Z"),
+                Instant.parse("2150-01-08T00:00:00Z"), null, null, null, "first notes"));
+        periods.update(period.id(), period.lockVersion(), null, null, null, "second notes");
+        ConstraintWindowRecord window = periods.addConstraint("MANUAL", "OTHER", null, Instant.parse("2150-01-02T00:00:00Z"),
+                Instant.parse("2150-01-02T06:00:00Z"), "audit window");
+        periods.deleteConstraint(window.id());
+        String code = "AUD" + number;
+        bops.create(code, "Audit block", "audit", "planner");
+
+        List<AuditEvent> periodEvents = of("planning-period", period.label());
+        assertThat(periodEvents).extracting(AuditEvent::action).containsExactly("period.updated", "period.created");
+        assertThat(periodEvents.getFirst().actor()).isEqualTo("planner");
+        assertThat(periodEvents.getFirst().before()).contains("\"notes\": \"first notes\"");
+        assertThat(periodEvents.getFirst().after()).contains("\"notes\": \"second notes\"");
+        List<AuditEvent> windowEvents = of("constraint-window", Long.toString(window.id()));
+        assertThat(windowEvents).extracting(AuditEvent::action).containsExactly("constraint.deleted", "constraint.added");
+        assertThat(windowEvents.getFirst().before()).contains("\"description\": \"audit window\"");
+        assertThat(windowEvents.getFirst().after()).isNull();
+        assertThat(of("bop", code)).singleElement().satisfies(event -> {
+            assertThat(event.action()).isEqualTo("bop.created");
+            assertThat(event.actor()).isEqualTo("planner");
+        });
     }
 
     @Test

@@ -19,12 +19,20 @@ class GolfHeader extends Composite<HorizontalLayout> {
     private final transient AlarmService alarms;
 
     GolfHeader(AlarmService alarms) {
+        this(alarms, true);
+    }
+
+    /** {@code operator} false: only the screens other roles may read (modes, command requests) are linked. */
+    GolfHeader(AlarmService alarms, boolean operator) {
         this.alarms = alarms;
         HorizontalLayout layout = getContent();
         layout.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         layout.setWidthFull();
-        layout.add(new RouterLink("Dashboard", GolfView.class), new RouterLink("Housekeeping", GolfHkView.class),
-                new RouterLink("Log and anomalies", GolfLogView.class));
+        if (operator) {
+            layout.add(new RouterLink("Dashboard", GolfView.class), new RouterLink("Housekeeping", GolfHkView.class),
+                    new RouterLink("Log and anomalies", GolfLogView.class));
+        }
+        layout.add(new RouterLink("Modes", GolfModesView.class), new RouterLink("Commands", GolfCommandsView.class));
         Span spacer = new Span();
         layout.add(spacer);
         layout.setFlexGrow(1, spacer);
