@@ -112,6 +112,7 @@ public class GolfLogView extends VerticalLayout {
 
         time.setId("golf-log-time");
         text.setId("golf-log-text");
+        alarm.setId("golf-log-alarm");
         category.setId("golf-log-category");
         publicTitle.setId("golf-log-public-title");
         write.setId("golf-log-write");
