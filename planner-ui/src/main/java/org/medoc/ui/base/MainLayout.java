@@ -39,6 +39,8 @@ public class MainLayout extends AppLayout {
             new Area("Releases", "release-manager", VaadinIcon.PACKAGE, auth -> auth.hasRole("RELEASE_MANAGER")),
             new Area("Planning", "planning", VaadinIcon.CALENDAR, AuthenticationContext::isAuthenticated),
             new Area("GOLF ops", "golf", VaadinIcon.SUN_O, auth -> auth.hasRole("GOLF_OPERATOR")),
+            // other staff read GOLF's modes and command requests (their screens link to each other)
+            new Area("GOLF modes", "golf/modes", VaadinIcon.SUN_O, auth -> auth.isAuthenticated() && !auth.hasRole("GOLF_OPERATOR")),
             new Area("Admin", "admin", VaadinIcon.COG, auth -> auth.hasRole("ADMIN")),
             new Area("Audit trail", "admin/audit", VaadinIcon.RECORDS, auth -> auth.hasRole("ADMIN")),
             new Area("Documentation", "documentation", VaadinIcon.BOOK, any -> true));

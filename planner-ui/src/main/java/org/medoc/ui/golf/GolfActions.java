@@ -11,6 +11,11 @@ final class GolfActions {
     private GolfActions() {
     }
 
+    /** Whether the user may change GOLF operations (operators and administrators, as the API allows); others read. */
+    static boolean operates(com.vaadin.flow.spring.security.AuthenticationContext authentication) {
+        return authentication.hasAnyRole("GOLF_OPERATOR", "ADMIN");
+    }
+
     /** The logged-in operator's user name, recorded with what they do. */
     static String user() {
         return SecurityContextHolder.getContext().getAuthentication().getName();

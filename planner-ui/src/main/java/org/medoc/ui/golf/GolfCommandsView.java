@@ -61,7 +61,7 @@ public class GolfCommandsView extends VerticalLayout {
     final TextField overrideReason = new TextField("Override reason (inside a SoHO window)");
     final Button request = new Button("Request");
     final Binder<RequestBean> binder = new Binder<>();
-    /** Whether the user may write (operators and administrators); others read. */
+    /** {@link GolfActions#operates}: the form and the buttons are shown. */
     final boolean operator;
 
     private final transient CommandService service;
@@ -69,7 +69,7 @@ public class GolfCommandsView extends VerticalLayout {
 
     public GolfCommandsView(CommandService service, AlarmService alarms, AuthenticationContext authentication) {
         this.service = service;
-        this.operator = authentication.hasAnyRole("GOLF_OPERATOR", "ADMIN");
+        this.operator = GolfActions.operates(authentication);
         header = new GolfHeader(alarms, operator);
         requests.setId("golf-commands");
         requests.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -58,7 +58,7 @@ public class GolfModesView extends VerticalLayout {
     final TextField reason = new TextField("Reason");
     final Button plan = new Button("Plan the change");
     final Binder<PlanBean> binder = new Binder<>();
-    /** Whether the user may write (operators and administrators); others read. */
+    /** {@link GolfActions#operates}: the form and the buttons are shown. */
     final boolean operator;
 
     private final transient ModeService modes;
@@ -66,7 +66,7 @@ public class GolfModesView extends VerticalLayout {
 
     public GolfModesView(ModeService modes, AlarmService alarms, AuthenticationContext authentication) {
         this.modes = modes;
-        this.operator = authentication.hasAnyRole("GOLF_OPERATOR", "ADMIN");
+        this.operator = GolfActions.operates(authentication);
         header = new GolfHeader(alarms, operator);
         current.setId("golf-modes-current");
         findings.setId("golf-modes-findings");
