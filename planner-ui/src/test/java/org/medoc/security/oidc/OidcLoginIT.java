@@ -93,13 +93,6 @@ class OidcLoginIT {
     }
 
     @Test
-    void theLoginPageOffersTheProviderBesideTheForm() throws Exception {
-        HttpResponse<String> page = send(browser(), get("/login"));
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Sign in with Centre SSO").contains("oauth2/authorization/oidc");
-    }
-
-    @Test
     void aGolfOperatorSignsInGetsTheMappedRoleAndCanActOnGolf() throws Exception {
         issuer.signInAs(person("sub-olga", "olga", "Olga Operator", "golf-ops", "offline_access"));
         HttpClient browser = browser();
