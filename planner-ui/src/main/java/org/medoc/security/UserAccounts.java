@@ -65,20 +65,9 @@ class UserAccounts {
      */
     @Transactional
     boolean createFederated(String username, String passwordHash, String fullName, Set<Role> roles, String issuer, String subject) {
-        int inserted = dsl.insertInto(APP_USER)
-                .set(APP_USER.USERNAME, username)
-                .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
-                .set(APP_USER.FULL_NAME, fullName)
-                .set(APP_USER.ENABLED, true)
-                .set(APP_USER.PASSWORD_CHANGE_REQUIRED, false)
-                .set(APP_USER.OIDC_ISSUER, issuer)
-                .set(APP_USER.OIDC_SUBJECT, subject)
-                .onConflictDoNothing()
-                .execute();
-        if (inserted == 0) {
+        if (!insert(username, passwordHash, fullName, roles, false, issuer, subject)) {
             return false;
         }
-        setRoles(username, roles);
         audit.recordAs(username, "user.created", "user", username, null, Map.of("enabled", true, "roles",
                 roles.stream().map(Role::name).sorted().toList(), "oidcIssuer", issuer), "first sign-in through " + issuer);
         return true;
@@ -113,19 +102,30 @@ class UserAccounts {
 
     @Transactional
     boolean create(String username, String passwordHash, String fullName, Set<Role> roles, boolean passwordChangeRequired) {
+        if (!insert(username, passwordHash, fullName, roles, passwordChangeRequired, null, null)) {
+            return false;
+        }
+        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
+        return true;
+    }
+
+    /** Inserts an enabled account with its roles unless the name is taken; true when it was inserted. */
+    private boolean insert(String username, String passwordHash, String fullName, Set<Role> roles, boolean passwordChangeRequired,
+                           String oidcIssuer, String oidcSubject) {
         int inserted = dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
                 .set(APP_USER.FULL_NAME, fullName)
                 .set(APP_USER.ENABLED, true)
                 .set(APP_USER.PASSWORD_CHANGE_REQUIRED, passwordChangeRequired)
+                .set(APP_USER.OIDC_ISSUER, oidcIssuer)
+                .set(APP_USER.OIDC_SUBJECT, oidcSubject)
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
             return false;
         }
         setRoles(username, roles);
-        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
         return true;
     }
 

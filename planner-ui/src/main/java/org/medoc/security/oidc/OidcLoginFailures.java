@@ -48,7 +48,7 @@ final class OidcLoginFailures implements AuthenticationFailureHandler {
                     : ": " + oauth2.getError().getDescription())
                     : failure.getClass().getSimpleName() + ": " + failure.getMessage();
             log.warn("Failed OIDC sign-in from {}: {}", request.getRemoteAddr(), error);
-            audit.recordAs(AuditTrail.ANONYMOUS, "auth.login-failed", "user", null, null, null, "OIDC (" + issuer + ") " + error);
+            audit.recordAs(AuditTrail.ANONYMOUS, "auth.login-failed", null, null, null, null, "OIDC (" + issuer + ") " + error);
         }
         new DefaultRedirectStrategy().sendRedirect(request, response, FAILURE_URL);
     }

@@ -154,30 +154,14 @@ class OidcLoginIT {
 
     @Test
     void anIdTokenSignedByAnotherKeyIsRefused() throws Exception {
-        issuer.signInAs(person("sub-fred", "fred", "Fred Forger", "golf-ops"));
-        issuer.trick(StandInIssuer.Trick.FOREIGN_SIGNATURE);
-        try {
-            HttpClient browser = browser();
-            assertThat(signIn(browser)).isEqualTo(origin + FAILED);
-            assertThat(send(browser, get("/api/v1/me")).statusCode()).isEqualTo(401);
-        } finally {
-            issuer.trick(StandInIssuer.Trick.NONE);
-        }
+        refusedWhenTheProviderPlays(StandInIssuer.Trick.FOREIGN_SIGNATURE, person("sub-fred", "fred", "Fred Forger", "golf-ops"));
         assertThat(admin(get("/api/v1/admin/users/fred")).statusCode()).isEqualTo(404);
         assertThat(admin(get("/api/v1/admin/audit?action=auth.login-failed")).body()).contains("invalid_id_token");
     }
 
     @Test
     void anIdTokenWithAnotherSignInsNonceIsRefused() throws Exception {
-        issuer.signInAs(person("sub-nina", "nina", "Nina Nonce", "golf-ops"));
-        issuer.trick(StandInIssuer.Trick.WRONG_NONCE);
-        try {
-            HttpClient browser = browser();
-            assertThat(signIn(browser)).isEqualTo(origin + FAILED);
-            assertThat(send(browser, get("/api/v1/me")).statusCode()).isEqualTo(401);
-        } finally {
-            issuer.trick(StandInIssuer.Trick.NONE);
-        }
+        refusedWhenTheProviderPlays(StandInIssuer.Trick.WRONG_NONCE, person("sub-nina", "nina", "Nina Nonce", "golf-ops"));
         assertThat(admin(get("/api/v1/admin/audit?action=auth.login-failed")).body()).contains("invalid_nonce");
     }
 
@@ -205,6 +189,19 @@ class OidcLoginIT {
         HttpResponse<String> me = send(HttpClient.newHttpClient(), get("/api/v1/me").header("Authorization", basic("golf-operator")));
         assertThat(me.statusCode()).isEqualTo(200);
         assertThat(me.body()).contains("\"username\":\"golf-operator\"").contains("GOLF_OPERATOR");
+    }
+
+    /** A sign-in with the provider playing {@code trick} ends on the login page, with no session. */
+    private void refusedWhenTheProviderPlays(StandInIssuer.Trick trick, StandInIssuer.Person person) throws Exception {
+        issuer.signInAs(person);
+        issuer.trick(trick);
+        try {
+            HttpClient browser = browser();
+            assertThat(signIn(browser)).isEqualTo(origin + FAILED);
+            assertThat(send(browser, get("/api/v1/me")).statusCode()).isEqualTo(401);
+        } finally {
+            issuer.trick(StandInIssuer.Trick.NONE);
+        }
     }
 
     /** Follows a sign-in from medoc to the provider and back; returns where the callback sends the browser. */
