@@ -110,6 +110,10 @@ public class FederatedAccounts {
             if (same.get().federated() || !linkLocalAccounts) {
                 throw new SignInRefusedException(Refusal.NAME_TAKEN, username, "Another account is named " + username + ".");
             }
+            if (roles.isEmpty() && requireRole) {
+                // a local account keeps its roles until someone the provider grants a role to takes it
+                throw new SignInRefusedException(Refusal.NO_ROLE, username, "The identity provider gives " + username + " no medoc role.");
+            }
             if (same.get().enabled()) {
                 accounts.linkOidcIdentity(username, identity.issuer(), identity.subject());
                 log.info("Linked the local account {} to its identity at {}", username, identity.issuer());

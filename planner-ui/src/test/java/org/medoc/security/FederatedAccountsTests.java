@@ -92,6 +92,10 @@ class FederatedAccountsTests {
                         refused -> assertThat(refused.reason()).isEqualTo(FederatedAccounts.Refusal.NAME_TAKEN));
         assertThat(accounts.get("local-kim").roles()).as("untouched").containsExactly(Role.PLANNER);
         assertThat(accounts.get("local-kim").oidcIssuer()).isNull();
+        assertThatThrownBy(() -> federated.signIn(identity("sub-4", "local-kim"), true, true))
+                .as("no role at the provider: the local account is not linked").isInstanceOf(FederatedAccounts.SignInRefusedException.class);
+        assertThat(accounts.get("local-kim").roles()).containsExactly(Role.PLANNER);
+        assertThat(accounts.get("local-kim").oidcIssuer()).isNull();
 
         MedocUser linked = federated.signIn(identity("sub-4", "local-kim", Role.ARCHIVIST), true, true);
         assertThat(linked.getUsername()).isEqualTo("local-kim");
