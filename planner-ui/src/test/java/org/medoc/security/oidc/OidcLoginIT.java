@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.medoc.cli.PackagedMedoc;
 
 import java.io.IOException;
@@ -16,14 +15,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +45,7 @@ class OidcLoginIT {
     private static final String FAILED = "/login?oidc-failed";
 
     private StandInIssuer issuer;
-    @TempDir Path data;
+    private Path data;
     private Process medoc;
     private final StringBuffer output = new StringBuffer();
     private String origin;
@@ -51,11 +53,14 @@ class OidcLoginIT {
     @BeforeAll
     void startTheProviderAndMedoc() throws Exception {
         issuer = new StandInIssuer(CLIENT_ID, CLIENT_SECRET);
+        // its own data directory (embedded PostgreSQL, archive), made here: a @TempDir field is not yet set in @BeforeAll
+        data = Files.createTempDirectory("oidc-it-");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         origin = "http://localhost:" + port;
+        assertThat(data).isDirectory();
         medoc = new PackagedMedoc(data).start("--server.port=" + port,
                 // demo accounts only (one per role, known password): no demo data to make
                 "--medoc.demo=true", "--medoc.demo.password=" + DEMO_PASSWORD, "--medoc.demo.archive=false",
@@ -89,6 +94,11 @@ class OidcLoginIT {
         }
         if (issuer != null) {
             issuer.close();
+        }
+        if (data != null && (medoc == null || !medoc.isAlive())) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 
