@@ -42,7 +42,7 @@ public class AccountService {
             LoginFailures.Count count = failures.get(account.username());
             return new AccountSummary(account.username(), account.fullName(), account.enabled(), account.roles(),
                     account.createdAt(), account.lastLoginAt(), count == null ? 0 : count.failures(),
-                    count == null ? null : count.lockedUntil(), account.passwordChangeRequired());
+                    count == null ? null : count.lockedUntil(), account.passwordChangeRequired(), account.oidcIssuer());
         }).toList();
     }
 
@@ -101,7 +101,10 @@ public class AccountService {
     /** Replaces the account's password by a one-time password (and unlocks it): its owner must choose a new one at the next log-in. */
     @Transactional
     public OneTimePassword resetPassword(String actor, String username) {
-        get(username);
+        if (get(username).oidcIssuer() != null) {
+            // a local password would open a second door the identity provider does not control
+            throw new AccountRejectedException(username + " signs in through the identity provider; its password is kept there.");
+        }
         String password = Secrets.password();
         accounts.setPassword(username, encoder.encode(password), true);
         throttle.unlockAccount(actor, username);

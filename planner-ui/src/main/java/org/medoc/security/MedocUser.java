@@ -23,6 +23,15 @@ public class MedocUser extends User {
         this.passwordChangeRequired = passwordChangeRequired;
     }
 
+    /**
+     * The same account, for a subclass that adds what another way of signing in knows about it (the OpenID Connect
+     * tokens of {@code org.medoc.security.oidc}); no password travels with it.
+     */
+    protected MedocUser(MedocUser account) {
+        this(account.getUsername(), "", account.isEnabled(), account.isAccountNonLocked(), account.passwordChangeRequired(),
+                account.fullName, account.getAuthorities());
+    }
+
     /** The full name, or the user name when the account has none. */
     public String displayName() {
         return fullName == null || fullName.isBlank() ? getUsername() : fullName;

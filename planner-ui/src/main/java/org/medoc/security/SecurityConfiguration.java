@@ -1,5 +1,6 @@
 package org.medoc.security;
 
+import org.medoc.security.oidc.OidcLogin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,6 +9,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +20,9 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Four filter chains over one user store ({@link AppUserDetailsService}):
@@ -46,13 +51,16 @@ public class SecurityConfiguration {
 
     /**
      * The one authentication manager of all chains: user name and password (login form, HTTP Basic) and personal API
-     * tokens, both behind the locks of {@link LoginThrottle}, publishing the events {@link AuthenticationEvents} counts.
+     * tokens, both behind the locks of {@link LoginThrottle}, and the OIDC sign-in when it is on ({@link OidcLogin}),
+     * publishing the events {@link AuthenticationEvents} counts.
      */
     @Bean
     AuthenticationManager authenticationManager(AppUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-                                                ApiTokens tokens, AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(new ThrottledDaoAuthenticationProvider(users, encoder, throttle),
-                new ApiTokenAuthenticationProvider(tokens, users, throttle));
+                                                ApiTokens tokens, AuthenticationEventPublisher events, ObjectProvider<OidcLogin> oidc) {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new ThrottledDaoAuthenticationProvider(users, encoder, throttle),
+                new ApiTokenAuthenticationProvider(tokens, users, throttle)));
+        oidc.ifAvailable(login -> providers.add(login.authenticationProvider()));
+        ProviderManager manager = new ProviderManager(providers);
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

@@ -21,8 +21,14 @@ import static org.medoc.db.jooq.auth.Tables.USER_ROLE;
 @Repository
 class UserAccounts {
 
+    /** @param oidcIssuer the OpenID Connect provider its owner signs in with, null for a local account */
     record Account(String username, String passwordHash, String fullName, boolean enabled, List<Role> roles,
-                   boolean passwordChangeRequired, OffsetDateTime lastLoginAt, OffsetDateTime createdAt) {}
+                   boolean passwordChangeRequired, OffsetDateTime lastLoginAt, OffsetDateTime createdAt, String oidcIssuer) {
+
+        boolean federated() {
+            return oidcIssuer != null;
+        }
+    }
 
     private final DSLContext dsl;
     private final AuditTrail audit;
@@ -45,6 +51,39 @@ class UserAccounts {
                 .fetch(user -> account(user, roles.getOrDefault(user.getUsername(), List.of())));
     }
 
+    /** The account linked to this OpenID Connect identity (issuer and subject), if any. */
+    Optional<Account> findByOidcIdentity(String issuer, String subject) {
+        return dsl.select(APP_USER.USERNAME).from(APP_USER)
+                .where(APP_USER.OIDC_ISSUER.eq(issuer).and(APP_USER.OIDC_SUBJECT.eq(subject)))
+                .fetchOptional(APP_USER.USERNAME).flatMap(this::find);
+    }
+
+    /**
+     * Creates the account of a person's first sign-in through an OpenID Connect provider, linked to their identity
+     * there; true when it was created (false when the name is taken). Recorded with the person as the actor: nobody
+     * else created it.
+     */
+    @Transactional
+    boolean createFederated(String username, String passwordHash, String fullName, Set<Role> roles, String issuer, String subject) {
+        if (!insert(username, passwordHash, fullName, roles, false, issuer, subject)) {
+            return false;
+        }
+        audit.recordAs(username, "user.created", "user", username, null, Map.of("enabled", true, "roles",
+                roles.stream().map(Role::name).sorted().toList(), "oidcIssuer", issuer), "first sign-in through " + issuer);
+        return true;
+    }
+
+    /** Links an existing local account to an OpenID Connect identity; true when it was linked. */
+    boolean linkOidcIdentity(String username, String issuer, String subject) {
+        boolean linked = dsl.update(APP_USER).set(APP_USER.OIDC_ISSUER, issuer).set(APP_USER.OIDC_SUBJECT, subject)
+                .where(APP_USER.USERNAME.eq(username)).and(APP_USER.OIDC_ISSUER.isNull()).execute() == 1;
+        if (linked) {
+            audit.recordAs(username, "user.oidc-linked", "user", username, Map.of("oidcIssuer", "none"),
+                    Map.of("oidcIssuer", issuer), "sign-in through " + issuer + " as the local account of the same name");
+        }
+        return linked;
+    }
+
     boolean exists(String username) {
         return dsl.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }
@@ -63,19 +102,30 @@ class UserAccounts {
 
     @Transactional
     boolean create(String username, String passwordHash, String fullName, Set<Role> roles, boolean passwordChangeRequired) {
+        if (!insert(username, passwordHash, fullName, roles, passwordChangeRequired, null, null)) {
+            return false;
+        }
+        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
+        return true;
+    }
+
+    /** Inserts an enabled account with its roles unless the name is taken; true when it was inserted. */
+    private boolean insert(String username, String passwordHash, String fullName, Set<Role> roles, boolean passwordChangeRequired,
+                           String oidcIssuer, String oidcSubject) {
         int inserted = dsl.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.PASSWORD_HASH, bcrypt(passwordHash))
                 .set(APP_USER.FULL_NAME, fullName)
                 .set(APP_USER.ENABLED, true)
                 .set(APP_USER.PASSWORD_CHANGE_REQUIRED, passwordChangeRequired)
+                .set(APP_USER.OIDC_ISSUER, oidcIssuer)
+                .set(APP_USER.OIDC_SUBJECT, oidcSubject)
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {
             return false;
         }
         setRoles(username, roles);
-        audit.record("user.created", "user", username, null, Map.of("enabled", true, "roles", roles.stream().map(Role::name).sorted().toList()), fullName);
         return true;
     }
 
@@ -111,11 +161,17 @@ class UserAccounts {
 
     @Transactional
     void setRoles(String username, Set<Role> roles) {
+        setRoles(username, roles, AuditTrail.currentActor(), null);
+    }
+
+    /** As {@link #setRoles(String, Set)}, recorded for a named actor (the roles a provider gave at a sign-in). */
+    @Transactional
+    void setRoles(String username, Set<Role> roles, String actor, String detail) {
         List<String> before = dsl.select(USER_ROLE.ROLE).from(USER_ROLE).where(USER_ROLE.USERNAME.eq(username))
                 .orderBy(USER_ROLE.ROLE).fetch(USER_ROLE.ROLE);
         List<String> after = roles.stream().map(Role::name).sorted().toList();
-        if (!before.isEmpty() && !before.equals(after)) {
-            audit.record("user.roles-changed", "user", username, Map.of("roles", before), Map.of("roles", after), null);
+        if (!before.isEmpty() && !before.equals(after) || before.isEmpty() && detail != null && !after.isEmpty()) {
+            audit.recordAs(actor, "user.roles-changed", "user", username, Map.of("roles", before), Map.of("roles", after), detail);
         }
         dsl.deleteFrom(USER_ROLE).where(USER_ROLE.USERNAME.eq(username)).execute();
         for (Role role : roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles)) {
@@ -143,6 +199,6 @@ class UserAccounts {
         return new Account(user.get(APP_USER.USERNAME), user.get(APP_USER.PASSWORD_HASH), user.get(APP_USER.FULL_NAME),
                 Boolean.TRUE.equals(user.get(APP_USER.ENABLED)), roles,
                 Boolean.TRUE.equals(user.get(APP_USER.PASSWORD_CHANGE_REQUIRED)), user.get(APP_USER.LAST_LOGIN_AT),
-                user.get(APP_USER.CREATED_AT));
+                user.get(APP_USER.CREATED_AT), user.get(APP_USER.OIDC_ISSUER));
     }
 }

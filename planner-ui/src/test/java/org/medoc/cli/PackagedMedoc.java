@@ -10,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs the packaged jar as a user does ({@code java -jar medoc.jar <command> ...}) on its own data directory. */
-final class PackagedMedoc {
+public final class PackagedMedoc {
 
     /** What one command printed (standard output and error together) and its exit code. */
     record Run(int exitCode, String output) {}
 
     private final Path dataDirectory;
 
-    PackagedMedoc(Path dataDirectory) {
+    public PackagedMedoc(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
     }
 
@@ -29,7 +29,7 @@ final class PackagedMedoc {
     }
 
     /** Starts the jar and returns at once; standard output and error are merged in the process's input stream. */
-    Process start(String... arguments) throws IOException {
+    public Process start(String... arguments) throws IOException {
         Path jar = Path.of("target/medoc.jar");
         assertThat(jar).as("the packaged application (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

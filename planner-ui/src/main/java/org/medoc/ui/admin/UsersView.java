@@ -89,6 +89,8 @@ public class UsersView extends VerticalLayout {
         users.addColumn(a -> a.fullName() == null ? "" : a.fullName()).setHeader("Name").setAutoWidth(true);
         users.addColumn(a -> a.roles().stream().map(Role::name).collect(Collectors.joining(", "))).setHeader("Roles").setAutoWidth(true);
         users.addColumn(UsersView::state).setHeader("State").setAutoWidth(true);
+        // accounts of the OIDC login sign in at the centre's identity provider, which also grants their roles
+        users.addColumn(a -> a.oidcIssuer() == null ? "password" : "identity provider").setHeader("Signs in with").setAutoWidth(true);
         users.addColumn(a -> a.lastLoginAt() == null ? "never" : Formats.utc(a.lastLoginAt().toInstant())).setHeader("Last log-in").setAutoWidth(true);
         users.addColumn(AccountSummary::failedAttempts).setHeader("Failed attempts").setAutoWidth(true);
         users.addColumn(a -> a.locked() ? Formats.utc(a.lockedUntil().toInstant()) : "").setHeader("Locked until").setAutoWidth(true);

@@ -13,12 +13,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.medoc.security.DemoAccounts;
+import org.medoc.security.oidc.OidcLogin;
 import org.medoc.ui.base.MainLayout;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
 /**
  * Staff log-in. The form posts to Spring Security's form login ({@code POST /login}); a failed attempt comes back
- * as {@code /login?error}. Anonymous visitors do not need it: the archive and products are public.
+ * as {@code /login?error}. With the OIDC login on, a link beside the form signs in through the centre's identity
+ * provider; a failed sign-in there comes back as {@code /login?oidc-failed}. Anonymous visitors do not need it: the
+ * archive and products are public.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Log in · medoc")
@@ -28,7 +32,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final LoginForm login = new LoginForm();
     private final AuthenticationContext authentication;
 
-    public LoginView(AuthenticationContext authentication, Environment environment) {
+    private final Paragraph oidcFailed = new Paragraph();
+
+    public LoginView(AuthenticationContext authentication, Environment environment, ObjectProvider<OidcLogin> oidc) {
         this.authentication = authentication;
         setId("login-view");
         setSizeFull();
@@ -46,7 +52,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (DemoAccounts.enabled(environment)) {
             add(MainLayout.demoBanner());
         }
-        add(login, archive);
+        add(login);
+        oidc.ifAvailable(provider -> {
+            // a plain link, not a router link: the sign-in starts in Spring Security's filter, outside the views
+            Anchor signIn = new Anchor(OidcLogin.SIGN_IN_PATH.substring(1), "Sign in with " + provider.providerName());
+            signIn.setId("oidc-sign-in");
+            signIn.setRouterIgnore(true);
+            oidcFailed.setId("oidc-failed");
+            oidcFailed.setText("Signing in with " + provider.providerName() + " did not succeed. If it keeps failing, "
+                    + "ask an administrator: your account may be disabled or have no role here.");
+            oidcFailed.setVisible(false);
+            add(signIn, oidcFailed);
+        });
+        add(archive);
     }
 
     @Override
@@ -56,5 +74,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        oidcFailed.setVisible(event.getLocation().getQueryParameters().getParameters().containsKey("oidc-failed"));
     }
 }

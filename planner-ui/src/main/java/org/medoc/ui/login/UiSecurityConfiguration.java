@@ -1,6 +1,8 @@
 package org.medoc.ui.login;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.medoc.security.oidc.OidcLogin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The last of the security filter chains (after the API and the release pages of
  * {@link org.medoc.security.SecurityConfiguration}): everything else is the Vaadin UI, configured by
  * {@link VaadinSecurityConfigurer} with this login view, logout, and view access control from
- * {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}. It lives beside the login view so that the
+ * {@code @AnonymousAllowed}/{@code @PermitAll}/{@code @RolesAllowed}, and the OIDC sign-in when it is on. It lives
+ * beside the login view so that the
  * security package never depends on the views.
  */
 @Configuration
@@ -22,10 +25,15 @@ class UiSecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, AuthenticationManager authentication, ObjectProvider<OidcLogin> oidc)
+            throws Exception {
         // the application's one authentication manager: the login form is throttled and locked like HTTP Basic
         http.authenticationManager(authentication).authorizeHttpRequests(authorize -> authorize
                 .requestMatchers("/styles/**", "/images/**", "/error").permitAll());
+        // "Sign in with …" beside the form, when the OIDC login is on
+        for (OidcLogin login : oidc) {
+            login.configure(http);
+        }
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/archive"))
                 .build();
     }
