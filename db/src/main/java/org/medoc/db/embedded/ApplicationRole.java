@@ -36,6 +36,7 @@ final class ApplicationRole {
     private static final Logger log = LoggerFactory.getLogger(ApplicationRole.class);
 
     static final String GUARD_SCHEMA = "medoc_guard";
+    static final String GUARD_SCRIPT = "db/guard/audit-guard.sql";
     static final String DATABASE = "postgres";
 
     /** Every connection needs a password; nothing listens beyond loopback (listen_addresses = localhost). */
@@ -142,56 +143,16 @@ final class ApplicationRole {
     }
 
     /**
-     * The superuser's event trigger over every DDL command in the database: a role without superuser rights may not
-     * drop anything of the {@code audit} schema, leave a trigger of an audit table other than always-enabled, move a
-     * table guarded by {@code audit.refuse_change} out of that schema, or replace that function by one that no longer
-     * raises. A later migration that really must do one of these is applied by the superuser.
+     * Installs (again) {@value #GUARD_SCRIPT}, the superuser's event trigger that keeps the owner of the audit schema
+     * from undoing the audit trail's protection; the file says what it refuses, and operators of an external server
+     * run the same file.
      */
-    private static void guardAuditTrail(Statement sql) throws SQLException {
-        sql.execute("CREATE SCHEMA IF NOT EXISTS " + GUARD_SCHEMA + " AUTHORIZATION " + EmbeddedCredentials.SUPERUSER);
-        sql.execute("REVOKE CREATE ON SCHEMA " + GUARD_SCHEMA + " FROM PUBLIC");
-        sql.execute("""
-                CREATE OR REPLACE FUNCTION GUARD_SCHEMA.protect_audit_trail() RETURNS event_trigger LANGUAGE plpgsql AS $guard$
-                DECLARE
-                    dropped record;
-                BEGIN
-                    IF current_setting('is_superuser') = 'on' THEN
-                        RETURN;
-                    END IF;
-                    IF TG_EVENT = 'sql_drop' THEN
-                        FOR dropped IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP
-                            -- a trigger belongs to no schema: its identity names its table ("t on audit.event")
-                            IF dropped.schema_name = 'audit' OR (dropped.object_type = 'schema' AND dropped.object_name = 'audit')
-                               OR (dropped.object_type = 'trigger' AND dropped.object_identity LIKE '% on audit.%') THEN
-                                RAISE EXCEPTION 'the audit trail is append-only: % % may only be dropped by the database superuser',
-                                    dropped.object_type, dropped.object_identity USING ERRCODE = 'insufficient_privilege';
-                            END IF;
-                        END LOOP;
-                        RETURN;
-                    END IF;
-                    IF EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                               JOIN pg_namespace n ON n.oid = c.relnamespace
-                               WHERE n.nspname = 'audit' AND NOT t.tgisinternal AND t.tgenabled <> 'O')
-                       OR EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
-                               JOIN pg_namespace pn ON pn.oid = p.pronamespace JOIN pg_class c ON c.oid = t.tgrelid
-                               JOIN pg_namespace n ON n.oid = c.relnamespace
-                               WHERE p.proname = 'refuse_change' AND (n.nspname <> 'audit' OR pn.nspname <> 'audit'))
-                       OR EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                               WHERE n.nspname = 'audit' AND p.proname = 'refuse_change' AND p.prosrc NOT LIKE '%RAISE EXCEPTION%')
-                    THEN
-                        RAISE EXCEPTION 'the audit trail is append-only: % may not disable, move or defuse its triggers '
-                            '(only the database superuser may)', TG_TAG USING ERRCODE = 'insufficient_privilege';
-                    END IF;
-                END
-                $guard$""".replace("GUARD_SCHEMA", GUARD_SCHEMA));
-        sql.execute("ALTER FUNCTION " + GUARD_SCHEMA + ".protect_audit_trail() OWNER TO " + EmbeddedCredentials.SUPERUSER);
-        for (String event : List.of("sql_drop", "ddl_command_end")) {
-            String name = "medoc_audit_guard_" + event;
-            if (!exists(sql, "SELECT 1 FROM pg_event_trigger WHERE evtname = '" + name + "'")) {
-                sql.execute("CREATE EVENT TRIGGER " + name + " ON " + event + " EXECUTE FUNCTION " + GUARD_SCHEMA
-                        + ".protect_audit_trail()");
+    private static void guardAuditTrail(Statement sql) throws SQLException, IOException {
+        try (var script = ApplicationRole.class.getResourceAsStream("/" + GUARD_SCRIPT)) {
+            if (script == null) {
+                throw new IOException(GUARD_SCRIPT + " is missing from the class path");
             }
-            sql.execute("ALTER EVENT TRIGGER " + name + " ENABLE ALWAYS");
+            sql.execute(new String(script.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
