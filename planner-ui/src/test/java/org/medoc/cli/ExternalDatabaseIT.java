@@ -143,7 +143,9 @@ class ExternalDatabaseIT {
         // the password goes by the environment, not the command line other users of the machine can read
         Process process = new PackagedMedoc(data).start(Map.of("SPRING_DATASOURCE_PASSWORD", password),
                 "--server.port=" + port, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--medoc.demo=true", "--medoc.demo.password=" + UUID.randomUUID());
+                "--medoc.demo=true", "--medoc.demo.password=" + UUID.randomUUID(),
+                // a product task still running at SIGTERM is taken up again after the restart: no need to wait for it
+                "--medoc.products.shutdown-wait=5s");
         started.add(process);
         StringBuffer collected = new StringBuffer();
         Thread.ofVirtual().start(() -> {
