@@ -147,18 +147,7 @@ class ExternalDatabaseIT {
                 // a product task still running at SIGTERM is taken up again after the restart: no need to wait for it
                 "--medoc.products.shutdown-wait=5s");
         started.add(process);
-        StringBuffer collected = new StringBuffer();
-        Thread.ofVirtual().start(() -> {
-            try {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
-                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
-        return new Running(process, collected, port);
+        return new Running(process, PackagedMedoc.collectOutput(process), port);
     }
 
     /** A started application whose output is collected while it runs. */

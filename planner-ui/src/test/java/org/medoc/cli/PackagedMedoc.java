@@ -45,4 +45,20 @@ final class PackagedMedoc {
         builder.environment().putAll(environment);
         return builder.start();
     }
+
+    /** Collects what {@code process} prints, while it runs, into the buffer returned (read it at any time). */
+    static StringBuffer collectOutput(Process process) {
+        StringBuffer collected = new StringBuffer();
+        Thread.ofVirtual().start(() -> {
+            try {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
+                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        return collected;
+    }
 }
