@@ -30,12 +30,35 @@ public final class PackagedMedoc {
 
     /** Starts the jar and returns at once; standard output and error are merged in the process's input stream. */
     public Process start(String... arguments) throws IOException {
+        return start(java.util.Map.of(), arguments);
+    }
+
+    /** {@link #start(String...)} with extra environment variables (e.g. a password kept off the command line). */
+    public Process start(java.util.Map<String, String> environment, String... arguments) throws IOException {
         Path jar = Path.of("target/medoc.jar");
         assertThat(jar).as("the packaged application (mvn package builds it)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(arguments));
         command.add("--medoc.data-dir=" + dataDirectory);
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /** Collects what {@code process} prints, while it runs, into the buffer returned (read it at any time). */
+    static StringBuffer collectOutput(Process process) {
+        StringBuffer collected = new StringBuffer();
+        Thread.ofVirtual().start(() -> {
+            try {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
+                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        return collected;
     }
 }

@@ -179,18 +179,7 @@ class RestartAfterKillIT {
         }
         Process process = new PackagedMedoc(data).start(arguments);
         started.add(process);
-        StringBuffer collected = new StringBuffer();
-        Thread.ofVirtual().start(() -> {
-            try {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
-                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
-        return new Running(process, collected, port);
+        return new Running(process, PackagedMedoc.collectOutput(process), port);
     }
 
     private static int freePort() throws IOException {

@@ -7,6 +7,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,12 +44,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final PostmasterWatchdog watchdog;
     private final long postmasterPid;
+    private final EmbeddedCredentials credentials;
 
-    private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, PostmasterWatchdog watchdog, long postmasterPid) {
+    private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, PostmasterWatchdog watchdog, long postmasterPid,
+                             EmbeddedCredentials credentials) {
         this.lock = lock;
         this.postgres = postgres;
         this.watchdog = watchdog;
         this.postmasterPid = postmasterPid;
+        this.credentials = credentials;
     }
 
     /** Starts (creating on first use) the server on {@code pgDirectory}, or fails with an {@link EmbeddedDatabaseException}. */
@@ -55,17 +61,31 @@ final class EmbeddedDatabase implements AutoCloseable {
         DataDirectoryLock lock = DataDirectoryLock.acquire(pgDirectory);
         try {
             LeftoverPostmaster.stopIfRunning(pgDirectory, LEFTOVER_SHUTDOWN_WAIT);
-            EmbeddedPostgres postgres = startServer(pgDirectory, started);
+            refuseWithoutCredentials(pgDirectory);
+            EmbeddedCredentials credentials = EmbeddedCredentials.loadOrCreate(pgDirectory);
+            EmbeddedPostgres postgres = startServer(pgDirectory, started, credentials);
+            EmbeddedDatabase database;
             try {
                 long pid = LeftoverPostmaster.recordedPid(pgDirectory.resolve(LeftoverPostmaster.PID_FILE))
                         .orElseThrow(() -> new IOException("the started server wrote no " + LeftoverPostmaster.PID_FILE));
                 PostmasterWatchdog watchdog = PostmasterWatchdog.start(pgDirectory, pid,
                         ProcessBuilder.Redirect.appendTo(controlLog(pgDirectory).toFile()));
-                return new EmbeddedDatabase(lock, postgres, watchdog, pid);
+                database = new EmbeddedDatabase(lock, postgres, watchdog, pid, credentials);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(postgres);
                 throw new EmbeddedDatabaseException("cannot watch the embedded PostgreSQL: " + e.getMessage(), pgDirectory,
                         "check that /bin/sh can be run by this user", e);
+            }
+            try (Connection superuser = database.superuserConnection()) {
+                if (ApplicationRole.prepare(superuser, pgDirectory, credentials)) {
+                    log.info("Embedded PostgreSQL: connections now need a password; medoc connects as the role \"{}\"",
+                            EmbeddedCredentials.APPLICATION_ROLE);
+                }
+                return database;
+            } catch (SQLException | IOException | RuntimeException e) {
+                database.stopServerAndWatchdog();
+                throw new EmbeddedDatabaseException("cannot prepare the embedded PostgreSQL's application role: " + e.getMessage(),
+                        pgDirectory, "see the server's log in " + pgDirectory.resolve(LOG_DIRECTORY) + ", mend what it names and start again", e);
             }
         } catch (RuntimeException e) {
             lock.close();
@@ -73,8 +93,48 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A cluster that already asks for passwords ({@link ApplicationRole#PG_HBA}) but whose credentials file is gone
+     * cannot be entered; say so at once instead of letting the start wait for a login that cannot succeed.
+     */
+    private static void refuseWithoutCredentials(Path pgDirectory) {
+        Path hba = pgDirectory.resolve("pg_hba.conf");
+        try {
+            if (!EmbeddedCredentials.exist(pgDirectory) && Files.exists(hba)
+                    && Files.readString(hba).equals(ApplicationRole.PG_HBA)) {
+                throw new EmbeddedDatabaseException("the embedded PostgreSQL asks for passwords, but its credentials file "
+                        + EmbeddedCredentials.file(pgDirectory) + " is missing", pgDirectory,
+                        "restore " + EmbeddedCredentials.FILE_NAME + " from the backup of the data directory it was taken with");
+            }
+        } catch (IOException e) {
+            throw new EmbeddedDatabaseException("cannot read " + hba + ": " + e.getMessage(), pgDirectory,
+                    "check that the data directory is readable by this user", e);
+        }
+    }
+
+    /** A new connection of the bootstrap superuser (for preparing the cluster and for tests), with its password. */
+    Connection superuserConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), EmbeddedCredentials.SUPERUSER, credentials.superuserPassword());
+    }
+
+    /**
+     * The JDBC URL of medoc's database, naming no user (zonky's own URLs carry {@code ?user=}, which would override
+     * the user a caller passes): medoc connects as {@link #applicationUser()} with {@link #applicationPassword()}.
+     */
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + ApplicationRole.DATABASE;
+    }
+
+    String applicationUser() {
+        return EmbeddedCredentials.APPLICATION_ROLE;
+    }
+
+    String applicationPassword() {
+        return credentials.applicationPassword();
+    }
+
     /** {@code started}: when the whole start began, so that the logged time includes stopping a leftover server. */
-    private static EmbeddedPostgres startServer(Path pgDirectory, long started) {
+    private static EmbeddedPostgres startServer(Path pgDirectory, long started, EmbeddedCredentials credentials) {
         boolean existing = Files.exists(pgDirectory.resolve("postgresql.conf"));
         if (!existing && isNonEmptyDirectory(pgDirectory)) {
             throw new EmbeddedDatabaseException("the PostgreSQL data directory is incomplete (no postgresql.conf; its "
@@ -95,7 +155,26 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(STARTUP_WAIT)
                 // stopping is close()'s job (from Spring's own shutdown hook) and the watchdog's; a second hook of
                 // zonky's would only race Spring's, stopping the server under open connections
-                .setRegisterShutdownHook(false);
+                .setRegisterShutdownHook(false)
+                // zonky's readiness probe logs in as the superuser; harmless while an older cluster still trusts
+                .setConnectConfig("password", credentials.superuserPassword());
+        Path initdbPassword = pgDirectory.resolveSibling("pg.initdb-password");
+        if (!existing) {
+            // a new cluster asks for passwords from its first moment: zonky's initdb runs with "-A trust", and the
+            // options it adds after it (named "locale" options, but passed to initdb as --key=value) override that
+            try {
+                Files.createDirectories(pgDirectory.getParent());
+                Files.deleteIfExists(initdbPassword);
+                EmbeddedCredentials.createPrivate(initdbPassword);
+                Files.writeString(initdbPassword, credentials.superuserPassword() + "\n");
+            } catch (IOException e) {
+                throw new EmbeddedDatabaseException("cannot write the superuser's password for initdb: " + e.getMessage(),
+                        initdbPassword.getParent(), "check that the data directory is writable by this user", e);
+            }
+            builder.setLocaleConfig("auth-local", "scram-sha-256")
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("pwfile", initdbPassword.toString());
+        }
         if (existing) {
             // initdb wants an empty directory, so the log directory inside it can only be made once the cluster
             // exists; on the very first start pg_ctl's few lines go to medoc's own log instead
@@ -117,6 +196,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             String cause = lastServerComplaint(pgDirectory).orElse(e.getMessage());
             throw new EmbeddedDatabaseException("the embedded PostgreSQL did not start: " + cause, pgDirectory,
                     "see the server's log in " + pgDirectory.resolve(LOG_DIRECTORY) + ", mend what it names and start again", e);
+        } finally {
+            try {
+                Files.deleteIfExists(initdbPassword);
+            } catch (IOException e) {
+                log.warn("Could not delete {}: {}", initdbPassword, e.getMessage());
+            }
         }
     }
 
@@ -250,16 +335,20 @@ final class EmbeddedDatabase implements AutoCloseable {
         return watchdog;
     }
 
-    @Override
-    public void close() {
+    private void stopServerAndWatchdog() {
         try {
             closeQuietly(postgres);
         } finally {
-            try {
-                watchdog.close();
-            } finally {
-                lock.close();
-            }
+            watchdog.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopServerAndWatchdog();
+        } finally {
+            lock.close();
         }
     }
 }

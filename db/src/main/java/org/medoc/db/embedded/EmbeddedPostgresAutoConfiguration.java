@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * The embedded default: with no {@code spring.datasource.url} configured, medoc runs its own PostgreSQL 17
  * (real server binaries, not an imitation) under {@code ${medoc.data-dir}/pg}, so that a newcomer needs no
  * database server. The data directory is kept between starts; the server lives exactly as long as the JVM that
- * started it, even one killed with SIGKILL (see {@link EmbeddedDatabase}). A configured URL switches this off entirely.
+ * started it, even one killed with SIGKILL (see {@link EmbeddedDatabase}). medoc connects as a role without superuser
+ * rights, with a password ({@link ApplicationRole}). A configured URL switches this off entirely.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @Conditional(NoDataSourceUrlCondition.class)
@@ -37,11 +38,16 @@ public class EmbeddedPostgresAutoConfiguration {
         return database.postgres();
     }
 
+    /**
+     * medoc's connections: the application role, which owns medoc's schemas but is no superuser (see
+     * {@link ApplicationRole}), with the password kept in {@code ${medoc.data-dir}/pg.credentials}.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedDatabase database) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.applicationUser());
+        config.setPassword(database.applicationPassword());
         config.setMaximumPoolSize(10);
         config.setPoolName("medoc-embedded");
         return new HikariDataSource(config);

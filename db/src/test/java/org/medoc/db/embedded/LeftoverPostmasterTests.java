@@ -49,7 +49,9 @@ class LeftoverPostmasterTests {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /** A connection as medoc makes it: the application role with its password. */
     static JdbcTemplate jdbc(EmbeddedDatabase database) {
-        return new JdbcTemplate(new SingleConnectionDataSource(database.postgres().getJdbcUrl("postgres", "postgres"), true));
+        return new JdbcTemplate(new SingleConnectionDataSource(database.jdbcUrl(), database.applicationUser(),
+                database.applicationPassword(), true));
     }
 }
