@@ -47,7 +47,7 @@ public final class PackagedMedoc {
     }
 
     /** Collects what {@code process} prints, while it runs, into the buffer returned (read it at any time). */
-    static StringBuffer collectOutput(Process process) {
+    public static StringBuffer collectOutput(Process process) {
         StringBuffer collected = new StringBuffer();
         Thread.ofVirtual().start(() -> {
             try {
