@@ -67,12 +67,15 @@ class RegistrarJobRepository {
                 .execute();
     }
 
-    /** Claims the most overdue pending job nobody holds, for {@code hold}; empty when none is due. */
-    Optional<Claim> claimNext(Duration hold) {
+    /**
+     * Claims the most overdue pending job nobody holds, for {@code hold}; empty when none was due by {@code dueBy} (the
+     * start of the run, so that a job failing again in this run waits for the next one).
+     */
+    Optional<Claim> claimNext(Instant dueBy, Duration hold) {
         OffsetDateTime now = now();
         var pick = DSL.select(REGISTRAR_JOB.DOI).from(REGISTRAR_JOB)
                 .where(REGISTRAR_JOB.STATUS.eq(DoiRegistration.Status.PENDING.name()))
-                .and(REGISTRAR_JOB.NEXT_ATTEMPT_AT.le(now))
+                .and(REGISTRAR_JOB.NEXT_ATTEMPT_AT.le(dueBy.atOffset(ZoneOffset.UTC)))
                 .and(REGISTRAR_JOB.CLAIMED_UNTIL.isNull().or(REGISTRAR_JOB.CLAIMED_UNTIL.lt(now)))
                 .orderBy(REGISTRAR_JOB.NEXT_ATTEMPT_AT)
                 .limit(1)

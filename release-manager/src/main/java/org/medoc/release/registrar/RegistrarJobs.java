@@ -41,8 +41,9 @@ public class RegistrarJobs {
     public int runDue() {
         requireNoTransaction();
         int sent = 0;
+        Instant start = Instant.now();
         Optional<RegistrarJobRepository.Claim> next;
-        while ((next = jobs.claimNext(settings.claim())).isPresent()) {
+        while ((next = jobs.claimNext(start, settings.claim())).isPresent()) {
             if (send(next.get())) {
                 sent++;
             }
