@@ -66,9 +66,11 @@ public class DoiReconciler {
                     && !DoiTarget.State.DRAFT.dataCite().equals(remoteState)) {
                 String why = "DataCite has " + key.doi() + " " + remoteState + " while the release is not published: "
                         + "a DOI never goes back to draft; publish the release or correct the record at DataCite";
-                jobs.conflict(key.doi(), remoteState, why);
-                targets.note(key, "DOI_CONFLICT", why);
-                log.warn("Reconciler: {}", why);
+                if (jobs.conflict(key.doi(), remoteState, why)) {
+                    // recorded once, not at every run while it lasts
+                    targets.note(key, "DOI_CONFLICT", why);
+                    log.warn("Reconciler: {}", why);
+                }
                 conflicts++;
             } else {
                 String found = difference.get();

@@ -156,8 +156,10 @@ class RegistrarJobRepository {
                 .execute();
     }
 
-    /** DataCite holds a state we cannot lead it back from: an operator decides. */
-    void conflict(String doi, String remoteState, String why) {
+    /** DataCite holds a state we cannot lead it back from: an operator decides. True when newly flagged. */
+    boolean conflict(String doi, String remoteState, String why) {
+        boolean known = dsl.fetchExists(REGISTRAR_JOB, REGISTRAR_JOB.DOI.eq(doi)
+                .and(REGISTRAR_JOB.STATUS.eq(DoiRegistration.Status.CONFLICT.name())));
         dsl.update(REGISTRAR_JOB)
                 .set(REGISTRAR_JOB.RECONCILED_AT, now())
                 .set(REGISTRAR_JOB.REMOTE_STATE, remoteState)
@@ -166,6 +168,7 @@ class RegistrarJobRepository {
                 .where(REGISTRAR_JOB.DOI.eq(doi))
                 .and(REGISTRAR_JOB.STATUS.ne(DoiRegistration.Status.PENDING.name()))
                 .execute();
+        return !known;
     }
 
     /** The reconciler found a difference and queued the DOI again: say what it found. */
