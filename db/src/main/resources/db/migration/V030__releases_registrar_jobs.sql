@@ -26,25 +26,7 @@ CREATE TABLE releases.registrar_job (
 CREATE INDEX registrar_job_due_idx ON releases.registrar_job (next_attempt_at) WHERE status = 'PENDING';
 CREATE INDEX registrar_job_release_idx ON releases.registrar_job (release_id);
 
--- The registrar's own db-scheduler table (same layout as public.scheduled_tasks, V004): the release manager's
--- recurring tasks (send due jobs, reconcile) run cluster-safe on it without the chain scheduler seeing task names it
--- does not know.
-CREATE TABLE releases.scheduled_tasks (
-    task_name            text                     NOT NULL,
-    task_instance        text                     NOT NULL,
-    task_data            bytea,
-    execution_time       timestamp with time zone NOT NULL,
-    picked               boolean                  NOT NULL,
-    picked_by            text,
-    last_success         timestamp with time zone,
-    last_failure         timestamp with time zone,
-    consecutive_failures integer,
-    last_heartbeat       timestamp with time zone,
-    version              bigint                   NOT NULL,
-    priority             smallint,
-    PRIMARY KEY (task_name, task_instance)
-);
-
-CREATE INDEX releases_scheduled_tasks_execution_time_idx ON releases.scheduled_tasks (execution_time);
-CREATE INDEX releases_scheduled_tasks_last_heartbeat_idx ON releases.scheduled_tasks (last_heartbeat);
-CREATE INDEX releases_scheduled_tasks_priority_idx ON releases.scheduled_tasks (priority DESC, execution_time ASC);
+-- The registrar's own db-scheduler table, with the layout (columns, key, indexes) of public.scheduled_tasks (V004):
+-- the release manager's recurring tasks (send due jobs, reconcile) run cluster-safe on it without the chain scheduler
+-- seeing task names it does not know.
+CREATE TABLE releases.scheduled_tasks (LIKE public.scheduled_tasks INCLUDING ALL);

@@ -94,11 +94,14 @@ class ReleaseCrashIT {
         awaitTrue("the freeze reads the files", Duration.ofSeconds(120),
                 () -> freeze.isDone() || bytesRead(app.process()) - readBefore > 20_000_000L);
         assertThat(freeze.isDone()).as("the kill lands before the freeze answered").isFalse();
+        long readWhenKilled = bytesRead(app.process()) - readBefore;
         app.kill();
 
         Running second = start(data);
         api = new Api(second.port());
         JsonNode afterFreezeKill = api.json(RELEASE);
+        System.out.printf("ReleaseCrashIT: freeze killed after reading %d MB; after the restart the release was %s%n",
+                readWhenKilled / 1_000_000, afterFreezeKill.path("state").asString());
         if (afterFreezeKill.path("state").asString().equals("DRAFT")) {
             assertThat(afterFreezeKill.path("fileCount").isNull()).as("a draft holds no files").isTrue();
             HttpResponse<String> again = api.send("POST", RELEASE + "/freeze", null);
@@ -122,6 +125,7 @@ class ReleaseCrashIT {
         dataCite.dropHeldCall();
         assertThat(dataCite.dois().get(DOI).state()).isEqualTo("draft");
 
+        long restartedAt = System.nanoTime();
         Running third = start(data);
         Api restarted = new Api(third.port());
         String landing = "http://localhost:" + third.port() + "/releases/" + COLLECTION + "/" + VERSION;
@@ -132,6 +136,8 @@ class ReleaseCrashIT {
                     && "findable".equals(dataCite.dois().get(DOI).state())
                     && dataCite.dois().containsKey(CONCEPT_DOI) && "findable".equals(dataCite.dois().get(CONCEPT_DOI).state());
         });
+        System.out.printf("ReleaseCrashIT: DataCite held our state %d s after the restart began (start-up included)%n",
+                Duration.ofNanos(System.nanoTime() - restartedAt).toSeconds());
         JsonNode release = restarted.json(RELEASE);
         assertThat(release.path("state").asString()).isEqualTo("PUBLISHED");
         assertThat(release.path("fileCount").asInt()).isEqualTo(fileCount);
