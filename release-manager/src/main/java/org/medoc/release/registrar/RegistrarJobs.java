@@ -82,6 +82,11 @@ public class RegistrarJobs {
                 log.info("Registrar: {} not sent yet ({}); retrying at {}", key.doi(), e.getMessage(), retryAt(claim));
             }
             return false;
+        } catch (RuntimeException e) {
+            // anything else (a bug, a database hiccup while recording): the job is tried again later, never lost
+            log.warn("Registrar: {} not sent ({}); retrying at {}", key.doi(), e.toString(), retryAt(claim));
+            jobs.failed(claim, "unexpected failure: " + e, retryAt(claim), false);
+            return false;
         }
     }
 
