@@ -225,17 +225,7 @@ class ReleaseCrashIT {
         }
         Process process = new PackagedMedoc(data).start(arguments(port));
         started.add(process);
-        StringBuffer collected = new StringBuffer();
-        Thread.ofVirtual().start(() -> {
-            try {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
-                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
+        StringBuffer collected = PackagedMedoc.collectOutput(process);
         Running running = new Running(process, collected, port);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/observations?size=1"))

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -179,18 +178,7 @@ class RestartAfterKillIT {
         }
         Process process = new PackagedMedoc(data).start(arguments);
         started.add(process);
-        StringBuffer collected = new StringBuffer();
-        Thread.ofVirtual().start(() -> {
-            try {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
-                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
-        return new Running(process, collected, port);
+        return new Running(process, PackagedMedoc.collectOutput(process), port);
     }
 
     private static int freePort() throws IOException {
