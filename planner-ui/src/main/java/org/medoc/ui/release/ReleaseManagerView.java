@@ -33,6 +33,7 @@ import org.medoc.release.model.ReleaseEvent;
 import org.medoc.release.model.ReleaseException;
 import org.medoc.release.model.ReleaseMetadata;
 import org.medoc.release.model.ReleaseState;
+import org.medoc.release.model.DoiRegistration;
 import org.medoc.release.model.SelectionRules;
 import org.medoc.release.model.ValidationProblem;
 import org.medoc.release.packaging.ReleaseNotes;
@@ -138,6 +139,25 @@ public class ReleaseManagerView extends VerticalLayout {
         }
     }
 
+    /**
+     * DataCite's state of the DOI, or where its registration stands when DataCite does not hold our state yet: pending
+     * with the attempt and the last error, failed or in conflict with the reason.
+     */
+    static String registrationText(Release release, DoiRegistration registration) {
+        String known = release.doiState() == null ? "not at DataCite yet" : release.doiState();
+        if (registration == null || registration.status() == DoiRegistration.Status.DONE) {
+            return known;
+        }
+        String error = registration.lastError() == null ? "" : ": " + registration.lastError();
+        return switch (registration.status()) {
+            case PENDING -> known + "; registration pending" + (registration.attempts() > 0
+                    ? ", attempt " + registration.attempts() + error : "");
+            case FAILED -> known + "; registration failed" + error;
+            case CONFLICT -> known + "; conflict with DataCite" + error;
+            case DONE -> known;
+        };
+    }
+
     private void show(Release release) {
         boolean sameRelease = selected != null && release != null && selected.id() == release.id();
         selected = release;
@@ -149,7 +169,8 @@ public class ReleaseManagerView extends VerticalLayout {
         boolean draft = release.state() == ReleaseState.DRAFT;
         H3 heading = new H3(release.collection() + " " + release.version());
         heading.setId("release-heading");
-        Span identifier = new Span(release.hasDoi() ? "DOI " + release.identifier() + " (" + release.doiState() + ")"
+        Span identifier = new Span(release.hasDoi() ? "DOI " + release.identifier() + " ("
+                + registrationText(release, releases.registration(release).orElse(null)) + ")"
                 : release.identifier() + " — local identifier, no DOI registered");
         identifier.setId("release-identifier");
         Anchor landing = new Anchor("/releases/" + release.collection() + "/" + release.version(), "Landing page");

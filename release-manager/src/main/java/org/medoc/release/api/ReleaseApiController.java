@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.medoc.release.doi.RegistrarSettings;
 import org.medoc.release.model.CatalogFormat;
+import org.medoc.release.model.DoiRegistration;
 import org.medoc.release.model.Release;
 import org.medoc.release.model.ReleaseDocument;
 import org.medoc.release.model.ReleaseEvent;
@@ -200,6 +201,7 @@ public class ReleaseApiController {
         body.put("doi", release.hasDoi() ? release.identifier() : null);
         body.put("doiUrl", release.hasDoi() ? "https://doi.org/" + release.identifier() : null);
         body.put("doiState", release.doiState());
+        releases.registration(release).ifPresent(registration -> body.put("doiRegistration", registration(registration)));
         body.put("fileCount", release.fileCount());
         body.put("totalBytes", release.totalBytes());
         body.put("publishedAt", release.publishedAt());
@@ -207,6 +209,24 @@ public class ReleaseApiController {
         body.put("withdrawalReason", release.withdrawalReason());
         body.put("landingPage", base);
         body.put("package", release.state() == ReleaseState.PUBLISHED ? base + "/package.zip" : null);
+        return body;
+    }
+
+    /**
+     * Where the DOI's registration at DataCite stands: everyone sees whether it is still pending; release managers also
+     * see the attempts, the next try and the last error.
+     */
+    private static Map<String, Object> registration(DoiRegistration registration) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", registration.status());
+        if (Actor.mayReadUnpublished()) {
+            body.put("attempts", registration.attempts());
+            body.put("nextAttemptAt", registration.status() == DoiRegistration.Status.PENDING ? registration.nextAttemptAt() : null);
+            body.put("lastError", registration.lastError());
+            body.put("remoteState", registration.remoteState());
+            body.put("requestedAt", registration.requestedAt());
+            body.put("reconciledAt", registration.reconciledAt());
+        }
         return body;
     }
 

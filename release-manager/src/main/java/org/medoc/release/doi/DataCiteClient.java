@@ -82,6 +82,46 @@ public class DataCiteClient implements Registrar {
         return put(doi, attributes(doi, "hide", url, dataCiteXml));
     }
 
+    /** {@code GET /dois/{doi}}: one attempt, the reconciler asks again at its next run. */
+    @Override
+    public Optional<RemoteDoi> fetch(String doi) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.endpoint() + "/dois/" + doi))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", JSON_API)
+                .header("Authorization", "Basic " + credentials())
+                .header("User-Agent", settings.userAgent())
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            if (status == 200) {
+                JsonNode attributes = json.readTree(response.body()).path("data").path("attributes");
+                return Optional.of(new RemoteDoi(doi, text(attributes.path("state")), text(attributes.path("url"))));
+            }
+            if (status == 429 || status >= 500) {
+                throw new ReleaseException.Registration("DataCite answered " + status + " when asked for " + doi, List.of(), true);
+            }
+            throw refusal(doi, status, response.body());
+        } catch (IOException e) {
+            throw new ReleaseException.Registration("DataCite could not be reached for " + doi + ": " + e.getMessage(), List.of(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ReleaseException.Registration("interrupted while reading " + doi, List.of(), true);
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asString();
+    }
+
+    private String credentials() {
+        return Base64.getEncoder().encodeToString((settings.repositoryId() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private ObjectNode attributes(String doi, String event, String url, String xml) {
         ObjectNode body = json.createObjectNode();
         ObjectNode data = body.putObject("data");
@@ -103,13 +143,11 @@ public class DataCiteClient implements Registrar {
 
     private String put(String doi, ObjectNode body) {
         URI uri = URI.create(settings.endpoint() + "/dois/" + doi);
-        String credentials = Base64.getEncoder().encodeToString((settings.repositoryId() + ":" + settings.password())
-                .getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", JSON_API)
                 .header("Accept", JSON_API)
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", "Basic " + credentials())
                 .header("User-Agent", settings.userAgent())
                 .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
@@ -144,11 +182,11 @@ public class DataCiteClient implements Registrar {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ReleaseException.Registration("interrupted while registering " + doi, List.of());
+                throw new ReleaseException.Registration("interrupted while registering " + doi, List.of(), true);
             }
         }
         throw new ReleaseException.Registration(lastFailure + " after " + settings.maxAttempts() + " attempts; nothing was changed "
-                + "here, and retrying later is safe (registration is idempotent)", List.of());
+                + "here, and retrying later is safe (registration is idempotent)", List.of(), true);
     }
 
     private void sleepQuietly(Duration duration) {

@@ -22,6 +22,15 @@ public interface Registrar {
     /** Withdrawal: the DOI stays resolvable (to the tombstone) but leaves the public index (DataCite "hide"). */
     String hide(String doi, String url, String dataCiteXml);
 
+    /**
+     * DataCite's record of the DOI as it stands (a GET, changing nothing), for the reconciler; empty when DataCite does
+     * not know the DOI.
+     */
+    java.util.Optional<RemoteDoi> fetch(String doi);
+
+    /** What DataCite holds for a DOI: its state (draft, registered, findable) and the URL it resolves to (null for a draft). */
+    record RemoteDoi(String doi, String state, String url) {}
+
     /** The embedded default: nothing is registered, and nothing pretends to be a DOI. */
     Registrar NONE = new Registrar() {
         @Override
@@ -47,6 +56,11 @@ public interface Registrar {
         @Override
         public String hide(String doi, String url, String dataCiteXml) {
             return null;
+        }
+
+        @Override
+        public java.util.Optional<RemoteDoi> fetch(String doi) {
+            return java.util.Optional.empty();
         }
     };
 }

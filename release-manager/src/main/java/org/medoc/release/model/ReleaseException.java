@@ -61,10 +61,22 @@ public abstract sealed class ReleaseException extends RuntimeException {
     /** The DOI registrar refused or failed (502, or 422 with DataCite's pointers). */
     public static final class Registration extends ReleaseException {
         private final List<ValidationProblem> problems;
+        private final boolean retryable;
 
+        /** A refusal: DataCite answered and said no; sending the same again would be refused again. */
         public Registration(String message, List<ValidationProblem> problems) {
+            this(message, problems, false);
+        }
+
+        /** @param retryable true when DataCite was unreachable, busy or failing (network, 429, 5xx): a later try may pass */
+        public Registration(String message, List<ValidationProblem> problems, boolean retryable) {
             super(message);
             this.problems = List.copyOf(problems);
+            this.retryable = retryable;
+        }
+
+        public boolean retryable() {
+            return retryable;
         }
 
         public List<ValidationProblem> problems() {

@@ -140,6 +140,26 @@ class ReleaseRepository {
         return dsl.update(RELEASE).set(values).where(RELEASE.ID.eq(id)).and(RELEASE.LOCK_VERSION.eq(expectedLock)).execute() == 1;
     }
 
+    /**
+     * DataCite's state of the release's DOI as the registrar last saw it. Not a change of the release (its lock version
+     * stays): a background registration never makes a release manager's next edit stale.
+     */
+    void setDoiState(long id, String doiState) {
+        dsl.update(RELEASE).set(RELEASE.DOI_STATE, doiState).where(RELEASE.ID.eq(id)).execute();
+    }
+
+    /** Every release with a DOI, as (doi, collection, release id), and every collection's concept DOI (release id null). */
+    List<org.medoc.release.registrar.DoiTargets.DoiKey> doiKeys() {
+        List<org.medoc.release.registrar.DoiTargets.DoiKey> keys = new java.util.ArrayList<>(dsl.select(RELEASE.IDENTIFIER, RELEASE.COLLECTION, RELEASE.ID)
+                .from(RELEASE).where(RELEASE.IDENTIFIER_TYPE.eq(Release.IdentifierType.DOI.name())).orderBy(RELEASE.ID)
+                .fetch(r -> new org.medoc.release.registrar.DoiTargets.DoiKey(r.value1(), r.value2(), r.value3())));
+        dsl.select(COLLECTION.CONCEPT_IDENTIFIER, COLLECTION.CODE).from(COLLECTION)
+                .where(COLLECTION.CONCEPT_IDENTIFIER.isNotNull()).and(COLLECTION.CONCEPT_IDENTIFIER.notLike("medoc-local:%"))
+                .orderBy(COLLECTION.CODE)
+                .forEach(r -> keys.add(new org.medoc.release.registrar.DoiTargets.DoiKey(r.value1(), r.value2(), null)));
+        return keys;
+    }
+
     JSONB jsonb(Object value) {
         return JSONB.valueOf(json.writeValueAsString(value));
     }

@@ -21,6 +21,11 @@ import org.medoc.release.model.ReleaseFile;
 import org.medoc.release.model.SelectionRules;
 import org.medoc.release.selection.SelectionService;
 import org.medoc.release.model.SelectionSummary;
+import org.medoc.release.model.DoiRegistration;
+import org.medoc.release.registrar.RegistrarQueue;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,7 +40,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,14 +55,19 @@ import java.util.regex.Pattern;
  * with triggers, so that no other path can edit a frozen release.
  *
  * <ul>
- *   <li>Draft: metadata and selection rules may change; its DOI is reserved (DataCite draft) when it is created.</li>
+ *   <li>Draft: metadata and selection rules may change; its DOI is queued to be reserved (DataCite draft) when it is
+ *   created.</li>
  *   <li>Freeze: the selection becomes a list of files, each re-read from storage and checked against its SHA-256
- *   (its SHA-512 is computed on the way for the BagIt manifest); the metadata must pass the DataCite checks.</li>
- *   <li>Publish: the DOI is made findable with the landing page URL, the previous version's and the concept DOI's
- *   metadata are updated; from then on nothing about the release changes.</li>
+ *   (its SHA-512 is computed on the way for the BagIt manifest); the metadata must pass the DataCite checks. The
+ *   files are read before the release's row is locked; the short locked step only checks that nothing changed.</li>
+ *   <li>Publish: the DOI is queued to be made findable with the landing page URL, and the previous version's and the
+ *   concept DOI's records to be updated; from then on nothing about the release changes.</li>
  *   <li>Withdraw: a reason is required; files stop being served, the landing page becomes a 410 tombstone and the DOI
- *   is hidden with a Withdrawn date. Nothing is deleted.</li>
+ *   is queued to be hidden with a Withdrawn date. Nothing is deleted.</li>
  * </ul>
+ *
+ * <p>DataCite is never called here: each change commits together with registrar jobs ({@link RegistrarQueue}) that
+ * the registrar task sends afterwards, outside any transaction, retrying until DataCite holds our state.
  */
 @Service
 @Transactional
@@ -71,15 +83,20 @@ public class ReleaseService {
     private final Registrar registrar;
     private final RegistrarSettings settings;
     private final ArchiveStore store;
+    private final RegistrarQueue registrations;
+    private final TransactionTemplate transaction;
 
     public ReleaseService(ReleaseRepository repository, SelectionService selection, MetadataValidator validator,
-                          Registrar registrar, RegistrarSettings settings, ArchiveStore store) {
+                          Registrar registrar, RegistrarSettings settings, ArchiveStore store, RegistrarQueue registrations,
+                          PlatformTransactionManager transactions) {
         this.repository = repository;
         this.selection = selection;
         this.validator = validator;
         this.registrar = registrar;
         this.settings = settings;
         this.store = store;
+        this.registrations = registrations;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** What a new draft needs; the collection is created on first use with the given title and catalogue format. */
@@ -164,6 +181,12 @@ public class ReleaseService {
         return repository.file(release.id(), packagePath);
     }
 
+    /** Where the registration of the release's DOI stands at DataCite; empty for a local identifier. */
+    @Transactional(readOnly = true)
+    public Optional<DoiRegistration> registration(Release release) {
+        return release.hasDoi() ? registrations.registration(release.identifier()) : Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public List<ReleaseEvent> history(Release release) {
         return repository.history(release.id());
@@ -233,12 +256,13 @@ public class ReleaseService {
     private Release insertDraft(String actor, String collection, String version, ReleaseMetadata metadata, SelectionRules rules,
                                 Long previousId, String action, String reason) {
         String identifier = settings.identifier(collection, version);
-        String doiState = registrar.registersDois() ? registrar.reserve(identifier) : null;
         long id = repository.insert(collection, version, metadata, rules, identifier,
-                registrar.registersDois() ? Release.IdentifierType.DOI : Release.IdentifierType.LOCAL, doiState, previousId);
+                registrar.registersDois() ? Release.IdentifierType.DOI : Release.IdentifierType.LOCAL, null, previousId);
         repository.event(id, actor, action, null, ReleaseState.DRAFT, reason);
         if (registrar.registersDois()) {
-            repository.event(id, actor, "DOI_RESERVED", ReleaseState.DRAFT, ReleaseState.DRAFT, identifier + " reserved as a draft DOI");
+            registrations.request(identifier, collection, id);
+            repository.event(id, actor, "DOI_QUEUED", ReleaseState.DRAFT, ReleaseState.DRAFT, identifier
+                    + " queued to be reserved as a draft DOI at DataCite");
         }
         log.info("{} created release {} {} ({})", actor, collection, version, identifier);
         return repository.byId(id).orElseThrow();
@@ -276,36 +300,71 @@ public class ReleaseService {
      * Freezes a draft: resolves its selection, re-reads every file from storage against its SHA-256 and validates the
      * metadata. With any blocking problem nothing is frozen, the refusal is recorded, and
      * {@link ReleaseException.Refused} lists every problem.
+     *
+     * <p>The files are read first, with no lock held and no transaction open (a large release takes minutes; holding
+     * the row lock that long would stall every edit and every other freeze). The short transaction that follows locks
+     * the row and checks that nothing changed meanwhile: an edit of the release (its lock version moved) refuses the
+     * freeze with {@link ReleaseException.Stale}; a catalogue change under the selection (files added, removed or
+     * replaced) makes it read the new files and try once more, then refuse. A freeze killed at any point leaves the
+     * draft as it was.
      */
-    @Transactional(noRollbackFor = ReleaseException.Refused.class)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Release freeze(String collection, String version, Integer expectedLock) {
         String actor = Actor.requireReleaseManager();
-        Release release = locked(collection, version, expectedLock);
-        requireState(release, ReleaseState.DRAFT, "be frozen");
-        ReleaseCollection collectionRow = repository.collection(collection).orElseThrow();
-        List<ValidationProblem> problems = new ArrayList<>(validator.validate(release.metadata()));
-        problems.addAll(validator.validateXml(DataCiteXml.write(document(release), null)));
-        List<ReleaseFile> candidates = selection.resolve(release.selection(), collectionRow.catalogFormat());
-        problems.addAll(selection.problems(release.selection(), candidates.size()));
-        List<ReleaseFile> verified = new ArrayList<>(candidates.size());
-        for (ReleaseFile file : candidates) {
-            try {
-                verified.add(file.withSha512(verify(file)));
-            } catch (IOException e) {
-                problems.add(ValidationProblem.error(file.packagePath(), file.kind().name().toLowerCase(java.util.Locale.ROOT)
-                        + " " + file.itemId() + ": " + e.getMessage()));
-            }
+        Release release = repository.find(collection, version)
+                .orElseThrow(() -> new ReleaseException.NotFound("no release " + collection + " " + version));
+        if (expectedLock != null && release.lockVersion() != expectedLock) {
+            throw stale(release, expectedLock, release.lockVersion());
         }
-        List<ValidationProblem> blocking = problems.stream().filter(ValidationProblem::blocking).toList();
-        if (!blocking.isEmpty()) {
-            repository.event(release.id(), actor, "FREEZE_REFUSED", ReleaseState.DRAFT, ReleaseState.DRAFT,
-                    blocking.size() + " problem(s): " + blocking.getFirst().pointer() + ": " + blocking.getFirst().message());
-            throw new ReleaseException.Refused("release " + release.label() + " cannot be frozen: " + blocking.size()
-                    + " problem(s)", problems);
+        requireState(release, ReleaseState.DRAFT, "be frozen");
+        CatalogFormat format = repository.collection(collection).orElseThrow().catalogFormat();
+        Map<ReleaseFile, String> sha512 = new HashMap<>();
+        for (int round = 1; ; round++) {
+            List<ValidationProblem> problems = new ArrayList<>(validator.validate(release.metadata()));
+            problems.addAll(validator.validateXml(DataCiteXml.write(document(release), null)));
+            List<ReleaseFile> candidates = selection.resolve(release.selection(), format);
+            problems.addAll(selection.problems(release.selection(), candidates.size()));
+            List<ReleaseFile> verified = verifyAll(candidates, sha512, problems);
+            List<ValidationProblem> blocking = problems.stream().filter(ValidationProblem::blocking).toList();
+            if (!blocking.isEmpty()) {
+                transaction.executeWithoutResult(status -> repository.event(release.id(), actor, "FREEZE_REFUSED",
+                        ReleaseState.DRAFT, ReleaseState.DRAFT,
+                        blocking.size() + " problem(s): " + blocking.getFirst().pointer() + ": " + blocking.getFirst().message()));
+                throw new ReleaseException.Refused("release " + release.label() + " cannot be frozen: " + blocking.size()
+                        + " problem(s)", problems);
+            }
+            Release frozen = transaction.execute(status -> commitFreeze(actor, release, format, candidates, verified));
+            if (frozen != null) {
+                return frozen;
+            }
+            if (round == 2) {
+                throw new ReleaseException.Stale("the files selected by release " + release.label() + " changed in the "
+                        + "catalogue twice while they were being verified: nothing was frozen; freeze again when ingest is quiet");
+            }
+            log.info("Freeze of {}: the catalogue changed under the selection while its files were read; reading the new ones",
+                    release.label());
+        }
+    }
+
+    /**
+     * The locked step of a freeze: the release must be the one whose files were read (same lock version, still a
+     * draft) and its selection must still resolve to the same files; null when the catalogue changed under it.
+     */
+    private Release commitFreeze(String actor, Release read, CatalogFormat format, List<ReleaseFile> candidates,
+                                 List<ReleaseFile> verified) {
+        Release release = locked(read.collection(), read.version(), null);
+        if (release.lockVersion() != read.lockVersion()) {
+            throw new ReleaseException.Stale("release " + release.label() + " was changed (version " + read.lockVersion()
+                    + ", now " + release.lockVersion() + ") while its files were being verified: nothing was frozen; "
+                    + "reload it and freeze again");
+        }
+        requireState(release, ReleaseState.DRAFT, "be frozen");
+        if (!selection.resolve(release.selection(), format).equals(candidates)) {
+            return null;
         }
         repository.insertFiles(release.id(), verified);
         long bytes = verified.stream().mapToLong(ReleaseFile::sizeBytes).sum();
-        apply(release, expectedLock, record -> {
+        apply(release, release.lockVersion(), record -> {
             record.setState(ReleaseState.FROZEN.name());
             record.setFileCount(verified.size());
             record.setTotalBytes(bytes);
@@ -314,7 +373,26 @@ public class ReleaseService {
         repository.event(release.id(), actor, "FROZEN", ReleaseState.DRAFT, ReleaseState.FROZEN,
                 verified.size() + " files, " + bytes + " bytes, each re-verified against its SHA-256");
         log.info("{} froze release {}: {} files, {} bytes", actor, release.label(), verified.size(), bytes);
-        return get(collection, version);
+        return repository.byId(release.id()).orElseThrow();
+    }
+
+    /** Reads every candidate not read in an earlier round; a file that fails its check becomes a problem. */
+    private List<ReleaseFile> verifyAll(List<ReleaseFile> candidates, Map<ReleaseFile, String> sha512, List<ValidationProblem> problems) {
+        List<ReleaseFile> verified = new ArrayList<>(candidates.size());
+        for (ReleaseFile file : candidates) {
+            try {
+                String digest = sha512.get(file);
+                if (digest == null) {
+                    digest = verify(file);
+                    sha512.put(file, digest);
+                }
+                verified.add(file.withSha512(digest));
+            } catch (IOException e) {
+                problems.add(ValidationProblem.error(file.packagePath(), file.kind().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + file.itemId() + ": " + e.getMessage()));
+            }
+        }
+        return verified;
     }
 
     /**
@@ -336,24 +414,23 @@ public class ReleaseService {
         if (problems.stream().anyMatch(ValidationProblem::blocking)) {
             throw new ReleaseException.Refused("release " + release.label() + " cannot be published", problems);
         }
-        ReleaseDocument document = document(asPublished);
-        String doiState = release.hasDoi() ? registrar.publish(release.identifier(), document.landingUrl(), xml) : null;
         apply(release, expectedLock, record -> {
             record.setState(ReleaseState.PUBLISHED.name());
             record.setPublishedAt(now);
-            record.setDoiState(doiState);
         });
         repository.setConceptIdentifier(collection, settings.conceptIdentifier(collection));
         repository.event(release.id(), actor, "PUBLISHED", ReleaseState.FROZEN, ReleaseState.PUBLISHED,
-                release.hasDoi() ? "DOI " + release.identifier() + " is " + doiState : "local identifier " + release.identifier()
-                        + " (no DOI registrar configured)");
+                release.hasDoi() ? "DOI " + release.identifier() + " queued to be made findable at DataCite"
+                        : "local identifier " + release.identifier() + " (no DOI registrar configured)");
         Release published = get(collection, version);
         if (release.hasDoi()) {
+            ReleaseDocument document = document(published);
+            registrations.request(published.identifier(), collection, published.id());
             if (document.previous() != null && document.previous().hasDoi()) {
-                Release previous = document.previous();
-                registrar.update(previous.identifier(), document(previous).landingUrl(), dataCiteXml(previous));
+                // the previous version's record gains IsPreviousVersionOf this one
+                registrations.request(document.previous().identifier(), collection, document.previous().id());
             }
-            updateConcept(published);
+            requestConcept(document);
         }
         log.info("{} published release {} ({})", actor, release.label(), release.identifier());
         return published;
@@ -375,9 +452,8 @@ public class ReleaseService {
         });
         Release withdrawn = get(collection, version);
         if (withdrawn.hasDoi()) {
-            String doiState = registrar.hide(withdrawn.identifier(), document(withdrawn).landingUrl(), dataCiteXml(withdrawn));
-            repository.update(withdrawn.id(), withdrawn.lockVersion(), record -> record.setDoiState(doiState));
-            updateConcept(withdrawn);
+            registrations.request(withdrawn.identifier(), collection, withdrawn.id());
+            requestConcept(document(withdrawn));
         }
         repository.event(release.id(), actor, "WITHDRAWN", ReleaseState.PUBLISHED, ReleaseState.WITHDRAWN, reason.strip());
         log.warn("{} withdrew release {}: {}", actor, release.label(), reason.strip());
@@ -386,12 +462,11 @@ public class ReleaseService {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Points the concept DOI at the collection's latest version (its URL redirects there) with the current metadata. */
-    private void updateConcept(Release changed) {
-        Optional<Release> latest = latestPublished(changed.collection());
-        ReleaseDocument document = document(latest.orElse(changed));
-        String xml = DataCiteXml.writeConcept(document, versions(changed.collection(), false));
-        registrar.publish(document.conceptIdentifier(), document.conceptUrl(), xml);
+    /** Queues the concept DOI, which points at the collection's latest version and lists every public one. */
+    private void requestConcept(ReleaseDocument document) {
+        if (document.conceptIsDoi()) {
+            registrations.request(document.conceptIdentifier(), document.release().collection(), null);
+        }
     }
 
     /**
@@ -428,10 +503,14 @@ public class ReleaseService {
         Release release = repository.lock(collection, version)
                 .orElseThrow(() -> new ReleaseException.NotFound("no release " + collection + " " + version));
         if (expectedLock != null && release.lockVersion() != expectedLock) {
-            throw new ReleaseException.Stale("release " + release.label() + " was changed by someone else since you read it "
-                    + "(version " + expectedLock + ", now " + release.lockVersion() + "): reload it and try again");
+            throw stale(release, expectedLock, release.lockVersion());
         }
         return release;
+    }
+
+    private static ReleaseException.Stale stale(Release release, int expected, int now) {
+        return new ReleaseException.Stale("release " + release.label() + " was changed by someone else since you read it "
+                + "(version " + expected + ", now " + now + "): reload it and try again");
     }
 
     private void apply(Release release, Integer expectedLock, java.util.function.Consumer<org.medoc.db.jooq.releases.tables.records.ReleaseRecord> change) {

@@ -172,4 +172,19 @@ class DataCiteClientTests {
         assertThat(none.registrarConfigured()).isFalse();
         assertThat(none.identifier("spice", "2.0")).isEqualTo("medoc-local:spice/2.0").doesNotStartWith("10.");
     }
+
+    @Test
+    void aGetReadsDataCitesStateAndUrlAndAnUnknownDoiIsEmptyAndAnOutageIsRetryable() {
+        dataCite.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(PATH)).withBasicAuth("INIST.MEDOC", "s3cret")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.api+json")
+                        .withBody(answer("findable").replace("\"url\":null", "\"url\":\"https://data.example.org/releases/spice/2.0\""))));
+        assertThat(client.fetch(DOI)).contains(new Registrar.RemoteDoi(DOI, "findable", "https://data.example.org/releases/spice/2.0"));
+
+        assertThat(client.fetch("10.80000/unknown")).isEmpty();
+
+        dataCite.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/dois/10.80000/busy"))
+                .willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> client.fetch("10.80000/busy"))
+                .isInstanceOfSatisfying(ReleaseException.Registration.class, e -> assertThat(e.retryable()).isTrue());
+    }
 }

@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.medoc.release.ReleaseFixtures;
 import org.medoc.release.ReleaseTestApplication;
 import org.medoc.release.model.Release;
-import org.medoc.release.model.ReleaseException;
+import org.medoc.release.model.DoiRegistration;
+import org.medoc.release.model.ReleaseEvent;
+import org.medoc.release.registrar.DoiReconciler;
+import org.medoc.release.registrar.RegistrarJobs;
+import org.medoc.release.registrar.RegistrarQueue;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.medoc.release.release.ReleaseService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +47,10 @@ import static org.medoc.release.ReleaseFixtures.newCollection;
 /**
  * The lifecycle with a DataCite registrar configured (a WireMock stand-in): a draft's DOI is reserved, publication
  * makes it findable with the landing page URL and updates the previous version and the concept DOI, withdrawal
- * hides it; a DataCite refusal leaves the release frozen and is reported with DataCite's pointer.
+ * hides it. DataCite is only ever called by the registrar jobs, after the change committed: here the scheduled task is
+ * off and each test runs the due jobs itself ({@link RegistrarJobs#runDue()}), so it sees the state in between. A
+ * DataCite refusal or outage leaves the release published with its registration FAILED or PENDING; the reconciler
+ * finds a DOI whose state diverged at DataCite and repairs it.
  */
 @SpringBootTest(classes = ReleaseTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DoiRegistrationTests {
@@ -58,6 +67,10 @@ class DoiRegistrationTests {
         properties.add("medoc.release.doi.password", () -> "s3cret");
         properties.add("medoc.release.doi.prefix", () -> "10.80000");
         properties.add("medoc.release.doi.first-backoff", () -> "PT0.01S");
+        properties.add("medoc.release.doi.max-attempts", () -> "2");
+        properties.add("medoc.release.registrar.scheduled", () -> "false");
+        properties.add("medoc.release.registrar.first-retry", () -> "PT0.001S");
+        properties.add("medoc.release.registrar.max-attempts", () -> "3");
     }
 
     @AfterAll
@@ -73,6 +86,14 @@ class DoiRegistrationTests {
     ReleaseFixtures fixtures;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    RegistrarJobs registrarJobs;
+    @Autowired
+    DoiReconciler reconciler;
+    @Autowired
+    RegistrarQueue queue;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void dataCiteAnswersLikeDataCite() throws Exception {
@@ -108,12 +129,21 @@ class DoiRegistrationTests {
         String doi = "10.80000/idoc.medoc." + collection + ".2.0";
         assertThat(draft.identifier()).isEqualTo(doi);
         assertThat(draft.hasDoi()).isTrue();
-        assertThat(draft.doiState()).isEqualTo("draft");
+        assertThat(draft.doiState()).as("nothing is sent before the draft committed").isNull();
+        assertThat(puts(doi)).isEmpty();
+        assertThat(releases.registration(draft).orElseThrow().status()).isEqualTo(DoiRegistration.Status.PENDING);
+        registrarJobs.runDue();
+        assertThat(releases.get(collection, "2.0").doiState()).isEqualTo("draft");
+        assertThat(releases.get(collection, "2.0").lockVersion()).as("a registration is no edit").isEqualTo(draft.lockVersion());
         assertThat(puts(doi)).singleElement().satisfies(request -> assertThat(attributes(request).has("event")).isFalse());
 
         asManager(() -> releases.freeze(collection, "2.0", null));
         Release published = asManager(() -> releases.publish(collection, "2.0", null));
+        assertThat(published.doiState()).isEqualTo("draft");
+        registrarJobs.runDue();
+        published = releases.get(collection, "2.0");
         assertThat(published.doiState()).isEqualTo("findable");
+        assertThat(releases.registration(published).orElseThrow().status()).isEqualTo(DoiRegistration.Status.DONE);
         JsonNode publish = attributes(puts(doi).getLast());
         assertThat(publish.get("event").asString()).isEqualTo("publish");
         assertThat(publish.get("url").asString()).isEqualTo("https://data.example.org/releases/" + collection + "/2.0");
@@ -141,13 +171,16 @@ class DoiRegistrationTests {
         asManager(() -> releases.newVersion(collection, "1.0", "2.0"));
         asManager(() -> releases.freeze(collection, "2.0", null));
         asManager(() -> releases.publish(collection, "2.0", null));
+        registrarJobs.runDue();
         String first = "10.80000/idoc.medoc." + collection + ".1.0";
         JsonNode update = attributes(puts(first).getLast());
-        assertThat(update.has("event")).isFalse();
+        assertThat(update.get("event").asString()).as("the full state, event included: repeating it changes nothing").isEqualTo("publish");
         assertThat(new String(Base64.getDecoder().decode(update.get("xml").asString()), StandardCharsets.UTF_8))
                 .contains("relationType=\"IsPreviousVersionOf\" resourceTypeGeneral=\"Dataset\">10.80000/idoc.medoc." + collection + ".2.0<");
 
-        Release withdrawn = asManager(() -> releases.withdraw(collection, "2.0", null, "superseded by a fix"));
+        asManager(() -> releases.withdraw(collection, "2.0", null, "superseded by a fix"));
+        registrarJobs.runDue();
+        Release withdrawn = releases.get(collection, "2.0");
         assertThat(withdrawn.doiState()).isEqualTo("registered");
         JsonNode hide = attributes(puts("10.80000/idoc.medoc." + collection + ".2.0").getLast());
         assertThat(hide.get("event").asString()).isEqualTo("hide");
@@ -155,7 +188,7 @@ class DoiRegistrationTests {
     }
 
     @Test
-    void aDataCiteRefusalLeavesTheReleaseFrozenAndNamesTheFailingAttribute() {
+    void aDataCiteRefusalLeavesTheReleasePublishedWithItsRegistrationFailedAndNamesTheFailingAttribute() {
         String collection = newCollection();
         fixtures.draft(collection, "1.0");
         asManager(() -> releases.freeze(collection, "1.0", null));
@@ -163,9 +196,108 @@ class DoiRegistrationTests {
                 .withRequestBody(matchingJsonPath("$.data.attributes.event", equalTo("publish")))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(422).withBody("{\"errors\":[{\"status\":\"422\",\"source\":\"url\",\"title\":\"URL is not allowed by repository domain settings.\"}]}")));
-        assertThatThrownBy(() -> asManager(() -> releases.publish(collection, "1.0", null)))
-                .isInstanceOfSatisfying(ReleaseException.Registration.class, e -> assertThat(e.problems())
-                        .singleElement().satisfies(p -> assertThat(p.pointer()).isEqualTo("/data/attributes/url")));
-        assertThat(releases.get(collection, "1.0").state().name()).isEqualTo("FROZEN");
+        Release published = asManager(() -> releases.publish(collection, "1.0", null));
+        registrarJobs.runDue();
+
+        assertThat(releases.get(collection, "1.0").state().name()).isEqualTo("PUBLISHED");
+        DoiRegistration registration = releases.registration(published).orElseThrow();
+        assertThat(registration.status()).as("a refusal is not retried blindly").isEqualTo(DoiRegistration.Status.FAILED);
+        assertThat(registration.lastError()).contains("422").contains("/data/attributes/url");
+        assertThat(releases.history(published)).extracting(ReleaseEvent::action).contains("DOI_REGISTRATION_FAILED");
+    }
+
+    @Test
+    void dataCiteDownDuringPublishLeavesTheReleasePublishedWithItsDoiPendingUntilDataCiteIsBack() {
+        String collection = newCollection();
+        fixtures.draft(collection, "1.0");
+        registrarJobs.runDue();
+        asManager(() -> releases.freeze(collection, "1.0", null));
+        String doi = "10.80000/idoc.medoc." + collection + ".1.0";
+        var outage = DATACITE.stubFor(put(urlPathMatching("/dois/10\\.80000/.+")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+
+        Release published = asManager(() -> releases.publish(collection, "1.0", null));
+        assertThat(published.state().name()).isEqualTo("PUBLISHED");
+        registrarJobs.runDue();
+        DoiRegistration pending = releases.registration(published).orElseThrow();
+        assertThat(pending.status()).isEqualTo(DoiRegistration.Status.PENDING);
+        assertThat(pending.attempts()).isEqualTo(1);
+        assertThat(pending.lastError()).contains("503");
+        assertThat(releases.get(collection, "1.0").doiState()).as("DataCite still has the draft").isEqualTo("draft");
+
+        DATACITE.removeStub(outage);
+        registrarJobs.runDue();
+        assertThat(releases.registration(published).orElseThrow().status()).isEqualTo(DoiRegistration.Status.DONE);
+        assertThat(releases.get(collection, "1.0").doiState()).isEqualTo("findable");
+        assertThat(attributes(puts(doi).getLast()).get("event").asString()).isEqualTo("publish");
+        assertThat(releases.history(published)).extracting(ReleaseEvent::action).containsOnlyOnce("PUBLISHED");
+    }
+
+    @Test
+    void aRepeatedJobSendsTheSameFullStateToTheSameDoiAndNeverCreatesAnother() {
+        String collection = newCollection();
+        Release release = fixtures.published(collection, "1.0");
+        registrarJobs.runDue();
+        String doi = release.identifier();
+        int before = puts(doi).size();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> queue.request(doi, collection, release.id()));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> queue.request(doi, collection, release.id()));
+        assertThat(registrarJobs.runDue()).as("two requests for one DOI fold into one job").isGreaterThanOrEqualTo(1);
+        assertThat(registrarJobs.runDue()).as("nothing is due any more").isZero();
+
+        List<LoggedRequest> sent = puts(doi);
+        assertThat(sent).hasSize(before + 1);
+        assertThat(attributes(sent.getLast()).toString()).isEqualTo(attributes(sent.get(before - 1)).toString());
+        assertThat(DATACITE.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathMatching("/.*"))))
+                .as("DOIs are only ever PUT to their own address, never POSTed into existence").isEmpty();
+        assertThat(releases.get(collection, "1.0").doiState()).isEqualTo("findable");
+    }
+
+    @Test
+    void theRegistrarRefusesToCallDataCiteInsideADatabaseTransaction() {
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> registrarJobs.runDue()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("never called inside a database transaction");
+        assertThatThrownBy(() -> queue.request("10.80000/x", "x", null))
+                .as("a job is only queued together with the change it follows")
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void theReconcilerRepairsADoiWhoseStateDivergedAtDataCiteAndFlagsOneItCannotLeadBack() {
+        String collection = newCollection();
+        Release published = fixtures.published(collection, "1.0");
+        Release draft = asManager(() -> releases.newVersion(collection, "1.0", "2.0"));
+        registrarJobs.runDue();
+        String doi = published.identifier();
+        String landing = "https://data.example.org/releases/" + collection + "/1.0";
+        // someone hid the published DOI at DataCite, and made the new draft's DOI findable
+        stubGet(doi, "registered", landing);
+        stubGet("10.80000/idoc.medoc." + collection, "findable", "https://data.example.org/releases/" + collection + "/latest");
+        stubGet(draft.identifier(), "findable", "https://data.example.org/releases/" + collection + "/2.0");
+        int before = puts(doi).size();
+
+        reconciler.reconcile();
+        DoiRegistration repaired = releases.registration(published).orElseThrow();
+        assertThat(repaired.status()).isEqualTo(DoiRegistration.Status.PENDING);
+        assertThat(repaired.lastError()).contains("registered, expected findable");
+        DoiRegistration conflict = releases.registration(draft).orElseThrow();
+        assertThat(conflict.status()).isEqualTo(DoiRegistration.Status.CONFLICT);
+        assertThat(conflict.lastError()).contains("never goes back to draft");
+        assertThat(releases.history(draft)).extracting(ReleaseEvent::action).contains("DOI_CONFLICT");
+
+        registrarJobs.runDue();
+        assertThat(puts(doi)).hasSize(before + 1);
+        assertThat(attributes(puts(doi).getLast()).get("event").asString()).isEqualTo("publish");
+        stubGet(doi, "findable", landing);
+        reconciler.reconcile();
+        assertThat(releases.registration(published).orElseThrow().status()).isEqualTo(DoiRegistration.Status.DONE);
+        assertThat(releases.history(published)).extracting(ReleaseEvent::action).contains("DOI_REPAIR_QUEUED");
+    }
+
+    private static void stubGet(String doi, String state, String url) {
+        DATACITE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/dois/" + doi))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/vnd.api+json")
+                        .withBody("{\"data\":{\"id\":\"" + doi + "\",\"type\":\"dois\",\"attributes\":{\"doi\":\"" + doi
+                                + "\",\"state\":\"" + state + "\",\"url\":\"" + url + "\"}}}")));
     }
 }
