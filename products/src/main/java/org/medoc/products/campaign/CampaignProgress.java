@@ -41,4 +41,15 @@ public record CampaignProgress(long total, long pending, long queued, long runni
         return new CampaignProgress(total, pending, queued, running, made, skipped, failed, cancelled, made + skipped,
                 remaining, rate, eta);
     }
+
+    /** The ETA in words for people (the command's progress lines, the Runs view): "1h10m", "4m05s", "12s"; empty for none. */
+    public String etaText() {
+        if (etaSeconds == null) {
+            return "";
+        }
+        Duration eta = Duration.ofSeconds(etaSeconds);
+        return eta.toHours() > 0 ? eta.toHours() + "h" + String.format("%02dm", eta.toMinutesPart())
+                : eta.toMinutes() > 0 ? eta.toMinutes() + "m" + String.format("%02ds", eta.toSecondsPart())
+                : eta.toSeconds() + "s";
+    }
 }

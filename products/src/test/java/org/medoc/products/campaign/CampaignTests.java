@@ -299,6 +299,7 @@ class CampaignTests {
         assertThat(progress.remaining()).isEqualTo(60);
         assertThat(progress.ratePerMinute()).isEqualTo(6.0);
         assertThat(progress.etaSeconds()).isEqualTo(600); // 60 items at 6 per minute
+        assertThat(progress.etaText()).isEqualTo("10m00s");
         assertThat(CampaignProgress.of(counts, 30, now.minus(Duration.ofMinutes(5)), now, false).etaSeconds()).isNull();
         assertThat(CampaignProgress.of(counts, 0, now.minus(Duration.ofMinutes(5)), now, true).ratePerMinute()).isNull();
     }
