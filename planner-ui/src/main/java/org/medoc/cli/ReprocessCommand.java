@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -36,6 +36,8 @@ public class ReprocessCommand {
 
     static final String USAGE = "usage: medoc products reprocess --type <type> [--version <version>] "
             + "--from <ISO time or date> --to <ISO time or date> [--detach] [--every <seconds>]";
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final CampaignService campaigns;
     private final ProductChain chain;
@@ -145,7 +147,7 @@ public class ReprocessCommand {
     /** One progress line: {@code 10:42:05  made 120, skipped 3, failed 1, remaining 876 of 1000, 12.5/min, ETA 1h10m}. */
     static String line(Campaign campaign) {
         CampaignProgress p = campaign.progress();
-        return LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "  "
+        return CLOCK.format(LocalTime.now(ZoneOffset.UTC)) + "  "
                 + (campaign.status() == CampaignStatus.ENUMERATING ? "enumerating up to " + campaign.enumeratedTo() + ", " : "")
                 + "made " + p.made() + ", skipped " + p.skipped() + ", failed " + p.failed()
                 + ", remaining " + p.remaining() + " of " + p.total()

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -72,14 +73,17 @@ public class CampaignService {
         if (request.from() == null || request.to() == null || request.from().isAfter(request.to())) {
             throw new IllegalArgumentException("a campaign needs from <= to, was " + request.from() + " to " + request.to());
         }
+        // PostgreSQL keeps microseconds and rounds the rest: an end of day of 23:59:59.999999999 would be stored as the
+        // next midnight and take in that day's first set, so the interval is cut to microseconds first
+        Instant from = request.from().truncatedTo(ChronoUnit.MICROS);
+        Instant to = request.to().truncatedTo(ChronoUnit.MICROS);
         long id = transaction.execute(status -> {
-            long created = repository.insert(type, version, request.from(), request.to(), actor);
+            long created = repository.insert(type, version, from, to, actor);
             audit.recordAs(actor, "product.campaign-started", "product-campaign", Long.toString(created), null,
-                    Map.of("type", type, "version", version, "from", request.from().toString(), "to", request.to().toString()),
-                    null);
+                    Map.of("type", type, "version", version, "from", from.toString(), "to", to.toString()), null);
             return created;
         });
-        log.info("Campaign {} started by {}: {} {} from {} to {}", id, actor, type, version, request.from(), request.to());
+        log.info("Campaign {} started by {}: {} {} from {} to {}", id, actor, type, version, from, to);
         feedNow();
         return campaign(id);
     }
