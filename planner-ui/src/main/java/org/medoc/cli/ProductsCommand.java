@@ -71,9 +71,7 @@ public class ProductsCommand {
             if (from == null || to == null) {
                 throw new IllegalArgumentException("both --from and --to are needed");
             }
-            if (from.isAfter(to)) {
-                throw new IllegalArgumentException("--from " + from + " is after --to " + to);
-            }
+            checkOrder(from, to);
             chain.recipe(type);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -111,6 +109,12 @@ public class ProductsCommand {
             case FAILED -> reference + "  FAILED   " + outcome.error();
             case RUNNING -> reference + "  running";
         };
+    }
+
+    static void checkOrder(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
     }
 
     static Instant time(String text, boolean endOfDay) {

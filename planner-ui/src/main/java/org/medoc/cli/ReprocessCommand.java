@@ -88,9 +88,7 @@ public class ReprocessCommand {
             if (type == null || from == null || to == null) {
                 throw new IllegalArgumentException("--type, --from and --to are needed");
             }
-            if (from.isAfter(to)) {
-                throw new IllegalArgumentException("--from " + from + " is after --to " + to);
-            }
+            ProductsCommand.checkOrder(from, to);
             chain.recipe(type);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());

@@ -2,6 +2,7 @@ package org.medoc.ui.products;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.tabs.Tab;
@@ -51,6 +52,14 @@ class CampaignsPanelTests extends SpringBrowserlessTest {
         return $(CampaignsPanel.class).single();
     }
 
+    /** The button of the first row's action column (the grid renders it per row, outside the component tree). */
+    private Button action(CampaignsPanel panel, String id) {
+        Component cell = test(panel.grid).getCellComponent(0, 8);
+        return cell.getChildren().filter(Button.class::isInstance).map(Button.class::cast)
+                .filter(button -> button.getId().orElse("").equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + id + " in the first row"));
+    }
+
     @Test
     @WithMockUser(username = "archivist", roles = "ARCHIVIST")
     void anArchivistStartsACampaignFromTheFormAndCancelsAndResumesItFromTheList() {
@@ -71,11 +80,11 @@ class CampaignsPanelTests extends SpringBrowserlessTest {
         assertThat(test(panel.grid).getRow(0).id()).isEqualTo(campaign.id());
         assertThat(test(panel.grid).getCellText(0, 3)).isIn("enumerating", "running");
 
-        test($(Button.class).id("campaign-cancel-" + campaign.id())).click();
+        action(panel, "campaign-cancel-" + campaign.id()).click();
         assertThat(campaigns.campaign(campaign.id()).status()).isEqualTo(CampaignStatus.CANCELLED);
         assertThat(test(panel.grid).getCellText(0, 3)).isEqualTo("cancelled");
 
-        test($(Button.class).id("campaign-resume-" + campaign.id())).click();
+        action(panel, "campaign-resume-" + campaign.id()).click();
         assertThat(campaigns.campaign(campaign.id()).status()).isEqualTo(CampaignStatus.ENUMERATING);
         assertThat(test($(Notification.class).last()).getText()).isEqualTo("Campaign " + campaign.id() + " resumed");
     }

@@ -2,7 +2,6 @@ package org.medoc.products.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.products.campaign.Campaign;
 import org.medoc.products.campaign.CampaignItem;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,19 +46,10 @@ public class ProductCampaignController {
     @Operation(summary = "Start reprocessing a product type at a version over an interval",
             description = "The worker nodes make every input set's product; products of that version already made are skipped")
     public Campaign start(@RequestBody StartRequest request) {
-        if (request.type() == null || request.type().isBlank()) {
-            throw new InvalidQueryException("type", "type is required, e.g. dem");
-        }
-        Instant from = TimeParameters.start("from", request.from());
-        Instant to = TimeParameters.end("to", request.to());
-        if (from == null || to == null) {
-            throw new InvalidQueryException(from == null ? "from" : "to", "from and to are both required");
-        }
-        if (from.isAfter(to)) {
-            throw new InvalidQueryException("from", "from (" + from + ") is after to (" + to + ")");
-        }
+        RequestedInterval interval = RequestedInterval.of(request.type(), request.from(), request.to());
         try {
-            return campaigns.start(new CampaignService.CampaignRequest(request.type(), request.version(), from, to));
+            return campaigns.start(new CampaignService.CampaignRequest(interval.type(), request.version(), interval.from(),
+                    interval.to()));
         } catch (ProductChain.UnknownProductTypeException e) {
             throw e;
         } catch (IllegalArgumentException e) {
