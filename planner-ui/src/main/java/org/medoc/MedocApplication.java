@@ -16,6 +16,7 @@ import java.util.List;
 /**
  * medoc: the software of a space solar-physics data and operations centre. Without a sub-command it serves the web
  * application; with one ({@code ingest <file-or-directory>...}, {@code products run <type> --from ... --to ...},
+ * {@code products reprocess --type <type> [--version <v>] --from ... --to ...},
  * {@code storage check [--delete]}, {@code golf hk-import <file>...}, {@code users create-admin <name>}) it runs that
  * batch command on the same context,
  * without the web server, and exits with the command's status. Spring options ({@code --medoc.data-dir=...}) may
@@ -50,7 +51,7 @@ public class MedocApplication {
                 // options of the command itself (products run ... --from X --to Y) look like Spring options: keep them
                 List<String> commandArguments = commandLine.getFirst().equals("products")
                         ? Arrays.asList(args).subList(Arrays.asList(args).indexOf("products") + 1, args.length).stream()
-                            .filter(a -> !a.startsWith("--") || a.matches("--(from|to)(=.*)?")).toList()
+                            .filter(a -> !a.startsWith("--") || a.matches("--(from|to|type|version|every|detach)(=.*)?")).toList()
                         : commandLine.getFirst().equals("storage")
                         ? Arrays.stream(args).filter(a -> !a.startsWith("--") || a.equals("--delete")).skip(1).toList()
                         : arguments;

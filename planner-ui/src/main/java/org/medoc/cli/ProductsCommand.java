@@ -19,28 +19,40 @@ import java.util.List;
  * of every input set in the interval that the catalogue holds (the AIA six-channel sets for {@code dem}, one SHARP
  * record per HARP for {@code currents}), one line per set, then a summary. Products already catalogued are skipped. Exit code 0 when every set succeeded or was skipped,
  * 1 when any failed, 2 for a usage error. Times are ISO-8601 UTC; a bare date means the whole day.
+ * {@code medoc products reprocess ...} starts and follows a reprocessing campaign ({@link ReprocessCommand}).
  */
 @Component
 public class ProductsCommand {
 
-    static final String USAGE = "usage: medoc products run <type> --from <ISO time or date> --to <ISO time or date>";
+    static final String USAGE = "usage: medoc products run <type> --from <ISO time or date> --to <ISO time or date>\n"
+            + "       " + ReprocessCommand.USAGE.substring("usage: ".length());
     private final ProductChain chain;
+    private final ReprocessCommand reprocess;
 
-    public ProductsCommand(ProductChain chain) {
+    public ProductsCommand(ProductChain chain, ReprocessCommand reprocess) {
         this.chain = chain;
+        this.reprocess = reprocess;
     }
 
-    public int run(List<String> given, PrintStream out) {
+    /** {@code --option=X} and {@code --option X} both work: the first is split in two. */
+    static List<String> splitOptions(List<String> given) {
         List<String> arguments = new java.util.ArrayList<>();
         for (String argument : given) {
-            // --from=X and --from X both work
-            if (argument.matches("--(from|to)=.*")) {
+            if (argument.matches("--[a-z]+=.*")) {
                 arguments.add(argument.substring(0, argument.indexOf('=')));
                 arguments.add(argument.substring(argument.indexOf('=') + 1));
             } else {
                 arguments.add(argument);
             }
         }
+        return arguments;
+    }
+
+    public int run(List<String> given, PrintStream out) {
+        if (!given.isEmpty() && given.getFirst().equals("reprocess")) {
+            return reprocess.run(given.subList(1, given.size()), out);
+        }
+        List<String> arguments = splitOptions(given);
         if (arguments.size() != 6 || !arguments.getFirst().equals("run")) {
             out.println(USAGE);
             return 2;
@@ -59,9 +71,7 @@ public class ProductsCommand {
             if (from == null || to == null) {
                 throw new IllegalArgumentException("both --from and --to are needed");
             }
-            if (from.isAfter(to)) {
-                throw new IllegalArgumentException("--from " + from + " is after --to " + to);
-            }
+            checkOrder(from, to);
             chain.recipe(type);
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
@@ -101,7 +111,13 @@ public class ProductsCommand {
         };
     }
 
-    private static Instant time(String text, boolean endOfDay) {
+    static void checkOrder(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+        }
+    }
+
+    static Instant time(String text, boolean endOfDay) {
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);

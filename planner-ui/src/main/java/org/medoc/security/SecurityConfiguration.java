@@ -91,7 +91,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/products", "/api/v1/products/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/products", "/api/v1/products/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/product-types", "/api/v1/product-types/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**",
+                                "/api/v1/product-campaigns", "/api/v1/product-campaigns/**")
                                 .hasAnyRole(Role.ARCHIVIST.name(), Role.ADMIN.name())
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/api/v1/admin/audit", "/api/v1/admin/audit/**").hasRole(Role.ADMIN.name())

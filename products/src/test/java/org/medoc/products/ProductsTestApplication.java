@@ -22,7 +22,8 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code summary}: a FITS summary of each AIA six-channel set (the DEM chain's input rule);</li>
  *   <li>{@code bulk}: many input-less sets in 2001, for the two-scheduler test;</li>
- *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject.</li>
+ *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject;</li>
+ *   <li>{@code reprocess}, versions 1.0 and 2.0: input-less sets in 2003 for the reprocessing-campaign tests.</li>
  * </ul>
  */
 @SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.audit", "org.medoc.products"})
@@ -30,6 +31,7 @@ public class ProductsTestApplication {
 
     public static final Instant BULK_START = Instant.parse("2001-01-01T00:00:00Z");
     public static final Instant FLAKY_START = Instant.parse("2002-01-01T00:00:00Z");
+    public static final Instant REPROCESS_START = Instant.parse("2003-01-01T00:00:00Z");
 
     @Bean
     InputSummaryRecipe summaryRecipe(AiaChannelSets demInputSets) {
@@ -47,13 +49,24 @@ public class ProductsTestApplication {
     }
 
     @Bean
+    InputSummaryRecipe reprocessRecipe() {
+        return new InputSummaryRecipe("reprocess", "1.0", new SyntheticSets(REPROCESS_START, 200, Duration.ofMinutes(30)));
+    }
+
+    @Bean
+    InputSummaryRecipe reprocessRecipeVersion2() {
+        return new InputSummaryRecipe("reprocess", "2.0", new SyntheticSets(REPROCESS_START, 200, Duration.ofMinutes(30)));
+    }
+
+    @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/observations/**", "/api/v1/products", "/api/v1/products/**",
                                 "/api/v1/product-types", "/api/v1/product-types/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/v1/products/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/product-runs").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**").hasAnyRole("ARCHIVIST", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/product-runs", "/api/v1/product-runs/**",
+                                "/api/v1/product-campaigns", "/api/v1/product-campaigns/**").hasAnyRole("ARCHIVIST", "ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));

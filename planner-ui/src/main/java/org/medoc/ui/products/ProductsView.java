@@ -28,6 +28,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
+import org.medoc.products.campaign.CampaignService;
 import org.medoc.products.catalogue.ProductCatalogue;
 import org.medoc.products.catalogue.ProductQuery;
 import org.medoc.products.catalogue.ProductSearchResult;
@@ -49,7 +50,7 @@ import java.util.List;
  * the previews, where the algorithm is documented, its latest thumbnails), all drawn from the recipes' descriptions
  * ({@link ServicePage}); the products by date with thumbnails and downloads, for any type the chains make or the
  * catalogue holds; and for staff the Runs of the product chains with a Retry button for archivists and
- * administrators. Anonymous visitors see everything but the runs.
+ * administrators, below the reprocessing campaigns ({@link CampaignsPanel}). Anonymous visitors see everything but the runs.
  */
 @Route("products")
 @PageTitle("Products · medoc")
@@ -62,6 +63,7 @@ public class ProductsView extends VerticalLayout {
 
     private final ProductCatalogue catalogue;
     private final ProductChain chain;
+    private final CampaignService campaigns;
     private final boolean mayRetry;
 
     private final ComboBox<String> type = new ComboBox<>("Product");
@@ -73,9 +75,11 @@ public class ProductsView extends VerticalLayout {
     private final Span runCount = new Span();
     private final Grid<RunSummary> runs = new Grid<>();
 
-    public ProductsView(ProductCatalogue catalogue, ProductChain chain, AuthenticationContext authentication) {
+    public ProductsView(ProductCatalogue catalogue, ProductChain chain, CampaignService campaigns,
+                        AuthenticationContext authentication) {
         this.catalogue = catalogue;
         this.chain = chain;
+        this.campaigns = campaigns;
         this.mayRetry = authentication.hasAnyRole("ARCHIVIST", "ADMIN");
         setId("products-view");
         setSizeFull();
@@ -254,10 +258,11 @@ public class ProductsView extends VerticalLayout {
                 return retry;
             })).setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
-        runs.setSizeFull();
-        VerticalLayout panel = new VerticalLayout(filters, runCount, runs);
+        runs.setWidthFull();
+        VerticalLayout panel = new VerticalLayout(new CampaignsPanel(campaigns, chain.productTypes(), mayRetry),
+                new H3("Runs"), filters, runCount, runs);
         panel.setPadding(false);
-        panel.setHeight("70vh");
+        runs.setHeight("60vh");
         return panel;
     }
 

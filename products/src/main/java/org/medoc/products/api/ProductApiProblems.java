@@ -1,6 +1,7 @@
 package org.medoc.products.api;
 
 import org.medoc.archive.api.ParameterProblems;
+import org.medoc.products.campaign.CampaignService;
 import org.medoc.products.chain.ChainException;
 import org.medoc.products.chain.ProductChain;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ class ProductApiProblems extends ParameterProblems {
         return badParameter("type", e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, ProductChain.RunNotFoundException.class})
+    @ExceptionHandler({NotFoundException.class, ProductChain.RunNotFoundException.class, CampaignService.CampaignNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return notFound(e.getMessage());
     }
@@ -26,6 +27,13 @@ class ProductApiProblems extends ParameterProblems {
     ProblemDetail conflict(ChainException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Cannot run this product");
+        return problem;
+    }
+
+    @ExceptionHandler(CampaignService.CampaignStateException.class)
+    ProblemDetail campaignState(CampaignService.CampaignStateException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the campaign's state");
         return problem;
     }
 

@@ -2,7 +2,6 @@ package org.medoc.products.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.medoc.archive.api.TimeParameters;
 import org.medoc.archive.catalogue.InvalidQueryException;
 import org.medoc.products.chain.ProductChain;
 import org.medoc.products.chain.RunStatus;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -73,19 +71,9 @@ public class ProductRunController {
     @Operation(summary = "Schedule the products of an interval that the current version has not made yet",
             description = "Products of other versions are kept; the workers make the new ones")
     public Map<String, Object> reprocess(@RequestBody ReprocessRequest request) {
-        if (request.type() == null || request.type().isBlank()) {
-            throw new InvalidQueryException("type", "type is required, e.g. dem");
-        }
-        Instant from = TimeParameters.start("from", request.from());
-        Instant to = TimeParameters.end("to", request.to());
-        if (from == null || to == null) {
-            throw new InvalidQueryException(from == null ? "from" : "to", "from and to are both required");
-        }
-        if (from.isAfter(to)) {
-            throw new InvalidQueryException("from", "from (" + from + ") is after to (" + to + ")");
-        }
-        int scheduled = chain.scheduleRange(request.type().trim(), from, to);
-        return Map.of("type", request.type().trim(), "version", chain.recipe(request.type().trim()).version(),
+        RequestedInterval interval = RequestedInterval.of(request.type(), request.from(), request.to());
+        int scheduled = chain.scheduleRange(interval.type(), interval.from(), interval.to());
+        return Map.of("type", interval.type(), "version", chain.recipe(interval.type()).version(),
                 "scheduled", scheduled);
     }
 }

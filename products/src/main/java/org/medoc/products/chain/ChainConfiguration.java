@@ -3,8 +3,11 @@ package org.medoc.products.chain;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
@@ -15,6 +18,8 @@ import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,8 +40,13 @@ public class ChainConfiguration {
     }
 
     @Bean
-    SchedulerClient chainSchedulerClient(DataSource dataSource, ChainTasks tasks) {
-        return SchedulerClient.Builder.create(dataSource, tasks.all()).build();
+    SchedulerClient chainSchedulerClient(DataSource dataSource, ChainTasks tasks, ObjectProvider<ChainTaskExtension> extensions) {
+        List<Task<?>> known = new ArrayList<>(tasks.all());
+        extensions.orderedStream().forEach(extension -> {
+            known.addAll(extension.tasks());
+            known.addAll(extension.startTasks());
+        });
+        return SchedulerClient.Builder.create(dataSource, known).build();
     }
 
     @Bean
@@ -50,15 +60,29 @@ public class ChainConfiguration {
 
     @Bean
     ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
-                                  @Value("${medoc.node.name:}") String nodeName) {
+                                  @Value("${medoc.node.name:}") String nodeName,
+                                  ObjectProvider<ChainTaskExtension> extensions) {
         String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
-        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name) : null, name);
+        List<ChainTaskExtension> more = extensions.orderedStream().toList();
+        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name, more) : null, name);
     }
 
     /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
-        return Scheduler.create(dataSource, tasks.runTask())
-                .startTasks(tasks.scanTask())
+        return buildScheduler(dataSource, tasks, properties, name, List.of());
+    }
+
+    /** A scheduler executing the chain's tasks and those of the given extensions (reprocessing campaigns). */
+    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name,
+                                           List<ChainTaskExtension> extensions) {
+        List<Task<?>> known = new ArrayList<>(List.of(tasks.runTask()));
+        List<RecurringTask<?>> startTasks = new ArrayList<>(List.of(tasks.scanTask()));
+        extensions.forEach(extension -> {
+            known.addAll(extension.tasks());
+            startTasks.addAll(extension.startTasks());
+        });
+        return Scheduler.create(dataSource, known)
+                .startTasks(startTasks)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
