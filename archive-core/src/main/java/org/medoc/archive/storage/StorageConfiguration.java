@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,7 +34,9 @@ public class StorageConfiguration {
                                 @Value("${medoc.storage.s3.prefix:}") String prefix,
                                 @Value("${medoc.storage.s3.access-key:}") String accessKey,
                                 @Value("${medoc.storage.s3.secret-key:}") String secretKey,
-                                @Value("${medoc.storage.s3.path-style:true}") boolean pathStyle) {
+                                @Value("${medoc.storage.s3.path-style:true}") boolean pathStyle,
+                                @Value("${medoc.storage.s3.multipart-threshold:64MB}") DataSize multipartThreshold,
+                                @Value("${medoc.storage.s3.part-size:16MB}") DataSize partSize) {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(region))
@@ -44,7 +47,8 @@ public class StorageConfiguration {
         if (!endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return new S3ArchiveStore(builder.build(), bucket, prefix);
+        return new S3ArchiveStore(builder.build(), bucket, prefix,
+                new S3ArchiveStore.Multipart(multipartThreshold.toBytes(), partSize.toBytes()));
     }
 
     @Bean
