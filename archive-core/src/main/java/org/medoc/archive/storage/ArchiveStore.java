@@ -88,6 +88,11 @@ public interface ArchiveStore {
         return 0;
     }
 
+    /** Where the objects are, for people and for the migration journal: {@code file:/srv/medoc/archive}, {@code s3://bucket/prefix/}. */
+    default String location() {
+        return getClass().getSimpleName();
+    }
+
     /** Throws IllegalArgumentException when the key could escape the store or is not in medoc's key form. */
     static String checkKey(String key) {
         if (key == null || !key.matches("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*") || key.contains("..")) {

@@ -135,6 +135,11 @@ public class LocalArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public String location() {
+        return root.toUri().toString();
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }

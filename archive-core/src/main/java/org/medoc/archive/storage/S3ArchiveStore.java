@@ -200,6 +200,11 @@ public class S3ArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public String location() {
+        return "s3://" + bucket + "/" + prefix;
+    }
+
+    @Override
     public boolean exists(String key) throws IOException {
         return head(key) != null;
     }
