@@ -7,7 +7,7 @@
 #
 # It starts the packaged application (planner-ui/target/medoc.jar, or MEDOC_JAR) on a fresh data directory
 # (WORK, default /tmp/medoc-load; the generated files are kept there for the next run), ingests testdata/fits and the
-# generated large files with `medoc ingest`, and starts the server with -Xmx512m (MEDOC_HEAP) on a free port.
+# generated large files with `medoc ingest` (REUSE=1 keeps the archive of the last run), and starts the server with -Xmx512m (MEDOC_HEAP) on a free port.
 # The anonymous limits of docs/security.md would turn most of 64 connections' requests into 429 answers by design, so
 # the server runs with them raised: --medoc.limits.requests-per-second=1000000 and
 # --medoc.limits.concurrent-downloads-per-client=8; everything else is the default configuration.
@@ -33,12 +33,16 @@ echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, l
 echo "== generating ${GIGABYTES} GB of large FITS files"
 python3 "$ROOT/bench/load/make-large-fits.py" "$WORK/large-$GIGABYTES" "$GIGABYTES"
 
-rm -rf "$DATA"
-echo "== ingesting testdata/fits and the large files"
-start=$(date +%s)
-"$JAVA" -jar "$JAR" ingest "$ROOT/testdata/fits" "$WORK/large-$GIGABYTES" --medoc.data-dir="$DATA" "${LIMITS[@]}" \
-    > "$WORK/ingest.log" 2>&1 || { tail -20 "$WORK/ingest.log"; exit 1; }
-echo "ingest took $(( $(date +%s) - start )) s: $(tail -1 "$WORK/ingest.log")"
+if [ "${REUSE:-0}" = 1 ] && [ -d "$DATA" ]; then
+  echo "== reusing the archive of the last run in $DATA (REUSE=1)"
+else
+  rm -rf "$DATA"
+  echo "== ingesting testdata/fits and the large files"
+  start=$(date +%s)
+  "$JAVA" -jar "$JAR" ingest "$ROOT/testdata/fits" "$WORK/large-$GIGABYTES" --medoc.data-dir="$DATA" "${LIMITS[@]}" \
+      > "$WORK/ingest.log" 2>&1 || { tail -20 "$WORK/ingest.log"; exit 1; }
+  echo "ingest took $(( $(date +%s) - start )) s: $(tail -1 "$WORK/ingest.log")"
+fi
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$JAVA" -Xmx"$HEAP" -jar "$JAR" --server.port="$PORT" --medoc.data-dir="$DATA" "${LIMITS[@]}" > "$WORK/server.log" 2>&1 &
@@ -60,6 +64,11 @@ LARGE=$(curl -fs "$BASE/api/v1/observations?instrument=EIT&size=1000" | python3 
 import json, sys
 print(" ".join(str(o["id"]) for o in json.load(sys.stdin)["items"] if o["size"] > 100_000_000))')
 
+echo "== warm-up: 10 s of search and file download, not reported"
+wrk -t2 -c"$CONNECTIONS" -d10s --timeout 10s "$BASE/api/v1/observations?instrument=AIA&wavelength=171&size=20" > /dev/null
+MEDOC_PATHS=$(for id in $SMALL; do printf '/api/v1/observations/%s/file,' "$id"; done) \
+  wrk -t2 -c"$CONNECTIONS" -d10s --timeout 10s -s "$ROOT/bench/load/wrk-report.lua" "$BASE/" > /dev/null
+
 echo "== public search, $CONNECTIONS connections, ${SECONDS_PER_RUN} s"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s -s "$ROOT/bench/load/wrk-report.lua" \
     "$BASE/api/v1/observations?instrument=AIA&wavelength=171&size=20"
@@ -75,6 +84,10 @@ echo "heap used before: $(( $(heap) / 1024 )) MB"
 curl -sS -o /dev/null -H 'Content-Type: application/json' -d "$BODY" \
     -w 'bulk: HTTP %{http_code}, %{size_download} bytes in %{time_total} s (%{speed_download} B/s)\n' \
     "$BASE/api/v1/downloads?format=tar" > "$WORK/bulk.txt" &
+# the tar holds the files, their headers and a SHA256SUMS entry: expected size is a little over the files' sum
+echo "files to send: $(curl -fs "$BASE/api/v1/observations?instrument=EIT&size=1000" | python3 -c '
+import json, sys
+print(sum(o["size"] for o in json.load(sys.stdin)["items"] if o["size"] > 100_000_000))') bytes"
 CURL=$!
 : > "$WORK/heap.txt"
 while kill -0 $CURL 2>/dev/null; do
