@@ -52,8 +52,10 @@ public class S3ArchiveStore implements ArchiveStore {
             if (partSizeBytes < MIN_PART_BYTES || partSizeBytes > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("medoc.storage.s3.part-size must be between 5 MiB and 2 GiB: " + partSizeBytes);
             }
-            if (thresholdBytes < partSizeBytes) {
-                throw new IllegalArgumentException("medoc.storage.s3.multipart-threshold must be at least the part size");
+            // below the threshold an object is sent from memory in one PUT: at most one Java array
+            if (thresholdBytes < partSizeBytes || thresholdBytes > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("medoc.storage.s3.multipart-threshold must be between the part size and 2 GiB: "
+                        + thresholdBytes);
             }
         }
 
