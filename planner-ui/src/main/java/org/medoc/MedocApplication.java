@@ -17,7 +17,7 @@ import java.util.List;
  * medoc: the software of a space solar-physics data and operations centre. Without a sub-command it serves the web
  * application; with one ({@code ingest <file-or-directory>...}, {@code products run <type> --from ... --to ...},
  * {@code products reprocess --type <type> [--version <v>] --from ... --to ...},
- * {@code storage check [--delete]}, {@code golf hk-import <file>...}, {@code users create-admin <name>}) it runs that
+ * {@code storage check [--delete]}, {@code storage migrate --to s3|local}, {@code golf hk-import <file>...}, {@code users create-admin <name>}) it runs that
  * batch command on the same context,
  * without the web server, and exits with the command's status. Spring options ({@code --medoc.data-dir=...}) may
  * precede or follow the sub-command.
@@ -53,7 +53,7 @@ public class MedocApplication {
                         ? Arrays.asList(args).subList(Arrays.asList(args).indexOf("products") + 1, args.length).stream()
                             .filter(a -> !a.startsWith("--") || a.matches("--(from|to|type|version|every|detach)(=.*)?")).toList()
                         : commandLine.getFirst().equals("storage")
-                        ? Arrays.stream(args).filter(a -> !a.startsWith("--") || a.equals("--delete")).skip(1).toList()
+                        ? Arrays.stream(args).filter(a -> !a.startsWith("--") || a.matches("--delete|--to(=.*)?")).skip(1).toList()
                         : arguments;
                 status = switch (commandLine.getFirst()) {
                     case "products" -> context.getBean(ProductsCommand.class).run(commandArguments, System.out);

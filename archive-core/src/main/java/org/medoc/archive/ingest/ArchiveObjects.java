@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -37,6 +39,17 @@ class ArchiveObjects implements StoredObjectOwner {
                 .fetch(OBSERVATION.QUICKLOOK_KEY));
         found.addAll(dsl.select(QUARANTINE.STORAGE_KEY).from(QUARANTINE).where(QUARANTINE.STORAGE_KEY.in(keys))
                 .fetch(QUARANTINE.STORAGE_KEY));
+        return found;
+    }
+
+    /** Observation files and quarantined bytes are recorded with their SHA-256; quicklooks are not. */
+    @Override
+    public Map<String, String> recordedSha256(Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        dsl.select(OBSERVATION.STORAGE_KEY, OBSERVATION.SHA256).from(OBSERVATION).where(OBSERVATION.STORAGE_KEY.in(keys))
+                .forEach(r -> found.put(r.value1(), r.value2().trim()));
+        dsl.select(QUARANTINE.STORAGE_KEY, QUARANTINE.SHA256).from(QUARANTINE).where(QUARANTINE.STORAGE_KEY.in(keys))
+                .forEach(r -> found.put(r.value1(), r.value2().trim()));
         return found;
     }
 

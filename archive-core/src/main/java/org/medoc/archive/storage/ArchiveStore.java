@@ -21,6 +21,32 @@ public interface ArchiveStore {
 
     void put(String key, byte[] content) throws IOException;
 
+    /**
+     * Stores exactly {@code sizeBytes} bytes read from {@code content} under the key, hashing them as they are written;
+     * the stream is read to its announced end but not closed. When the bytes differ from what the caller expects (a
+     * different SHA-256 when {@code expectedSha256} is given, or a different length) nothing is stored: an
+     * {@link IntegrityException} (or, without an expected hash, an IOException) is thrown instead. An existing object
+     * under the key is kept and the stream is not read.
+     *
+     * @return the SHA-256 and length of the bytes stored, or {@code null} when an object already existed under the key
+     */
+    default Sha256.Measured put(String key, InputStream content, long sizeBytes, String expectedSha256) throws IOException {
+        if (exists(key)) {
+            return null;
+        }
+        java.nio.file.Path temporary = java.nio.file.Files.createTempFile("medoc-put-", ".part");
+        try {
+            Sha256.Measured written;
+            try (var out = java.nio.file.Files.newOutputStream(temporary)) {
+                written = SentBytes.copy(key, content, sizeBytes, expectedSha256, out);
+            }
+            put(key, temporary);
+            return written;
+        } finally {
+            java.nio.file.Files.deleteIfExists(temporary);
+        }
+    }
+
     boolean exists(String key) throws IOException;
 
     long size(String key) throws IOException;
@@ -60,6 +86,11 @@ public interface ArchiveStore {
      */
     default int sweepIncomplete(Duration maxAge) throws IOException {
         return 0;
+    }
+
+    /** Where the objects are, for people and for the migration journal: {@code file:/srv/medoc/archive}, {@code s3://bucket/prefix/}. */
+    default String location() {
+        return getClass().getSimpleName();
     }
 
     /** Throws IllegalArgumentException when the key could escape the store or is not in medoc's key form. */

@@ -38,6 +38,18 @@ public class LocalArchiveStore implements ArchiveStore {
         putAtomically(key, temporary -> Files.write(temporary, content));
     }
 
+    /** Verified before the rename: an object whose bytes differ from the expected ones never appears under its key. */
+    @Override
+    public Sha256.Measured put(String key, InputStream content, long sizeBytes, String expectedSha256) throws IOException {
+        Sha256.Measured[] written = new Sha256.Measured[1];
+        putAtomically(key, temporary -> {
+            try (var out = Files.newOutputStream(temporary)) {
+                written[0] = SentBytes.copy(key, content, sizeBytes, expectedSha256, out);
+            }
+        });
+        return written[0];
+    }
+
     private interface Writer {
         void writeTo(Path temporary) throws IOException;
     }
@@ -120,6 +132,11 @@ public class LocalArchiveStore implements ArchiveStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    @Override
+    public String location() {
+        return root.toUri().toString();
     }
 
     @Override

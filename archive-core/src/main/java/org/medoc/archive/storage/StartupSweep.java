@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * At start-up, deletes what a crashed process left half-written: the store's temporary files of objects never renamed
- * into place, and the uploads and re-evaluation copies under {@code ${medoc.data-dir}/incoming}. A file whose writer
+ * into place (in an S3 store: multipart uploads never completed), and the uploads and re-evaluation copies under {@code ${medoc.data-dir}/incoming}. A file whose writer
  * still lives (another medoc process on this machine) is kept unless older than {@code medoc.storage.incomplete-max-age}.
  */
 @Component

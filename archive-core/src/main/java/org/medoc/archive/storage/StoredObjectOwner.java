@@ -1,6 +1,7 @@
 package org.medoc.archive.storage;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -19,4 +20,14 @@ public interface StoredObjectOwner {
 
     /** Calls {@code each} with every key a record refers to (streamed: there may be millions). */
     void forEachReferenced(Consumer<String> each);
+
+    /**
+     * Of the given keys, the SHA-256 the records hold for their objects (lower-case hexadecimal), for the keys whose
+     * records hold one: {@code medoc storage migrate} refuses to copy an object whose bytes no longer match it. An owner
+     * that records no hashes keeps the default; its objects are then copied as they are and verified against the
+     * hash of the bytes read.
+     */
+    default Map<String, String> recordedSha256(Collection<String> keys) {
+        return Map.of();
+    }
 }

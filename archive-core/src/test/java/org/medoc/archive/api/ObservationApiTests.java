@@ -251,6 +251,15 @@ class ObservationApiTests {
     }
 
     @Test
+    void aBulkDownloadMayStreamForHoursNotTheContainersThirtySeconds() throws Exception {
+        ingest.ingestFile(ArchiveTestApplication.sampleFits().resolve("aia_171_level1.fits"), "aia_171_level1.fits", "test");
+        var result = mvc.perform(post("/api/v1/downloads").contentType(MediaType.APPLICATION_JSON).content("{\"instrument\":\"AIA\"}"))
+                .andExpect(request().asyncStarted()).andReturn();
+        // medoc.download.stream-timeout (12 h): the 30 s default cut 10 GB downloads into truncated tars
+        assertThat(result.getRequest().getAsyncContext().getTimeout()).isEqualTo(java.time.Duration.ofHours(12).toMillis());
+    }
+
+    @Test
     void uploadNeedsAnArchivist() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "x.fits", "application/fits", "junk".getBytes(StandardCharsets.US_ASCII));
         mvc.perform(multipart("/api/v1/ingest").file(file)).andExpect(status().isUnauthorized());

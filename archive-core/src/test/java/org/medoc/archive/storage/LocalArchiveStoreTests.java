@@ -29,6 +29,24 @@ class LocalArchiveStoreTests {
     }
 
     @Test
+    void aStreamIsStoredOnlyWhenItsBytesMatchTheExpectedHashAndLength() throws Exception {
+        LocalArchiveStore store = new LocalArchiveStore(root);
+        byte[] content = "content".getBytes(StandardCharsets.US_ASCII);
+        String sha256 = Sha256.measure(new java.io.ByteArrayInputStream(content)).sha256();
+
+        var stored = store.put("fits/ab/ok.fits", new java.io.ByteArrayInputStream(content), content.length, sha256);
+        assertThat(stored).isEqualTo(new Sha256.Measured(sha256, content.length));
+
+        assertThatThrownBy(() -> store.put("fits/ab/bad.fits", new java.io.ByteArrayInputStream("contenT".getBytes(StandardCharsets.US_ASCII)),
+                content.length, sha256)).isInstanceOf(IntegrityException.class);
+        assertThatThrownBy(() -> store.put("fits/ab/long.fits", new java.io.ByteArrayInputStream(content), content.length - 1, null))
+                .hasMessageContaining("nothing stored");
+        try (var files = Files.list(root.resolve("fits/ab"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ok.fits");
+        }
+    }
+
+    @Test
     void anExistingObjectIsNeverRewritten() throws Exception {
         LocalArchiveStore store = new LocalArchiveStore(root);
         store.put("fits/ab/x.fits", "first".getBytes(StandardCharsets.US_ASCII));
