@@ -55,7 +55,6 @@ public class IngestService {
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
     /** A progress line is reported after this many files. */
     public static final int BATCH_SIZE = 100;
-    private static final int QUICKLOOK_SIDE = 512;
 
     private final DSLContext dsl;
     private final ArchiveStore store;
@@ -260,7 +259,7 @@ public class IngestService {
         FitsHduInfo image = inspection.primaryImage();
         if (image != null) {
             ImagePlane plane = decoding.decode(file, inspection, image, limits);
-            quicklook = Quicklook.png(plane, stretchFor(header), QUICKLOOK_SIDE);
+            quicklook = Quicklook.png(plane, stretchFor(header), Quicklook.SIDE);
         }
         return new Prepared(inspection, header, quicklook);
     }
