@@ -16,7 +16,11 @@ public final class Quicklook {
     public static final int SIDE = 512;
     static final double LOW_PERCENTILE = 0.5;
     static final double HIGH_PERCENTILE = 99.5;
-    private static final int MAX_SAMPLES = 1 << 20;
+    /**
+     * Pixels the percentiles are taken from, evenly spaced: the rank error of a percentile from n samples is
+     * about √(p(1−p)/n), 0.014 percentile points for the 0.5th with 2¹⁸, and sorting them costs milliseconds.
+     */
+    private static final int MAX_SAMPLES = 1 << 18;
 
     private Quicklook() {
     }
@@ -28,7 +32,7 @@ public final class Quicklook {
      * <p>
      * A plane holding only every n-th row (n at most the block size) gives the same picture from fewer pixels: each
      * output pixel averages the held rows of its block instead of all of them, and the percentiles come from the held
-     * pixels (at most {@value #MAX_SAMPLES} of them, evenly spaced). What is lost is only averaging of noise within a
+     * pixels (at most 2¹⁸ of them, evenly spaced). What is lost is only averaging of noise within a
      * block, below one grey level for photon-noise-limited images (docs/ingest.md, "Quicklooks").
      */
     public static byte[] png(ImagePlane plane, Stretch stretch, int maxSide) {

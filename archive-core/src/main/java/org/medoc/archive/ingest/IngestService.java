@@ -2,6 +2,7 @@ package org.medoc.archive.ingest;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DataAccessException;
 import org.medoc.archive.fits.FitsCard;
 import org.medoc.archive.fits.FitsHduInfo;
@@ -72,9 +73,10 @@ public class IngestService {
     /** One catalogue batch = one transaction. */
     private final TransactionTemplate transactions;
     private final IngestPipeline.Settings pipeline;
+    private final IngestActivity activity;
 
     public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, AuditTrail audit,
-                         DecodePool decoding, PlatformTransactionManager transactionManager,
+                         DecodePool decoding, PlatformTransactionManager transactionManager, IngestActivity activity,
                          @Value("${medoc.data-dir:./medoc-data}") String dataDir,
                          @Value("${medoc.ingest.workers:0}") int workers,
                          @Value("${medoc.ingest.batch-size:" + BATCH_SIZE + "}") int batchSize,
@@ -87,9 +89,11 @@ public class IngestService {
         this.decoding = decoding;
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
         this.transactions = new TransactionTemplate(transactionManager);
-        // 0: one worker per core, at least the decoding threads (a worker waits on its decode, not the CPU)
+        this.activity = activity;
+        // 0: two workers per core, at least the decoding threads: a worker also waits (fsync of its objects, database,
+        // its decode), and a waiting worker leaves its core to another
         int threads = workers > 0 ? workers
-                : Math.max(Runtime.getRuntime().availableProcessors(), decoding.size());
+                : Math.max(2 * Runtime.getRuntime().availableProcessors(), decoding.size());
         this.pipeline = new IngestPipeline.Settings(threads, batchSize, batchMaxWait);
     }
 
@@ -126,8 +130,16 @@ public class IngestService {
                 throw new IOException("no such file or directory: " + path);
             }
         }
-        return new IngestPipeline(settings, (file) -> stage(file, file.getFileName().toString(), source),
-                this::catalogue).run(files, progress);
+        long run = activity.start(source, new IngestProgress(0, files.size(), 0, 0, 0, 0, 0, 0, Duration.ZERO));
+        try {
+            return new IngestPipeline(settings, file -> stage(file, file.getFileName().toString(), source),
+                    this::catalogue).run(files, p -> {
+                        activity.update(run, p);
+                        progress.accept(p);
+                    });
+        } finally {
+            activity.end(run);
+        }
     }
 
     /** Ingests one file; {@code fileName} is the name to record (uploads keep the client's name, sanitised). */
@@ -153,13 +165,20 @@ public class IngestService {
             return Staged.done(failed(name, null, "could not read the file to ingest: " + e.getMessage(), e), 0);
         }
         try {
-            Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
-            if (existing != null) {
-                return Staged.done(new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, sha256, "already present"), size);
+            // one round trip for both look-ups: at hundreds of small files a second, round trips count
+            var known = dsl.select(OBSERVATION.ID, DSL.inline((String) null, String.class).as("reason")).from(OBSERVATION)
+                    .where(OBSERVATION.SHA256.eq(sha256))
+                    .unionAll(DSL.select(DSL.inline((Long) null, Long.class), QUARANTINE.REASON).from(QUARANTINE)
+                            .where(QUARANTINE.SHA256.eq(sha256)))
+                    .fetch();
+            for (var r : known) {
+                if (r.value1() != null) {
+                    return Staged.done(new IngestOutcome(name, IngestOutcome.Status.SKIPPED, r.value1(), sha256,
+                            "already present"), size);
+                }
             }
-            String knownReason = dsl.select(QUARANTINE.REASON).from(QUARANTINE).where(QUARANTINE.SHA256.eq(sha256)).fetchOne(QUARANTINE.REASON);
-            if (knownReason != null) {
-                return Staged.done(new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, knownReason), size);
+            for (var r : known) {
+                return Staged.done(new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, r.value2()), size);
             }
         } catch (DataAccessException e) {
             return Staged.done(failed(name, sha256, databaseFault(e), e), size);

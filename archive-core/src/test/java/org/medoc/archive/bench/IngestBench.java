@@ -69,6 +69,11 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "generated %d AIA-like files, %.1f MB (%.2f MB each) in %.0f s%n", large,
                 bytes / 1e6, bytes / 1e6 / Math.max(1, large), (System.nanoTime() - began) / 1e9);
 
+        // JIT warm-up (a production ingest runs warm): files of their own, not measured
+        Path warmUp = Files.createDirectories(work.resolve("warm-up"));
+        for (int i = 0; i < 8; i++) {
+            generator.write(warmUp, 1000 + i, Instant.parse("2024-02-01T00:00:00Z"), 99);
+        }
         Path smallDir = work.resolve("small");
         List<Path> smallFiles = new ArrayList<>();
         for (int set = 0; smallFiles.size() < small; set++) {
@@ -84,6 +89,7 @@ public final class IngestBench {
             IngestPipeline.Settings settings = workers > 0 ? ingest.pipelineSettings().withWorkers(workers)
                     : ingest.pipelineSettings();
             System.out.println("pipeline: " + settings);
+            run("warm-up (8 AIA-like files, not counted)", ingest, warmUp, settings);
             javaMbps = run("AIA-like", ingest, aia, settings);
             run("AIA-like again (all skipped)", ingest, aia, settings);
             run("small files (64² demo observations)", ingest, smallDir, settings);
