@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  *     -Dexec.mainClass=org.medoc.archive.bench.IngestBench -Dexec.args="36 2000 0"
  * </pre>
  *
- * Arguments: large files (default 36), small files (default 2000), ingest workers (0: the default, one per core).
+ * Arguments: large files (default 36), small files (default 2000), ingest workers (0: the default, two per core),
+ * workers for the small files (default: the same).
  */
 public final class IngestBench {
 
@@ -51,6 +52,7 @@ public final class IngestBench {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 36;
         int small = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int smallWorkers = args.length > 3 ? Integer.parseInt(args[3]) : workers;
         Path work = Files.createTempDirectory("ingest-bench-");
         System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s, load average before: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
@@ -92,7 +94,9 @@ public final class IngestBench {
             run("warm-up (8 AIA-like files, not counted)", ingest, warmUp, settings);
             javaMbps = run("AIA-like", ingest, aia, settings);
             run("AIA-like again (all skipped)", ingest, aia, settings);
-            run("small files (64² demo observations)", ingest, smallDir, settings);
+            IngestPipeline.Settings smallSettings = smallWorkers > 0 ? settings.withWorkers(smallWorkers) : settings;
+            run("small files (64² demo observations), " + smallSettings.workers() + " workers", ingest, smallDir,
+                    smallSettings);
         }
 
         double[] reference = astropy(aia);
@@ -100,7 +104,11 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "astropy reference (single thread): %d files, %.1f MB in %.1f s: %.2f files/s,"
                 + " %.1f MB/s%n", (long) reference[0], reference[1] / 1e6, reference[2], reference[0] / reference[2], refMbps);
         System.out.printf(Locale.ROOT, "ratio medoc / astropy: %.2f×%n", javaMbps / refMbps);
+        System.out.println("one AIA-like file, one thread (best of " + 2 * Math.min(4, files.size()) + "):");
         profile(files.subList(0, Math.min(4, files.size())), work.resolve("profile-store"));
+        System.out.println("one small file, one thread (best of 40):");
+        profile(smallFiles.stream().filter(f -> f.getFileName().toString().startsWith("aia")).limit(20).toList(),
+                work.resolve("profile-store-small"));
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
@@ -135,11 +143,11 @@ public final class IngestBench {
         return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
     }
 
-    /** Each step of one large file alone, on one thread, warm (best of the files). */
+    /** Each step of one file alone, on one thread, warm (best of the files, two rounds). */
     private static void profile(List<Path> files, Path storeDir) throws Exception {
         LocalArchiveStore store = new LocalArchiveStore(storeDir);
         FitsLimits limits = FitsLimits.defaults();
-        String[] names = {"SHA-256", "structure scan + CHECKSUM/DATASUM", "quicklook rows decode (every 8th row)",
+        String[] names = {"SHA-256", "structure scan + CHECKSUM/DATASUM", "quicklook rows decode (every n-th row)",
                 "quicklook PNG (block means, percentiles, encode)", "full decode (nom-tam-fits, for comparison)",
                 "store put (copy, fsync, rename)"};
         double[] best = new double[names.length];
@@ -166,7 +174,6 @@ public final class IngestBench {
                 }
             }
         }
-        System.out.println("one file, one thread (best of " + 2 * files.size() + "):");
         for (int i = 0; i < names.length; i++) {
             System.out.printf(Locale.ROOT, "  %-50s %7.1f ms%n", names[i], best[i]);
         }
