@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * look-ups, structure scan with CHECKSUM/DATASUM, header, decode (on the {@link DecodePool}), quicklook and storage;
  * the calling thread writes the catalogue rows of finished files in batches, one transaction per batch.
  * <p>
- * Memory is bounded whatever the number and size of the files: at most {@code 2 × workers} files are between the
- * feeder and the writer, a batch holds at most {@code batchSize} rows (headers as JSON, no pixels), and a worker
+ * Memory is bounded whatever the number and size of the files: at most {@code 2 × workers + batchSize} files are
+ * between the feeder and the writer (a file ready for its row holds its headers as JSON, no pixels), and a worker
  * streams its file (hash, checksum, storage) and decodes only the rows its quicklook needs. Waiting is back-pressure:
  * when the writer is slow (database), the workers stop taking new files.
  * <p>
@@ -97,7 +97,8 @@ public final class IngestPipeline {
             totalBytes += sizes[i];
         }
         IngestOutcome[] outcomes = new IngestOutcome[n];
-        Semaphore window = new Semaphore(2 * settings.workers());
+        // room for a whole batch besides the workers' own files: the workers go on while the writer writes a batch
+        Semaphore window = new Semaphore(2 * settings.workers() + settings.batchSize());
         BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
         AtomicInteger number = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(settings.workers(), task -> Thread.ofPlatform()
@@ -124,10 +125,11 @@ public final class IngestPipeline {
                         : Math.max(0, batchStarted + settings.batchMaxWait().toNanos() - System.nanoTime());
                 Finished next = finished.poll(waitNanos, TimeUnit.NANOSECONDS);
                 if (next != null) {
-                    window.release();
                     if (next.staged().outcome() != null) {
+                        window.release();
                         tally.add(outcomes, next.index(), next.staged().outcome(), sizes);
                     } else {
+                        // its place in the window is given back once its row is written
                         if (batch.isEmpty()) {
                             batchStarted = System.nanoTime();
                         }
@@ -140,6 +142,7 @@ public final class IngestPipeline {
                 boolean last = !batch.isEmpty() && tally.files + batch.size() == n;
                 if (full || waited || last) {
                     write(batch, outcomes, sizes, tally);
+                    window.release(batch.size());
                     batch.clear();
                 }
                 if (System.nanoTime() - lastReport >= PROGRESS_EVERY.toNanos() && tally.files < n) {

@@ -85,14 +85,14 @@ public final class IngestBench {
 
         System.setProperty("medoc.data-dir", work.resolve("data").toString());
         System.setProperty("logging.level.root", "WARN");
-        double javaMbps;
+        double[] java;
         try (ConfigurableApplicationContext context = SpringApplication.run(ArchiveTestApplication.class)) {
             IngestService ingest = context.getBean(IngestService.class);
             IngestPipeline.Settings settings = workers > 0 ? ingest.pipelineSettings().withWorkers(workers)
                     : ingest.pipelineSettings();
             System.out.println("pipeline: " + settings);
             run("warm-up (8 AIA-like files, not counted)", ingest, warmUp, settings);
-            javaMbps = run("AIA-like", ingest, aia, settings);
+            java = run("AIA-like", ingest, aia, settings);
             run("AIA-like again (all skipped)", ingest, aia, settings);
             IngestPipeline.Settings smallSettings = smallWorkers > 0 ? settings.withWorkers(smallWorkers) : settings;
             run("small files (64² demo observations), " + smallSettings.workers() + " workers", ingest, smallDir,
@@ -101,9 +101,16 @@ public final class IngestBench {
 
         double[] reference = astropy(aia);
         double refMbps = reference[1] / 1e6 / reference[2];
+        double refCpuPerMb = reference[3] / (reference[1] / 1e6);
         System.out.printf(Locale.ROOT, "astropy reference (single thread): %d files, %.1f MB in %.1f s: %.2f files/s,"
-                + " %.1f MB/s%n", (long) reference[0], reference[1] / 1e6, reference[2], reference[0] / reference[2], refMbps);
-        System.out.printf(Locale.ROOT, "ratio medoc / astropy: %.2f×%n", javaMbps / refMbps);
+                + " %.1f MB/s; %.1f CPU-s (%.2f CPU-ms per MB)%n", (long) reference[0], reference[1] / 1e6, reference[2],
+                reference[0] / reference[2], refMbps, reference[3], refCpuPerMb * 1e3);
+        System.out.printf(Locale.ROOT, "ratio medoc / astropy, wall MB/s in this run: %.2f×%n", java[0] / refMbps);
+        // on a shared machine the wall ratio favours the process with more threads; CPU per MB does not depend on it
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf(Locale.ROOT, "CPU per MB: medoc %.2f ms, astropy %.2f ms (%.2f× less); on %d idle cores that"
+                        + " is at most %.0f MB/s for medoc (all cores) and %.0f MB/s for astropy (one core)%n",
+                java[1] * 1e3, refCpuPerMb * 1e3, refCpuPerMb / java[1], cores, cores / java[1], 1 / refCpuPerMb);
         System.out.println("one AIA-like file, one thread (best of " + 2 * Math.min(4, files.size()) + "):");
         profile(files.subList(0, Math.min(4, files.size())), work.resolve("profile-store"));
         System.out.println("one small file, one thread (best of 40):");
@@ -112,21 +119,31 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
-    private static double run(String what, IngestService ingest, Path directory, IngestPipeline.Settings settings)
+    /** {wall MB/s, CPU seconds of this JVM per MB} of one ingest run. */
+    private static double[] run(String what, IngestService ingest, Path directory, IngestPipeline.Settings settings)
             throws Exception {
         IngestProgress[] last = new IngestProgress[1];
+        long cpuBefore = processCpuNanos();
         IngestReport report = ingest.ingest(List.of(directory), "bench", settings, progress -> {
             last[0] = progress;
             System.out.println("  … " + progress.line());
         });
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         IngestProgress p = last[0];
-        System.out.printf(Locale.ROOT, "%s: %d files, %.1f MB in %.2f s: %.1f files/s, %.1f MB/s (%s)%n", what,
-                p.filesTotal(), p.bytesTotal() / 1e6, p.elapsed().toNanos() / 1e9, p.filesPerSecond(),
-                p.megabytesPerSecond(), report.summary());
-        return p.megabytesPerSecond();
+        System.out.printf(Locale.ROOT, "%s: %d files, %.1f MB in %.2f s: %.1f files/s, %.1f MB/s; %.1f CPU-s"
+                        + " (%.1f CPU-ms per file, %.2f CPU-ms per MB) (%s)%n", what, p.filesTotal(), p.bytesTotal() / 1e6,
+                p.elapsed().toNanos() / 1e9, p.filesPerSecond(), p.megabytesPerSecond(), cpu, cpu * 1e3 / p.filesTotal(),
+                cpu * 1e3 / (p.bytesTotal() / 1e6), report.summary());
+        return new double[] {p.megabytesPerSecond(), cpu / (p.bytesTotal() / 1e6)};
     }
 
-    /** {files, bytes, seconds} of the astropy script on the directory. */
+    /** CPU time of this JVM (all its threads; not the embedded PostgreSQL, a process of its own). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** {files, bytes, wall seconds, CPU seconds} of the astropy script on the directory. */
     private static double[] astropy(Path directory) throws Exception {
         Path script = directory.resolveSibling("astropy_reference.py");
         try (InputStream in = IngestBench.class.getResourceAsStream("astropy_reference.py")) {
@@ -136,11 +153,12 @@ public final class IngestBench {
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
-        Matcher m = Pattern.compile("files=(\\d+) bytes=(\\d+) seconds=([0-9.]+)").matcher(output);
+        Matcher m = Pattern.compile("files=(\\d+) bytes=(\\d+) seconds=([0-9.]+) cpu=([0-9.]+)").matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("the astropy reference failed: " + output);
         }
-        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))};
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
+                Double.parseDouble(m.group(4))};
     }
 
     /** Each step of one file alone, on one thread, warm (best of the files, two rounds). */
