@@ -187,9 +187,9 @@ public class IngestService {
     }
 
     /**
-     * Reads, checks and stores bytes not yet known (the catalogue row is written by {@link #catalogue(List)}): a content fault quarantines them, an infrastructure fault
-     * (storage, database, no decoding capacity) fails the attempt and records nothing, so that a later ingest of the
-     * same bytes is processed normally.
+     * Reads, checks and stores bytes not yet known (their catalogue row is written by {@link #catalogue(List)}): a
+     * content fault quarantines them, an infrastructure fault (storage, database, no decoding capacity) fails the
+     * attempt and records nothing, so that a later ingest of the same bytes is processed normally.
      */
     private Staged evaluate(Path file, String name, long size, String sha256, String source) {
         Prepared prepared;
