@@ -114,6 +114,42 @@ class QuicklookRowsTests {
         assertThat(sum / n).isLessThan(6);
     }
 
+    @Test
+    void damagedRiceRowsAreRefusedWithAReasonNeverWithAnotherException() throws Exception {
+        byte[] original = Files.readAllBytes(AIA_RICE);
+        FitsHduInfo image = TestFiles.inspect(AIA_RICE).primaryImage();
+        long tableStart = image.dataOffset();
+        // drop the checksums, which would refuse the damage before any decode
+        String text = new String(original, 0, (int) tableStart, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String key : new String[] {"CHECKSUM=", "DATASUM ="}) {
+            int at = text.indexOf(key, (int) image.headerOffset());
+            System.arraycopy("COMMENT  ".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, original, at, 9);
+        }
+        Path damaged = TestFiles.scratch("quicklook-rows").resolve("damaged.fits");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(15);
+        int refused = 0;
+        for (int round = 0; round < 200; round++) {
+            byte[] bytes = original.clone();
+            // scramble descriptors and compressed bytes
+            for (int k = 0; k < 1 + random.nextInt(16); k++) {
+                int at = (int) (tableStart + random.nextLong(image.dataSizeBytes()));
+                bytes[at] = (byte) random.nextInt(256);
+            }
+            Files.write(damaged, bytes);
+            FitsInspection inspection = FitsInspector.inspect(damaged, FitsLimits.defaults());
+            FitsHduInfo hdu = inspection.primaryImage();
+            try {
+                ImagePlane plane = FitsImageReader.readQuicklookRows(damaged, inspection, hdu, FitsLimits.defaults(),
+                        DecodeBudget.forFile(bytes.length, FitsLimits.defaults()), 97);
+                assertThat(plane.height()).isEqualTo(89);
+            } catch (FitsRejectedException e) {
+                refused++;
+                assertThat(e.reason()).isNotBlank();
+            }
+        }
+        assertThat(refused).as("some damage is found").isPositive();
+    }
+
     private static BufferedImage png(byte[] bytes) throws Exception {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }
