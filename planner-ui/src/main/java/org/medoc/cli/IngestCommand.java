@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code medoc ingest <file-or-directory>...}: ingests on the application's own context, prints a progress line
- * per batch and the summary, lists each quarantined or failed file with its reason, and returns a non-zero exit code
+ * {@code medoc ingest <file-or-directory>...}: ingests on the application's own context (in parallel, the catalogue
+ * written in batches), prints a progress line about once a second (files, MB, rate, ETA) and the summary, lists each quarantined or failed file with its reason, and returns a non-zero exit code
  * when anything was quarantined (1) or failed for a retryable fault of the infrastructure (3), so that scripts notice.
  */
 @Component
@@ -32,8 +32,7 @@ public class IngestCommand {
         List<Path> paths = arguments.stream().map(Path::of).toList();
         IngestReport report;
         try {
-            report = ingest.ingest(paths, "command line", progress ->
-                    out.printf("… %d files: %s%n", progress.outcomes().size(), progress.summary()));
+            report = ingest.ingest(paths, "command line", progress -> out.println("… " + progress.line()));
         } catch (IOException e) {
             out.println("ingest failed: " + e.getMessage());
             return 2;

@@ -61,20 +61,4 @@ public final class PackagedMedoc {
         });
         return collected;
     }
-
-    /** Collects what a started process prints (standard output and error merged), as it runs. */
-    static StringBuffer collectOutput(Process process) {
-        StringBuffer collected = new StringBuffer();
-        Thread.ofVirtual().start(() -> {
-            try {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = process.getInputStream().read(buffer)) > 0; ) {
-                    collected.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        });
-        return collected;
-    }
 }

@@ -116,6 +116,65 @@ public final class FitsImageReader {
         }
     }
 
+    /**
+     * The rows a quicklook of at most {@code maxSide} pixels on a side needs: with s = ceil(longer side / maxSide),
+     * only rows 0, s, 2s, … where the file's layout lets them be read alone (plain images, and lossless RICE_1
+     * images in row tiles, the layout of SDO level-1 files: see {@link RiceRows}), else the whole plane as
+     * {@link #readPlane(Path, FitsInspection, FitsHduInfo, FitsLimits, DecodeBudget)} reads it. Same checks, same
+     * refusals, same budget.
+     */
+    public static ImagePlane readQuicklookRows(Path file, FitsInspection inspection, FitsHduInfo hdu, FitsLimits limits,
+                                               DecodeBudget budget, int maxSide) throws FitsRejectedException, IOException {
+        long[] axes = hdu.imageAxes();
+        if (!hdu.hasImage() || axes[0] > Integer.MAX_VALUE || axes[1] > Integer.MAX_VALUE
+                || axes[0] * axes[1] > limits.maxImagePixels()) {
+            return readPlane(file, inspection, hdu, limits, budget); // refused there, with the reason
+        }
+        int width = (int) axes[0];
+        int height = (int) axes[1];
+        int step = (int) Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide);
+        RiceRows rice = hdu.compressedImage() ? RiceRows.of(hdu) : null;
+        boolean plain = !hdu.compressedImage() && hdu.dataSizeBytes() >= axes[0] * axes[1] * Math.abs(hdu.bitpix()) / 8;
+        if (step == 1 || (rice == null && !plain)) {
+            return readPlane(file, inspection, hdu, limits, budget);
+        }
+        if (hdu.compressedImage()) {
+            checkCompression(hdu, limits);
+        }
+        int rows = (height + step - 1) / step;
+        Scaling scaling = Scaling.of(hdu);
+        float[] values = new float[Math.multiplyExact(rows, width)];
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ)) {
+            if (rice != null) {
+                long[] raw = new long[width];
+                // one row at a time through the raw buffer: memory is the rows kept, whatever the image size
+                for (int r = 0; r < rows; r++) {
+                    rice.readRow(channel, r * step, raw, budget);
+                    scaling.convertRaw(raw, values, r * width);
+                }
+            } else {
+                int bytes = Math.abs(hdu.bitpix()) / 8;
+                java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(Math.multiplyExact(width, bytes));
+                for (int r = 0; r < rows; r++) {
+                    row.clear();
+                    long at = hdu.dataOffset() + (long) r * step * width * bytes;
+                    while (row.hasRemaining()) {
+                        if (channel.read(row, at + row.position()) < 0) {
+                            throw new FitsRejectedException("truncated: data unit shorter than NAXIS implies");
+                        }
+                    }
+                    budget.chargeBytes(row.capacity());
+                    row.flip();
+                    scaling.convertBigEndian(row, hdu.bitpix(), values, r * width, width);
+                    budget.chargePixels(width);
+                }
+            }
+        }
+        budget.check();
+        return new ImagePlane(width, rows, values, step, height);
+    }
+
     private static FitsRejectedException stopped(int index, DecodeBudget budget) {
         return new FitsRejectedException("unreadable image data in HDU " + index + ": " + budget.stopReason());
     }
@@ -277,6 +336,30 @@ public final class FitsImageReader {
                 budget.chargePixels(width);
             }
             return out;
+        }
+
+        /** Raw integers of one row into physical values (BLANK to NaN). */
+        void convertRaw(long[] raw, float[] out, int from) {
+            for (int i = 0; i < raw.length; i++) {
+                out[from + i] = blank != null && raw[i] == blank ? Float.NaN : phys(raw[i]);
+            }
+        }
+
+        /** One row of big-endian FITS pixels of {@code bitpix} into physical values. */
+        void convertBigEndian(java.nio.ByteBuffer row, int bitpix, float[] out, int from, int width) {
+            for (int i = 0; i < width; i++) {
+                long raw;
+                double real;
+                switch (bitpix) {
+                    case 8 -> { raw = row.get() & 0xff; real = raw; }
+                    case 16 -> { raw = row.getShort(); real = raw; }
+                    case 32 -> { raw = row.getInt(); real = raw; }
+                    case 64 -> { raw = row.getLong(); real = raw; }
+                    case -32 -> { raw = 0; real = row.getFloat(); }
+                    default -> { raw = 0; real = row.getDouble(); }
+                }
+                out[from + i] = integer && blank != null && raw == blank ? Float.NaN : phys(real);
+            }
         }
 
         private void convert(Object pixels, float[] out, int from, int to, int n, int index) throws FitsRejectedException {

@@ -7,6 +7,7 @@ import org.medoc.archive.fits.FitsInspection;
 import org.medoc.archive.fits.FitsLimits;
 import org.medoc.archive.fits.FitsRejectedException;
 import org.medoc.archive.fits.ImagePlane;
+import org.medoc.archive.fits.Quicklook;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -59,7 +60,10 @@ public class DecodePool implements DisposableBean {
     private final Duration wait;
     private final Semaphore slots;
     private final ExecutorService threads;
-    private volatile Decoder decoder = FitsImageReader::readPlane;
+    /** What ingest decodes: the rows a quicklook needs (every n-th row where the layout allows). */
+    static final Decoder QUICKLOOK_ROWS = (file, inspection, image, limits, budget) ->
+            FitsImageReader.readQuicklookRows(file, inspection, image, limits, budget, Quicklook.SIDE);
+    private volatile Decoder decoder = QUICKLOOK_ROWS;
 
     public DecodePool(@Value("${medoc.ingest.decode-threads:2}") int size,
                       @Value("${medoc.ingest.decode-timeout:PT2M}") Duration timeout,

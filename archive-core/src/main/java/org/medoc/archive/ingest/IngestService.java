@@ -2,6 +2,7 @@ package org.medoc.archive.ingest;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DataAccessException;
 import org.medoc.archive.fits.FitsCard;
 import org.medoc.archive.fits.FitsHduInfo;
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 
@@ -53,9 +57,8 @@ import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
 public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
-    /** A progress line is reported after this many files. */
+    /** Catalogue rows written in one transaction, by default. */
     public static final int BATCH_SIZE = 100;
-    private static final int QUICKLOOK_SIDE = 512;
 
     private final DSLContext dsl;
     private final ArchiveStore store;
@@ -67,9 +70,17 @@ public class IngestService {
     private final DecodePool decoding;
     /** Scratch space for re-evaluated files (swept at start-up with the other incomplete files). */
     private final Path incoming;
+    /** One catalogue batch = one transaction. */
+    private final TransactionTemplate transactions;
+    private final IngestPipeline.Settings pipeline;
+    private final IngestActivity activity;
 
     public IngestService(DSLContext dsl, ArchiveStore store, Registry registry, ObjectMapper json, AuditTrail audit,
-                         DecodePool decoding, @Value("${medoc.data-dir:./medoc-data}") String dataDir) {
+                         DecodePool decoding, PlatformTransactionManager transactionManager, IngestActivity activity,
+                         @Value("${medoc.data-dir:./medoc-data}") String dataDir,
+                         @Value("${medoc.ingest.workers:0}") int workers,
+                         @Value("${medoc.ingest.batch-size:" + BATCH_SIZE + "}") int batchSize,
+                         @Value("${medoc.ingest.batch-max-wait:PT1S}") Duration batchMaxWait) {
         this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
@@ -77,6 +88,18 @@ public class IngestService {
         this.audit = audit;
         this.decoding = decoding;
         this.incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.activity = activity;
+        // 0: two workers per core, at least the decoding threads: a worker also waits (fsync of its objects, database,
+        // its decode), and a waiting worker leaves its core to another
+        int threads = workers > 0 ? workers
+                : Math.max(2 * Runtime.getRuntime().availableProcessors(), decoding.size());
+        this.pipeline = new IngestPipeline.Settings(threads, batchSize, batchMaxWait);
+    }
+
+    /** The pipeline's workers, batch size and longest wait of a batch. */
+    public IngestPipeline.Settings pipelineSettings() {
+        return pipeline;
     }
 
     /** Ingests files and directories (walked recursively, in name order). */
@@ -84,8 +107,17 @@ public class IngestService {
         return ingest(paths, source, progress -> { });
     }
 
-    /** As {@link #ingest(List, String)}, calling {@code progress} after every {@link #BATCH_SIZE} files and at the end. */
-    public IngestReport ingest(List<Path> paths, String source, Consumer<IngestReport> progress) throws IOException {
+    /**
+     * As {@link #ingest(List, String)}, in parallel ({@link IngestPipeline}), calling {@code progress} about once a
+     * second and at the end. Outcomes are in the order of the files.
+     */
+    public IngestReport ingest(List<Path> paths, String source, Consumer<IngestProgress> progress) throws IOException {
+        return ingest(paths, source, pipeline, progress);
+    }
+
+    /** As {@link #ingest(List, String, Consumer)} with other pipeline settings (one worker: sequential). */
+    public IngestReport ingest(List<Path> paths, String source, IngestPipeline.Settings settings,
+                               Consumer<IngestProgress> progress) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
@@ -98,22 +130,30 @@ public class IngestService {
                 throw new IOException("no such file or directory: " + path);
             }
         }
-        List<IngestOutcome> outcomes = new ArrayList<>();
-        for (Path file : files) {
-            outcomes.add(ingestFile(file, file.getFileName().toString(), source));
-            if (outcomes.size() % BATCH_SIZE == 0) {
-                progress.accept(IngestReport.of(outcomes));
-            }
+        long run = activity.start(source, new IngestProgress(0, files.size(), 0, 0, 0, 0, 0, 0, Duration.ZERO));
+        try {
+            return new IngestPipeline(settings, file -> stage(file, file.getFileName().toString(), source),
+                    this::catalogue).run(files, p -> {
+                        activity.update(run, p);
+                        progress.accept(p);
+                    });
+        } finally {
+            activity.end(run);
         }
-        IngestReport report = IngestReport.of(outcomes);
-        if (outcomes.size() % BATCH_SIZE != 0 || outcomes.isEmpty()) {
-            progress.accept(report);
-        }
-        return report;
     }
 
     /** Ingests one file; {@code fileName} is the name to record (uploads keep the client's name, sanitised). */
     public IngestOutcome ingestFile(Path file, String fileName, String source) {
+        Staged staged = stage(file, fileName, source);
+        return staged.outcome() != null ? staged.outcome() : catalogue(List.of(staged)).getFirst();
+    }
+
+    /**
+     * Everything but the catalogue row, done by the pipeline's workers in parallel: SHA-256, the look-ups, and for
+     * bytes not yet known the checks, decode, quicklook and storage ({@link #evaluate}). The result is either a final
+     * outcome (skipped, quarantined, failed) or a row ready for {@link #catalogue(List)}.
+     */
+    Staged stage(Path file, String fileName, String source) {
         String name = safeFileName(fileName);
         String sha256;
         long size;
@@ -122,29 +162,36 @@ public class IngestService {
             sha256 = Sha256.of(file);
         } catch (IOException e) {
             // our own copy of the file could not be read: nothing is known about its content
-            return failed(name, null, "could not read the file to ingest: " + e.getMessage(), e);
+            return Staged.done(failed(name, null, "could not read the file to ingest: " + e.getMessage(), e), 0);
         }
         try {
-            Long existing = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
-            if (existing != null) {
-                return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, sha256, "already present");
+            // one round trip for both look-ups: at hundreds of small files a second, round trips count
+            var known = dsl.select(OBSERVATION.ID, DSL.inline((String) null, String.class).as("reason")).from(OBSERVATION)
+                    .where(OBSERVATION.SHA256.eq(sha256))
+                    .unionAll(DSL.select(DSL.inline((Long) null, Long.class), QUARANTINE.REASON).from(QUARANTINE)
+                            .where(QUARANTINE.SHA256.eq(sha256)))
+                    .fetch();
+            for (var r : known) {
+                if (r.value1() != null) {
+                    return Staged.done(new IngestOutcome(name, IngestOutcome.Status.SKIPPED, r.value1(), sha256,
+                            "already present"), size);
+                }
             }
-            String knownReason = dsl.select(QUARANTINE.REASON).from(QUARANTINE).where(QUARANTINE.SHA256.eq(sha256)).fetchOne(QUARANTINE.REASON);
-            if (knownReason != null) {
-                return new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, knownReason);
+            for (var r : known) {
+                return Staged.done(new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, r.value2()), size);
             }
         } catch (DataAccessException e) {
-            return failed(name, sha256, databaseFault(e), e);
+            return Staged.done(failed(name, sha256, databaseFault(e), e), size);
         }
         return evaluate(file, name, size, sha256, source);
     }
 
     /**
-     * Reads, checks and catalogues bytes not yet known: a content fault quarantines them, an infrastructure fault
-     * (storage, database, no decoding capacity) fails the attempt and records nothing, so that a later ingest of the
-     * same bytes is processed normally.
+     * Reads, checks and stores bytes not yet known (their catalogue row is written by {@link #catalogue(List)}): a
+     * content fault quarantines them, an infrastructure fault (storage, database, no decoding capacity) fails the
+     * attempt and records nothing, so that a later ingest of the same bytes is processed normally.
      */
-    private IngestOutcome evaluate(Path file, String name, long size, String sha256, String source) {
+    private Staged evaluate(Path file, String name, long size, String sha256, String source) {
         Prepared prepared;
         try {
             if (size == 0) {
@@ -152,23 +199,21 @@ public class IngestService {
             }
             prepared = prepare(file, name);
         } catch (FitsRejectedException e) {
-            return quarantine(file, name, size, sha256, source, e.reason());
+            return Staged.done(quarantine(file, name, size, sha256, source, e.reason()), size);
         } catch (DecodePool.DecodeCapacityException e) {
-            return failed(name, sha256, e.getMessage(), null);
+            return Staged.done(failed(name, sha256, e.getMessage(), null), size);
         } catch (IOException e) {
-            return quarantine(file, name, size, sha256, source, "unreadable: " + e.getMessage());
+            return Staged.done(quarantine(file, name, size, sha256, source, "unreadable: " + e.getMessage()), size);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             // the FITS library fails on malformed input in ways it does not declare; the batch must go on
             log.warn("Unexpected failure reading {}", name, e);
-            return quarantine(file, name, size, sha256, source, "unreadable: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return Staged.done(quarantine(file, name, size, sha256, source, "unreadable: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), size);
         }
         try {
-            return catalogue(file, name, size, sha256, source, prepared);
-        } catch (DataAccessException e) {
-            return failed(name, sha256, databaseFault(e), e);
+            return store(file, name, size, sha256, source, prepared);
         } catch (IOException | RuntimeException e) {
-            return failed(name, sha256, "archive storage unavailable: " + e.getMessage(), e);
+            return Staged.done(failed(name, sha256, "archive storage unavailable: " + e.getMessage(), e), size);
         }
     }
 
@@ -201,7 +246,7 @@ public class IngestService {
                     .fetchOne(OBSERVATION.ID);
             IngestOutcome outcome = existing != null
                     ? new IngestOutcome(name, IngestOutcome.Status.SKIPPED, existing, row.getSha256(), "already present")
-                    : evaluate(copy, name, row.getSizeBytes(), row.getSha256(), row.getIngestSource());
+                    : finish(evaluate(copy, name, row.getSizeBytes(), row.getSha256(), row.getIngestSource()));
             if (outcome.status() == IngestOutcome.Status.INGESTED || outcome.status() == IngestOutcome.Status.SKIPPED) {
                 dsl.deleteFrom(QUARANTINE).where(QUARANTINE.ID.eq(quarantineId)).execute();
                 deleteQuietly(row.getStorageKey());
@@ -251,6 +296,20 @@ public class IngestService {
 
     private record Prepared(FitsInspection inspection, NormalisedHeader header, byte[] quicklook) {}
 
+    /**
+     * A file after the workers' part: either a final {@code outcome} (skipped, quarantined, failed), or stored and
+     * ready for its catalogue row (every other field set, {@code outcome} null).
+     */
+    record Staged(IngestOutcome outcome, String name, long size, String sha256, String source, NormalisedHeader header,
+                  String checksumStatus, String headerJson, String hdusJson, String storageKey, String quicklookKey,
+                  String notes) {
+
+        static Staged done(IngestOutcome outcome, long size) {
+            return new Staged(outcome, outcome.fileName(), size, outcome.sha256(), null, null, null, null, null, null,
+                    null, null);
+        }
+    }
+
     /** Everything that can reject a file, done before anything is stored. */
     private Prepared prepare(Path file, String name)
             throws FitsRejectedException, IOException, DecodePool.DecodeCapacityException {
@@ -260,7 +319,7 @@ public class IngestService {
         FitsHduInfo image = inspection.primaryImage();
         if (image != null) {
             ImagePlane plane = decoding.decode(file, inspection, image, limits);
-            quicklook = Quicklook.png(plane, stretchFor(header), QUICKLOOK_SIDE);
+            quicklook = Quicklook.png(plane, stretchFor(header), Quicklook.SIDE);
         }
         return new Prepared(inspection, header, quicklook);
     }
@@ -279,7 +338,8 @@ public class IngestService {
         };
     }
 
-    private IngestOutcome catalogue(Path file, String name, long size, String sha256, String source, Prepared prepared)
+    /** Stores the bytes and the quicklook (idempotent, content-addressed) and prepares the catalogue row. */
+    private Staged store(Path file, String name, long size, String sha256, String source, Prepared prepared)
             throws IOException {
         String storageKey = "fits/" + sha256.substring(0, 2) + "/" + sha256 + ".fits";
         store.put(storageKey, file);
@@ -289,68 +349,118 @@ public class IngestService {
             store.put(quicklookKey, prepared.quicklook());
         }
         NormalisedHeader h = prepared.header();
-        Integer[] naxis = h.naxis().toArray(Integer[]::new);
-        Long id = dsl.insertInto(OBSERVATION)
-                .set(OBSERVATION.MISSION, h.mission())
-                .set(OBSERVATION.INSTRUMENT, h.instrument())
-                .set(OBSERVATION.DETECTOR, h.detector())
-                .set(OBSERVATION.WAVELENGTH_ANGSTROM, h.wavelengthAngstrom())
-                .set(OBSERVATION.DATE_OBS, h.dateObs().atOffset(ZoneOffset.UTC))
-                .set(OBSERVATION.DATE_END, h.dateEnd().atOffset(ZoneOffset.UTC))
-                .set(OBSERVATION.DATE_OBS_FITS, h.dateObsFits())
-                .set(OBSERVATION.TIME_SOURCE, h.timeSource())
-                .set(OBSERVATION.EXPOSURE_SECONDS, h.exposureSeconds())
-                .set(OBSERVATION.LEVEL, h.level())
-                .set(OBSERVATION.NAXIS, naxis)
-                .set(OBSERVATION.IMAGE_WIDTH, h.imageWidth())
-                .set(OBSERVATION.IMAGE_HEIGHT, h.imageHeight())
-                .set(OBSERVATION.BITPIX, h.bitpix())
-                .set(OBSERVATION.COMPRESSED, h.compressed())
-                .set(OBSERVATION.CTYPE1, h.wcs().ctype1())
-                .set(OBSERVATION.CTYPE2, h.wcs().ctype2())
-                .set(OBSERVATION.CUNIT1, h.wcs().cunit1())
-                .set(OBSERVATION.CUNIT2, h.wcs().cunit2())
-                .set(OBSERVATION.CRPIX1, h.wcs().crpix1())
-                .set(OBSERVATION.CRPIX2, h.wcs().crpix2())
-                .set(OBSERVATION.CRVAL1, h.wcs().crval1())
-                .set(OBSERVATION.CRVAL2, h.wcs().crval2())
-                .set(OBSERVATION.CDELT1, h.wcs().cdelt1())
-                .set(OBSERVATION.CDELT2, h.wcs().cdelt2())
-                .set(OBSERVATION.CROTA_DEGREES, h.wcs().crotaDegrees())
-                .set(OBSERVATION.DSUN_OBS_M, h.observer().dsunMetres())
-                .set(OBSERVATION.HGLN_OBS_DEG, h.observer().hglnDegrees())
-                .set(OBSERVATION.HGLT_OBS_DEG, h.observer().hgltDegrees())
-                .set(OBSERVATION.CRLN_OBS_DEG, h.observer().crlnDegrees())
-                .set(OBSERVATION.CRLT_OBS_DEG, h.observer().crltDegrees())
-                .set(OBSERVATION.RSUN_OBS_ARCSEC, h.observer().rsunArcsec())
-                .set(OBSERVATION.SPIOBSID, h.planning().spiobsid())
-                .set(OBSERVATION.STUDY_ID, h.planning().studyId())
-                .set(OBSERVATION.MISOSTUD, h.planning().misostud())
-                .set(OBSERVATION.STUDY, h.planning().study())
-                .set(OBSERVATION.SOOPNAME, h.planning().soopname())
-                .set(OBSERVATION.STP, h.planning().stp())
-                .set(OBSERVATION.HARPNUM, h.harpnum())
-                .set(OBSERVATION.NOAA_ARS, h.noaaArs())
-                .set(OBSERVATION.FILE_NAME, name)
-                .set(OBSERVATION.SIZE_BYTES, size)
-                .set(OBSERVATION.SHA256, sha256)
-                .set(OBSERVATION.STORAGE_KEY, storageKey)
-                .set(OBSERVATION.QUICKLOOK_KEY, quicklookKey)
-                .set(OBSERVATION.CHECKSUM_STATUS, prepared.inspection().checksumStatus())
-                .set(OBSERVATION.HEADER, JSONB.valueOf(json.writeValueAsString(jsonSafe(h.header()))))
-                .set(OBSERVATION.HDUS, JSONB.valueOf(json.writeValueAsString(hdus(prepared.inspection()))))
-                .set(OBSERVATION.INGEST_SOURCE, source)
-                .onConflict(OBSERVATION.SHA256).doNothing()
-                .returning(OBSERVATION.ID)
-                .fetchOne(OBSERVATION.ID);
-        if (id == null) {
-            // a concurrent ingest catalogued the same content between our check and our insert
-            Long winner = dsl.select(OBSERVATION.ID).from(OBSERVATION).where(OBSERVATION.SHA256.eq(sha256)).fetchOne(OBSERVATION.ID);
-            return new IngestOutcome(name, IngestOutcome.Status.SKIPPED, winner, sha256, "already present");
-        }
         String notes = h.notes().isEmpty() ? null : String.join("; ", h.notes());
-        audit.record("ingest.catalogued", "observation", id.toString(), null, Map.of("file", name, "sha256", sha256, "sizeBytes", size), notes);
-        return new IngestOutcome(name, IngestOutcome.Status.INGESTED, id, sha256, notes);
+        return new Staged(null, name, size, sha256, source, h, prepared.inspection().checksumStatus(),
+                json.writeValueAsString(jsonSafe(h.header())), json.writeValueAsString(hdus(prepared.inspection())),
+                storageKey, quicklookKey, notes);
+    }
+
+    private IngestOutcome finish(Staged staged) {
+        return staged.outcome() != null ? staged.outcome() : catalogue(List.of(staged)).getFirst();
+    }
+
+    /**
+     * Writes the rows of a batch of stored files in ONE transaction (the rows and their audit events), so a batch is
+     * catalogued whole or not at all: after a crash or a database fault none of its files is catalogued, their
+     * objects are in the store (content-addressed, kept on a second put) and ingesting them again completes them.
+     * Content catalogued meanwhile by someone else ({@code ON CONFLICT DO NOTHING} on the SHA-256) is skipped.
+     *
+     * @return the outcome of every staged file, in the order given
+     */
+    List<IngestOutcome> catalogue(List<Staged> batch) {
+        try {
+            return transactions.execute(status -> insertBatch(batch));
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            String reason = e instanceof DataAccessException d ? databaseFault(d)
+                    : "database unavailable (" + e.getClass().getSimpleName() + ")";
+            log.warn("Catalogue batch of {} files failed, retryable: {}", batch.size(), reason, e);
+            return batch.stream().map(s -> new IngestOutcome(s.name(), IngestOutcome.Status.FAILED, null, s.sha256(),
+                    reason + "; nothing was recorded, ingest the file again later")).toList();
+        }
+    }
+
+    private List<IngestOutcome> insertBatch(List<Staged> batch) {
+        var insert = dsl.insertInto(OBSERVATION).set(row(batch.getFirst()));
+        for (Staged s : batch.subList(1, batch.size())) {
+            insert = insert.newRecord().set(row(s));
+        }
+        Map<String, Long> inserted = new java.util.HashMap<>();
+        for (var r : insert.onConflict(OBSERVATION.SHA256).doNothing()
+                .returning(OBSERVATION.ID, OBSERVATION.SHA256).fetch()) {
+            inserted.put(r.getSha256(), r.getId());
+        }
+        List<IngestOutcome> outcomes = new ArrayList<>();
+        java.util.Set<String> claimed = new java.util.HashSet<>();
+        for (Staged s : batch) {
+            Long id = inserted.get(s.sha256());
+            if (id != null && claimed.add(s.sha256())) {
+                audit.record("ingest.catalogued", "observation", id.toString(), null,
+                        Map.of("file", s.name(), "sha256", s.sha256(), "sizeBytes", s.size()), s.notes());
+                outcomes.add(new IngestOutcome(s.name(), IngestOutcome.Status.INGESTED, id, s.sha256(), s.notes()));
+            } else {
+                // the same content twice in the batch, or catalogued by a concurrent ingest between check and insert
+                Long winner = id != null ? id : dsl.select(OBSERVATION.ID).from(OBSERVATION)
+                        .where(OBSERVATION.SHA256.eq(s.sha256())).fetchOne(OBSERVATION.ID);
+                outcomes.add(new IngestOutcome(s.name(), IngestOutcome.Status.SKIPPED, winner, s.sha256(), "already present"));
+            }
+        }
+        return outcomes;
+    }
+
+    private org.medoc.db.jooq.archive.tables.records.ObservationRecord row(Staged s) {
+        NormalisedHeader h = s.header();
+        Integer[] naxis = h.naxis().toArray(Integer[]::new);
+        var r = new org.medoc.db.jooq.archive.tables.records.ObservationRecord();
+        r.set(OBSERVATION.MISSION, h.mission());
+        r.set(OBSERVATION.INSTRUMENT, h.instrument());
+        r.set(OBSERVATION.DETECTOR, h.detector());
+        r.set(OBSERVATION.WAVELENGTH_ANGSTROM, h.wavelengthAngstrom());
+        r.set(OBSERVATION.DATE_OBS, h.dateObs().atOffset(ZoneOffset.UTC));
+        r.set(OBSERVATION.DATE_END, h.dateEnd().atOffset(ZoneOffset.UTC));
+        r.set(OBSERVATION.DATE_OBS_FITS, h.dateObsFits());
+        r.set(OBSERVATION.TIME_SOURCE, h.timeSource());
+        r.set(OBSERVATION.EXPOSURE_SECONDS, h.exposureSeconds());
+        r.set(OBSERVATION.LEVEL, h.level());
+        r.set(OBSERVATION.NAXIS, naxis);
+        r.set(OBSERVATION.IMAGE_WIDTH, h.imageWidth());
+        r.set(OBSERVATION.IMAGE_HEIGHT, h.imageHeight());
+        r.set(OBSERVATION.BITPIX, h.bitpix());
+        r.set(OBSERVATION.COMPRESSED, h.compressed());
+        r.set(OBSERVATION.CTYPE1, h.wcs().ctype1());
+        r.set(OBSERVATION.CTYPE2, h.wcs().ctype2());
+        r.set(OBSERVATION.CUNIT1, h.wcs().cunit1());
+        r.set(OBSERVATION.CUNIT2, h.wcs().cunit2());
+        r.set(OBSERVATION.CRPIX1, h.wcs().crpix1());
+        r.set(OBSERVATION.CRPIX2, h.wcs().crpix2());
+        r.set(OBSERVATION.CRVAL1, h.wcs().crval1());
+        r.set(OBSERVATION.CRVAL2, h.wcs().crval2());
+        r.set(OBSERVATION.CDELT1, h.wcs().cdelt1());
+        r.set(OBSERVATION.CDELT2, h.wcs().cdelt2());
+        r.set(OBSERVATION.CROTA_DEGREES, h.wcs().crotaDegrees());
+        r.set(OBSERVATION.DSUN_OBS_M, h.observer().dsunMetres());
+        r.set(OBSERVATION.HGLN_OBS_DEG, h.observer().hglnDegrees());
+        r.set(OBSERVATION.HGLT_OBS_DEG, h.observer().hgltDegrees());
+        r.set(OBSERVATION.CRLN_OBS_DEG, h.observer().crlnDegrees());
+        r.set(OBSERVATION.CRLT_OBS_DEG, h.observer().crltDegrees());
+        r.set(OBSERVATION.RSUN_OBS_ARCSEC, h.observer().rsunArcsec());
+        r.set(OBSERVATION.SPIOBSID, h.planning().spiobsid());
+        r.set(OBSERVATION.STUDY_ID, h.planning().studyId());
+        r.set(OBSERVATION.MISOSTUD, h.planning().misostud());
+        r.set(OBSERVATION.STUDY, h.planning().study());
+        r.set(OBSERVATION.SOOPNAME, h.planning().soopname());
+        r.set(OBSERVATION.STP, h.planning().stp());
+        r.set(OBSERVATION.HARPNUM, h.harpnum());
+        r.set(OBSERVATION.NOAA_ARS, h.noaaArs());
+        r.set(OBSERVATION.FILE_NAME, s.name());
+        r.set(OBSERVATION.SIZE_BYTES, s.size());
+        r.set(OBSERVATION.SHA256, s.sha256());
+        r.set(OBSERVATION.STORAGE_KEY, s.storageKey());
+        r.set(OBSERVATION.QUICKLOOK_KEY, s.quicklookKey());
+        r.set(OBSERVATION.CHECKSUM_STATUS, s.checksumStatus());
+        r.set(OBSERVATION.HEADER, JSONB.valueOf(s.headerJson()));
+        r.set(OBSERVATION.HDUS, JSONB.valueOf(s.hdusJson()));
+        r.set(OBSERVATION.INGEST_SOURCE, s.source());
+        return r;
     }
 
     /**

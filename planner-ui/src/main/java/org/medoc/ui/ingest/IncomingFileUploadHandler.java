@@ -2,7 +2,7 @@ package org.medoc.ui.ingest;
 
 import org.medoc.ui.base.Formats;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.function.SerializableBiConsumer;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.medoc.archive.ingest.IngestOutcome;
@@ -34,16 +34,16 @@ class IncomingFileUploadHandler implements UploadHandler {
     private final Path incoming;
     private final long maxBytes;
     private final String source;
-    private final SerializableConsumer<IngestOutcome> onOutcome;
+    private final SerializableBiConsumer<IngestOutcome, Long> onOutcome;
 
     /**
      * @param incoming  directory for the temporary files, created when needed
      * @param maxBytes  largest accepted file; larger ones are refused before or while they are received
      * @param source    recorded with every ingested or quarantined file, e.g. {@code "upload by archivist"}
-     * @param onOutcome called with the session locked, once per file that reached the ingest
+     * @param onOutcome called with the session locked, once per file that reached the ingest, with its size
      */
     IncomingFileUploadHandler(IngestService ingest, Path incoming, long maxBytes, String source,
-                              SerializableConsumer<IngestOutcome> onOutcome) {
+                              SerializableBiConsumer<IngestOutcome, Long> onOutcome) {
         this.ingest = ingest;
         this.incoming = incoming;
         this.maxBytes = maxBytes;
@@ -62,6 +62,7 @@ class IncomingFileUploadHandler implements UploadHandler {
         Files.createDirectories(incoming);
         Path temporary = IncompleteFiles.create(incoming, "upload-");
         IngestOutcome outcome;
+        long size;
         try {
             boolean complete;
             try (InputStream in = event.getInputStream()) {
@@ -71,6 +72,7 @@ class IncomingFileUploadHandler implements UploadHandler {
                 event.reject(tooLarge());
                 return;
             }
+            size = Files.size(temporary);
             outcome = ingest.ingestFile(temporary, fileName, source);
         } finally {
             Files.deleteIfExists(temporary);
@@ -78,7 +80,7 @@ class IncomingFileUploadHandler implements UploadHandler {
         log.info("Upload {} ({}): {}{}", fileName, source, outcome.status(),
                 outcome.reason() == null ? "" : " (" + outcome.reason() + ")");
         UI ui = event.getUI();
-        ui.access(() -> onOutcome.accept(outcome));
+        ui.access(() -> onOutcome.accept(outcome, size));
     }
 
     @Override

@@ -15,6 +15,9 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.upload.Upload;
@@ -25,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import org.medoc.archive.ingest.IngestActivity;
 import org.medoc.archive.ingest.IngestOutcome;
 import org.medoc.archive.ingest.IngestReport;
 import org.medoc.archive.ingest.IngestService;
@@ -45,6 +49,9 @@ import java.util.List;
  * Uploads are streamed to {@code ${medoc.data-dir}/incoming} and ingested by {@link IngestService#ingestFile}, the
  * same path as the REST upload and the command line, so the three agree on what is accepted. Files larger than
  * {@code medoc.ingest.max-upload-bytes} (default 2 GiB) are refused; the command-line ingest has no such limit.
+ * <p>
+ * "Running ingests" shows the batch ingests of this server while they run (files, MB, rate, ETA), refreshed every
+ * {@value #POLL_MILLIS} ms; the summary under the upload gives this visit's files, MB and rate.
  */
 @Route("ingest")
 @PageTitle("Ingest · medoc")
@@ -54,8 +61,16 @@ public class IngestView extends VerticalLayout {
     /** 2 GiB, the same as the REST upload's {@code spring.servlet.multipart.max-file-size}. */
     static final long DEFAULT_MAX_UPLOAD_BYTES = 2L * 1024 * 1024 * 1024;
 
+    static final int POLL_MILLIS = 2000;
+
     private final transient QuarantineService quarantine;
     private final transient IngestService ingest;
+    private final transient IngestActivity activity;
+    /** The running ingests, one line and bar each; empty when none runs. */
+    final VerticalLayout running = new VerticalLayout();
+    /** This visit's uploads: bytes ingested and when the first one ended. */
+    private long uploadedBytes;
+    private long firstUploadNanos;
 
     /** This visit's outcomes in arrival order; only touched with the session locked. */
     private final List<IngestOutcome> outcomes = new ArrayList<>();
@@ -65,19 +80,21 @@ public class IngestView extends VerticalLayout {
     private final Span quarantineCount = new Span();
     private final Tab quarantineTab = new Tab();
 
-    public IngestView(IngestService ingest, QuarantineService quarantine, AuthenticationContext authentication,
+    public IngestView(IngestService ingest, QuarantineService quarantine, IngestActivity activity,
+                      AuthenticationContext authentication,
                       @Value("${medoc.data-dir:./medoc-data}") String dataDir,
                       @Value("${medoc.ingest.max-upload-bytes:" + DEFAULT_MAX_UPLOAD_BYTES + "}") long maxUploadBytes) {
         this.quarantine = quarantine;
         this.ingest = ingest;
+        this.activity = activity;
         setId("ingest-view");
         setSizeFull();
         setPadding(true);
 
         Path incoming = Path.of(dataDir).toAbsolutePath().normalize().resolve("incoming");
         String source = "upload by " + authentication.getPrincipalName().orElse("unknown");
-        Upload upload = configureUpload(new IncomingFileUploadHandler(ingest, incoming, maxUploadBytes, source, this::show),
-                maxUploadBytes);
+        Upload upload = configureUpload(new IncomingFileUploadHandler(ingest, incoming, maxUploadBytes, source,
+                this::showUpload), maxUploadBytes);
         configureResults();
         configureQuarantine();
 
@@ -87,7 +104,11 @@ public class IngestView extends VerticalLayout {
         help.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Margin.NONE);
         summary.setId("ingest-summary");
         summary.setText("No files uploaded yet.");
-        VerticalLayout uploadPane = new VerticalLayout(help, upload, summary, results);
+        running.setId("ingest-running");
+        running.setPadding(false);
+        running.setSpacing(false);
+        refreshRunning();
+        VerticalLayout uploadPane = new VerticalLayout(help, upload, summary, running, results);
         uploadPane.setPadding(false);
         uploadPane.setSizeFull();
         uploadPane.setFlexGrow(1, results);
@@ -186,6 +207,46 @@ public class IngestView extends VerticalLayout {
             Notices.error(e.getMessage());
             refreshQuarantine();
         }
+    }
+
+    /** The batch ingests running on this server, polled while the view is shown. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(POLL_MILLIS);
+        event.getUI().addPollListener(poll -> refreshRunning());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+
+    /** One line and a progress bar per running ingest: files, MB, rate, ETA; package-private for the view's tests. */
+    void refreshRunning() {
+        running.removeAll();
+        for (IngestActivity.Run run : activity.running()) {
+            var p = run.progress();
+            Span line = new Span("Running ingest (" + run.source() + "): " + p.line());
+            ProgressBar bar = new ProgressBar(0, Math.max(1, p.bytesTotal()), Math.min(p.bytesDone(), Math.max(1, p.bytesTotal())));
+            bar.setId("ingest-running-" + run.id());
+            running.add(line, bar);
+        }
+        running.setVisible(running.getComponentCount() > 0);
+    }
+
+    /** An uploaded file's outcome, with the visit's running totals (files, MB, rate). */
+    private void showUpload(IngestOutcome outcome, long bytes) {
+        if (firstUploadNanos == 0) {
+            firstUploadNanos = System.nanoTime();
+        }
+        uploadedBytes += bytes;
+        show(outcome);
+        double seconds = (System.nanoTime() - firstUploadNanos) / 1e9;
+        summary.setText(IngestReport.of(outcomes).summary() + String.format(java.util.Locale.ROOT,
+                " · %d files, %s uploaded%s", outcomes.size(), Formats.bytes(uploadedBytes),
+                seconds < 1 ? "" : String.format(java.util.Locale.ROOT, ", %.1f MB/s", uploadedBytes / 1e6 / seconds)));
     }
 
     /** One file's outcome, called with the session locked while the upload's request is still open. */

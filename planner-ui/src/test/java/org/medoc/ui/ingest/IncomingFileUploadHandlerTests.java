@@ -77,7 +77,7 @@ class IncomingFileUploadHandlerTests {
     }
 
     private IncomingFileUploadHandler handler(Path incoming, long maxBytes) {
-        return new IncomingFileUploadHandler(ingest, incoming, maxBytes, "upload by archivist", shown::add);
+        return new IncomingFileUploadHandler(ingest, incoming, maxBytes, "upload by archivist", (outcome, size) -> shown.add(outcome));
     }
 
     private static UploadEvent upload(String fileName, String content, long declaredSize) {

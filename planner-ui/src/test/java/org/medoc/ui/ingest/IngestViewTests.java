@@ -25,6 +25,7 @@ class IngestViewTests extends SpringBrowserlessTest {
 
     @Autowired IngestService ingest;
     @Autowired QuarantineService quarantine;
+    @Autowired org.medoc.archive.ingest.IngestActivity activity;
     @TempDir Path dir;
 
     /** A header-only FITS file naming an instrument the registry does not know. */
@@ -63,5 +64,22 @@ class IngestViewTests extends SpringBrowserlessTest {
                     assertThat(outcome.reason()).startsWith("unknown instrument: INSTRUME='NEWCAM'");
                 });
         assertThat(quarantine.recent(0, 100)).extracting(QuarantineService.QuarantinedFile::sha256).contains(refused.sha256());
+    }
+
+    @Test
+    @WithMockUser(username = "archivist", roles = "ARCHIVIST")
+    void aRunningBatchIngestIsShownWithFilesMegabytesRateAndEta() {
+        long run = activity.start("command line", new org.medoc.archive.ingest.IngestProgress(30, 120, 375_000_000L,
+                1_500_000_000L, 30, 0, 0, 0, java.time.Duration.ofSeconds(3)));
+        try {
+            IngestView view = navigate(IngestView.class);
+            view.refreshRunning();
+
+            assertThat(view.running.isVisible()).isTrue();
+            assertThat(view.running.getElement().getTextRecursively())
+                    .contains("Running ingest (command line): 30/120 files, 375.0 MB/1.50 GB, 125.0 MB/s, 10.0 files/s, ETA 0:09");
+        } finally {
+            activity.end(run);
+        }
     }
 }
