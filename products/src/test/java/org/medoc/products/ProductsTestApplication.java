@@ -22,7 +22,8 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code summary}: a FITS summary of each AIA six-channel set (the DEM chain's input rule);</li>
  *   <li>{@code bulk}: many input-less sets in 2001, for the two-scheduler test;</li>
- *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject.</li>
+ *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject;</li>
+ *   <li>{@code leased}: input-less sets in 2003 for the run-lease and recovery tests.</li>
  * </ul>
  */
 @SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.audit", "org.medoc.products"})
@@ -30,6 +31,7 @@ public class ProductsTestApplication {
 
     public static final Instant BULK_START = Instant.parse("2001-01-01T00:00:00Z");
     public static final Instant FLAKY_START = Instant.parse("2002-01-01T00:00:00Z");
+    public static final Instant LEASED_START = Instant.parse("2003-01-01T00:00:00Z");
 
     @Bean
     InputSummaryRecipe summaryRecipe(AiaChannelSets demInputSets) {
@@ -44,6 +46,11 @@ public class ProductsTestApplication {
     @Bean
     InputSummaryRecipe flakyRecipe() {
         return new InputSummaryRecipe("flaky", "1.0", new SyntheticSets(FLAKY_START, 4, Duration.ofMinutes(30)));
+    }
+
+    @Bean
+    InputSummaryRecipe leasedRecipe() {
+        return new InputSummaryRecipe("leased", "1.0", new SyntheticSets(LEASED_START, 6, Duration.ofMinutes(30)));
     }
 
     @Bean

@@ -30,8 +30,15 @@ public class ChainConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
-    ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties) {
-        return new ChainTasks(engine, recipes, scanner, properties);
+    ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties,
+                          RunRecovery recovery, RunLease lease) {
+        return new ChainTasks(engine, recipes, scanner, properties, recovery, lease);
+    }
+
+    @Bean
+    RunLease runLease(@Value("${medoc.products.lease:2m}") java.time.Duration lease,
+                      @Value("${medoc.products.heartbeat:20s}") java.time.Duration heartbeat) {
+        return new RunLease(lease, heartbeat);
     }
 
     @Bean
@@ -50,15 +57,26 @@ public class ChainConfiguration {
 
     @Bean
     ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
-                                  @Value("${medoc.node.name:}") String nodeName) {
+                                  RunLease lease, @Value("${medoc.node.name:}") String nodeName) {
         String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
-        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name) : null, name);
+        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, lease, name) : null, name);
     }
 
     /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
+        return buildScheduler(dataSource, tasks, properties, RunLease.DEFAULT, name);
+    }
+
+    /**
+     * As above, with db-scheduler's heartbeat on the run lease: an execution whose node stopped beating for about the
+     * lease is revived by another node, as the lease check recovers its run.
+     */
+    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
+                                           RunLease lease, String name) {
         return Scheduler.create(dataSource, tasks.runTask())
-                .startTasks(tasks.scanTask())
+                .startTasks(tasks.recurringTasks())
+                .heartbeatInterval(lease.heartbeat())
+                .missedHeartbeatsLimit(Math.max(2, lease.missedHeartbeatsLimit()))
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
