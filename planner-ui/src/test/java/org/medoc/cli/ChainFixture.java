@@ -34,9 +34,15 @@ final class ChainFixture implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final List<String> shared = new ArrayList<>();
+    private final long createdAt = System.nanoTime();
 
     ChainFixture(Path directory) throws IOException {
         postgres = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("pg")).setCleanDataDirectory(true).start();
+    }
+
+    /** Prints a step with the seconds since the fixture started, for the test's report. */
+    void step(String what) {
+        System.out.printf("[%6.1f s] %s%n", (System.nanoTime() - createdAt) / 1e9, what);
     }
 
     /** Adds settings every node and command gets from now on (a shared object store). */
@@ -80,6 +86,21 @@ final class ChainFixture implements AutoCloseable {
         assertThat(password.find()).as(created.output()).isTrue();
         update("UPDATE auth.app_user SET password_change_required = false WHERE username = '" + name + "'");
         return password.group(1);
+    }
+
+    /**
+     * Ingests {@code incoming} on the data directory {@code ingestData} and creates the administrator {@code chainops}
+     * on {@code cliData}, at the same time (two JVM starts in parallel; Flyway serialises their migrations with a
+     * lock); returns the administrator's password.
+     */
+    String ingestAndCreateAdmin(Path ingestData, Path incoming, Path cliData) throws Exception {
+        try (var both = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var ingest = both.submit(() -> new PackagedMedoc(ingestData).run(with("ingest", incoming.toString())));
+            var admin = both.submit(() -> createAdmin(cliData, "chainops"));
+            PackagedMedoc.Run ingested = ingest.get();
+            assertThat(ingested.exitCode()).as(ingested.output()).isZero();
+            return admin.get();
+        }
     }
 
     /** A command line with the shared settings appended. */

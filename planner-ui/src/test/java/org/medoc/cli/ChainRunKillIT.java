@@ -44,13 +44,14 @@ class ChainRunKillIT {
         Path incoming = work.resolve("incoming");
         // 256² sets: a DEM fit takes a noticeable fraction of a second, so that a kill lands inside a run
         ChainFixture.writeSets(incoming, SETS, 256);
-        PackagedMedoc.Run ingest = new PackagedMedoc(data).run(fixture.with("ingest", incoming.toString()));
-        assertThat(ingest.exitCode()).as(ingest.output()).isZero();
-        String password = fixture.createAdmin(work.resolve("cli"), "chainops");
+        fixture.step("sets written");
+        String password = fixture.ingestAndCreateAdmin(data, incoming, work.resolve("cli"));
 
+        fixture.step("ingested, administrator created");
         MedocNode first = MedocNode.start("first", data, fixture.settings());
         started.add(first);
-        first.awaitStarted(Duration.ofMinutes(3));
+        first.awaitStarted(Duration.ofMinutes(6));
+        fixture.step("node started");
         var scheduled = first.post("/api/v1/product-runs", ChainFixture.interval(SETS), "chainops", password);
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(202);
         assertThat(scheduled.body()).contains("\"scheduled\":" + SETS);
@@ -60,6 +61,7 @@ class ChainRunKillIT {
                 () -> fixture.count("SELECT count(*) FROM products.run WHERE status = 'SUCCEEDED'") >= 1
                         && fixture.count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 1,
                 first::isAlive);
+        fixture.step("a run in progress: killing the node");
         first.kill();
         List<Map<String, Object>> killed = fixture.rows("SELECT id, instance_id, node FROM products.run WHERE status = 'RUNNING'");
         assertThat(killed).as("the kill landed inside a run").hasSize(1);
@@ -75,6 +77,7 @@ class ChainRunKillIT {
                         && fixture.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,
                 restarted::isAlive);
 
+        fixture.step("backlog finished after the restart");
         fixture.assertEveryProductMadeExactlyOnce(SETS);
         Map<String, Object> abandoned = fixture.rows("SELECT status, error FROM products.run WHERE id = " + killedRun).getFirst();
         assertThat(abandoned.get("status")).isEqualTo("FAILED");
@@ -90,8 +93,10 @@ class ChainRunKillIT {
             assertThat(files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).count())
                     .as("stored product objects").isEqualTo(fixture.count("SELECT count(*) FROM products.product_file"));
         }
+        fixture.step("node stopped");
         PackagedMedoc.Run check = new PackagedMedoc(data).run(fixture.with("storage", "check", "--medoc.storage.orphan-min-age=0s"));
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("0 orphans, 0 missing").doesNotContain("not checked");
+        fixture.step("storage check clean");
     }
 }

@@ -47,10 +47,10 @@ class MultiNodeChainIT {
         Path incoming = work.resolve("incoming");
         // 96² sets: 240 small files to ingest, and DEM fits of a few tenths of a second each
         ChainFixture.writeSets(incoming, SETS, 96);
-        PackagedMedoc.Run ingest = new PackagedMedoc(work.resolve("ingest")).run(fixture.with("ingest", incoming.toString()));
-        assertThat(ingest.exitCode()).as(ingest.output()).isZero();
-        String password = fixture.createAdmin(work.resolve("cli"), "chainops");
+        fixture.step("sets written");
+        String password = fixture.ingestAndCreateAdmin(work.resolve("ingest"), incoming, work.resolve("cli"));
 
+        fixture.step("ingested, administrator created");
         List<String> webSettings = new ArrayList<>(fixture.settings());
         webSettings.add("--medoc.node.role=web");
         List<String> workerSettings = new ArrayList<>(fixture.settings());
@@ -63,7 +63,7 @@ class MultiNodeChainIT {
             List<Future<Object>> ready = new ArrayList<>();
             for (MedocNode node : List.of(web, survivor, victim)) {
                 ready.add(starting.submit((Callable<Object>) () -> {
-                    node.awaitStarted(Duration.ofMinutes(3));
+                    node.awaitStarted(Duration.ofMinutes(6));
                     return null;
                 }));
             }
@@ -72,6 +72,7 @@ class MultiNodeChainIT {
             }
         }
 
+        fixture.step("three nodes started");
         var scheduled = web.post("/api/v1/product-runs", ChainFixture.interval(SETS), "chainops", password);
         assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(202);
         assertThat(scheduled.body()).contains("\"scheduled\":" + SETS);
@@ -82,6 +83,7 @@ class MultiNodeChainIT {
                         && fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-a' AND status = 'SUCCEEDED'") >= 1
                         && fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-b' AND status = 'RUNNING'") == 1,
                 victim::isAlive);
+        fixture.step("worker-b in a run: killing it");
         victim.kill();
         List<Map<String, Object>> killed = fixture.rows(
                 "SELECT id, instance_id FROM products.run WHERE node = 'worker-b' AND status = 'RUNNING'");
@@ -96,6 +98,7 @@ class MultiNodeChainIT {
                         && fixture.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,
                 survivor::isAlive);
 
+        fixture.step("backlog finished");
         fixture.assertEveryProductMadeExactlyOnce(SETS);
         assertThat(fixture.count("SELECT count(*) FROM products.run WHERE node = 'web'")).as("the web node executes nothing").isZero();
         assertThat(fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-b' AND status = 'SUCCEEDED'"))
@@ -112,9 +115,11 @@ class MultiNodeChainIT {
         for (MedocNode node : List.of(web, survivor)) {
             node.close();
         }
+        fixture.step("nodes stopped");
         PackagedMedoc.Run check = new PackagedMedoc(work.resolve("ingest"))
                 .run(fixture.with("storage", "check", "--medoc.storage.orphan-min-age=0s"));
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("0 orphans, 0 missing").doesNotContain("not checked");
+        fixture.step("storage check clean");
     }
 }
