@@ -57,7 +57,7 @@ class ChainRunKillIT {
         assertThat(scheduled.body()).contains("\"scheduled\":" + SETS);
 
         // kill once a product is made and the next one is being made
-        ChainFixture.await("a run in progress after a first product", Duration.ofMinutes(2),
+        ChainFixture.await("a run in progress after a first product", Duration.ofMinutes(5),
                 () -> fixture.count("SELECT count(*) FROM products.run WHERE status = 'SUCCEEDED'") >= 1
                         && fixture.count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 1,
                 first::isAlive);
@@ -71,7 +71,7 @@ class ChainRunKillIT {
 
         MedocNode restarted = MedocNode.start("restarted", data, fixture.settings());
         started.add(restarted);
-        ChainFixture.await("the backlog to be finished", Duration.ofMinutes(3),
+        ChainFixture.await("the backlog to be finished", Duration.ofMinutes(6),
                 () -> fixture.count("SELECT count(*) FROM products.product WHERE type = 'dem'") == SETS
                         && fixture.count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 0
                         && fixture.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,

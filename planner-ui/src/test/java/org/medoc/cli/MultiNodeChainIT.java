@@ -78,7 +78,7 @@ class MultiNodeChainIT {
         assertThat(scheduled.body()).contains("\"scheduled\":" + SETS);
 
         // midway: worker-b has made products and is making one now
-        ChainFixture.await("worker-b in a run, with products made by both workers", Duration.ofMinutes(2),
+        ChainFixture.await("worker-b in a run, with products made by both workers", Duration.ofMinutes(5),
                 () -> fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-b' AND status = 'SUCCEEDED'") >= 2
                         && fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-a' AND status = 'SUCCEEDED'") >= 1
                         && fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-b' AND status = 'RUNNING'") == 1,
@@ -92,7 +92,7 @@ class MultiNodeChainIT {
         assertThat(madeWhenKilled).as("killed midway").isLessThan(SETS);
         long byVictim = fixture.count("SELECT count(*) FROM products.run WHERE node = 'worker-b' AND status = 'SUCCEEDED'");
 
-        ChainFixture.await("the backlog to be finished by worker-a", Duration.ofMinutes(3),
+        ChainFixture.await("the backlog to be finished by worker-a", Duration.ofMinutes(5),
                 () -> fixture.count("SELECT count(*) FROM products.product WHERE type = 'dem'") == SETS
                         && fixture.count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 0
                         && fixture.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,
