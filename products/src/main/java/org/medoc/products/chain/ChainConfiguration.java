@@ -68,15 +68,16 @@ public class ChainConfiguration {
     }
 
     /**
-     * As above, with db-scheduler's heartbeat on the run lease: an execution whose node stopped beating for about the
-     * lease is revived by another node, as the lease check recovers its run.
+     * As above, with db-scheduler's heartbeat on the run lease: an execution whose node stopped beating is revived by
+     * another node two heartbeats after its run's lease expired, so that the lease check (every heartbeat) has closed
+     * the run and deleted what it stored before the product is made again.
      */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
                                            RunLease lease, String name) {
         return Scheduler.create(dataSource, tasks.runTask())
                 .startTasks(tasks.recurringTasks())
                 .heartbeatInterval(lease.heartbeat())
-                .missedHeartbeatsLimit(Math.max(2, lease.missedHeartbeatsLimit()))
+                .missedHeartbeatsLimit(lease.missedHeartbeatsLimit() + 2)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
