@@ -34,6 +34,7 @@ final class ChainFixture implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final List<String> shared = new ArrayList<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
     private final long createdAt = System.nanoTime();
 
     ChainFixture(Path directory) throws IOException {
@@ -172,8 +173,56 @@ final class ChainFixture implements AutoCloseable {
                 .isEqualTo(count("SELECT count(*) FROM products.product_file"));
     }
 
+    /** The run a killed node left RUNNING, read right after the kill. */
+    record KilledRun(long id, String instanceId) {}
+
+    /** The one run {@code node} left RUNNING: the kill must have landed inside a run. */
+    KilledRun runLeftRunningBy(String node) throws SQLException {
+        List<Map<String, Object>> running = rows("SELECT id, instance_id FROM products.run WHERE node = '" + node
+                + "' AND status = 'RUNNING'");
+        assertThat(running).as("the kill landed inside a run of " + node).hasSize(1);
+        return new KilledRun(((Number) running.getFirst().get("id")).longValue(), (String) running.getFirst().get("instance_id"));
+    }
+
+    /** Waits until every set has its product, no run is RUNNING and no product task is left in the scheduler. */
+    void awaitBacklogDone(int sets, MedocNode worker) throws Exception {
+        await("the backlog to be finished by " + worker.name, Duration.ofMinutes(6),
+                () -> count("SELECT count(*) FROM products.product WHERE type = 'dem'") == sets
+                        && count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 0
+                        && count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,
+                worker::isAlive);
+    }
+
+    /** The killed run was closed as abandoned by the lease check, and its product made once, by {@code remadeBy}. */
+    void assertRecovered(KilledRun killed, String deadNode, String remadeBy) throws SQLException {
+        Map<String, Object> abandoned = rows("SELECT status, error FROM products.run WHERE id = " + killed.id()).getFirst();
+        assertThat(abandoned.get("status")).isEqualTo("FAILED");
+        assertThat((String) abandoned.get("error")).startsWith("abandoned: the lease of node " + deadNode + " expired at ");
+        assertThat(rows("SELECT node FROM products.run WHERE instance_id = '" + killed.instanceId() + "' AND status = 'SUCCEEDED'"))
+                .as("the killed run's product, made again").singleElement()
+                .satisfies(run -> assertThat(run.get("node")).isEqualTo(remadeBy));
+    }
+
+    /** {@code medoc storage check} on {@code data} (a stopped node's directory) finds no orphan and nothing missing. */
+    void assertStorageClean(Path data) throws Exception {
+        PackagedMedoc.Run check = new PackagedMedoc(data).run(with("storage", "check", "--medoc.storage.orphan-min-age=0s"));
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("0 orphans, 0 missing").doesNotContain("not checked");
+        step("storage check clean");
+    }
+
+    /** Something to stop (SIGTERM) when the fixture closes, in reverse order of ownership. */
+    <T extends AutoCloseable> T own(T started) {
+        owned.add(started);
+        return started;
+    }
+
+    /** Stops what the test started, then the database. */
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
+        for (AutoCloseable each : owned.reversed()) {
+            each.close();
+        }
         postgres.close();
     }
 }

@@ -7,9 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,19 +24,18 @@ class ChainRunKillIT {
 
     @TempDir Path work;
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private ChainFixture fixture;
 
     @AfterEach
     void stopWhatIsLeft() throws Exception {
-        for (AutoCloseable each : started.reversed()) {
-            each.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     @Test
     void aNodeKilledInTheMiddleOfAChainRunIsRecoveredAndEveryProductIsMadeExactlyOnce() throws Exception {
-        ChainFixture fixture = new ChainFixture(work);
-        started.add(fixture);
+        fixture = new ChainFixture(work);
         Path data = work.resolve("data");
         Path incoming = work.resolve("incoming");
         // 256² sets: a DEM fit takes a noticeable fraction of a second, so that a kill lands inside a run
@@ -48,8 +44,7 @@ class ChainRunKillIT {
         String password = fixture.ingestAndCreateAdmin(data, incoming, work.resolve("cli"));
 
         fixture.step("ingested, administrator created");
-        MedocNode first = MedocNode.start("first", data, fixture.settings());
-        started.add(first);
+        MedocNode first = fixture.own(MedocNode.start("first", data, fixture.settings()));
         first.awaitStarted(Duration.ofMinutes(6));
         fixture.step("node started");
         var scheduled = first.post("/api/v1/product-runs", ChainFixture.interval(SETS), "chainops", password);
@@ -63,28 +58,15 @@ class ChainRunKillIT {
                 first::isAlive);
         fixture.step("a run in progress: killing the node");
         first.kill();
-        List<Map<String, Object>> killed = fixture.rows("SELECT id, instance_id, node FROM products.run WHERE status = 'RUNNING'");
-        assertThat(killed).as("the kill landed inside a run").hasSize(1);
-        long killedRun = ((Number) killed.getFirst().get("id")).longValue();
-        String killedInstance = (String) killed.getFirst().get("instance_id");
+        ChainFixture.KilledRun killed = fixture.runLeftRunningBy("first");
         assertThat(fixture.count("SELECT count(*) FROM products.product")).as("the kill landed mid-chain").isLessThan(SETS);
 
-        MedocNode restarted = MedocNode.start("restarted", data, fixture.settings());
-        started.add(restarted);
-        ChainFixture.await("the backlog to be finished", Duration.ofMinutes(6),
-                () -> fixture.count("SELECT count(*) FROM products.product WHERE type = 'dem'") == SETS
-                        && fixture.count("SELECT count(*) FROM products.run WHERE status = 'RUNNING'") == 0
-                        && fixture.count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'product-run'") == 0,
-                restarted::isAlive);
+        MedocNode restarted = fixture.own(MedocNode.start("restarted", data, fixture.settings()));
+        fixture.awaitBacklogDone(SETS, restarted);
 
         fixture.step("backlog finished after the restart");
         fixture.assertEveryProductMadeExactlyOnce(SETS);
-        Map<String, Object> abandoned = fixture.rows("SELECT status, error FROM products.run WHERE id = " + killedRun).getFirst();
-        assertThat(abandoned.get("status")).isEqualTo("FAILED");
-        assertThat((String) abandoned.get("error")).startsWith("abandoned: the lease of node first expired at ");
-        assertThat(fixture.rows("SELECT node, attempt FROM products.run WHERE instance_id = '" + killedInstance
-                + "' AND status = 'SUCCEEDED'")).as("the killed run's product, made again after the restart")
-                .singleElement().satisfies(run -> assertThat(run.get("node")).isEqualTo("restarted"));
+        fixture.assertRecovered(killed, "first", "restarted");
         assertThat(restarted.output()).contains("Deleted 1 product work directories left by an earlier crash");
         restarted.close();
 
@@ -94,9 +76,6 @@ class ChainRunKillIT {
                     .as("stored product objects").isEqualTo(fixture.count("SELECT count(*) FROM products.product_file"));
         }
         fixture.step("node stopped");
-        PackagedMedoc.Run check = new PackagedMedoc(data).run(fixture.with("storage", "check", "--medoc.storage.orphan-min-age=0s"));
-        assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("0 orphans, 0 missing").doesNotContain("not checked");
-        fixture.step("storage check clean");
+        fixture.assertStorageClean(data);
     }
 }
