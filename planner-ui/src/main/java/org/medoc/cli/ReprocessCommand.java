@@ -9,6 +9,7 @@ import org.medoc.products.campaign.CampaignTasks;
 import org.medoc.products.chain.ChainConfiguration;
 import org.medoc.products.chain.ChainProperties;
 import org.medoc.products.chain.ChainTasks;
+import org.medoc.products.chain.RunLease;
 import org.medoc.products.chain.ProductChain;
 import org.springframework.stereotype.Component;
 
@@ -45,15 +46,17 @@ public class ReprocessCommand {
     private final ChainTasks chainTasks;
     private final ChainProperties chainProperties;
     private final CampaignTasks campaignTasks;
+    private final RunLease lease;
 
     public ReprocessCommand(CampaignService campaigns, ProductChain chain, DataSource dataSource, ChainTasks chainTasks,
-                            ChainProperties chainProperties, CampaignTasks campaignTasks) {
+                            ChainProperties chainProperties, CampaignTasks campaignTasks, RunLease lease) {
         this.campaigns = campaigns;
         this.chain = chain;
         this.dataSource = dataSource;
         this.chainTasks = chainTasks;
         this.chainProperties = chainProperties;
         this.campaignTasks = campaignTasks;
+        this.lease = lease;
     }
 
     /** {@code arguments} without the leading {@code reprocess}. */
@@ -111,7 +114,7 @@ public class ReprocessCommand {
             return 0;
         }
         String node = "reprocess-" + ManagementFactory.getRuntimeMXBean().getPid();
-        Scheduler worker = ChainConfiguration.buildScheduler(dataSource, chainTasks, chainProperties, node, List.of(campaignTasks));
+        Scheduler worker = ChainConfiguration.buildScheduler(dataSource, chainTasks, chainProperties, lease, node, List.of(campaignTasks));
         worker.start();
         try {
             return follow(campaign.id(), every, out);

@@ -23,7 +23,8 @@ import java.time.Instant;
  *   <li>{@code summary}: a FITS summary of each AIA six-channel set (the DEM chain's input rule);</li>
  *   <li>{@code bulk}: many input-less sets in 2001, for the two-scheduler test;</li>
  *   <li>{@code flaky}: input-less sets in 2002 whose failures the tests inject;</li>
- *   <li>{@code reprocess}, versions 1.0 and 2.0: input-less sets in 2003 for the reprocessing-campaign tests.</li>
+ *   <li>{@code reprocess}, versions 1.0 and 2.0: input-less sets in 2003 for the reprocessing-campaign tests;</li>
+ *   <li>{@code leased}: input-less sets in 2004 for the run-lease and recovery tests.</li>
  * </ul>
  */
 @SpringBootApplication(scanBasePackages = {"org.medoc.archive", "org.medoc.audit", "org.medoc.products"})
@@ -32,6 +33,7 @@ public class ProductsTestApplication {
     public static final Instant BULK_START = Instant.parse("2001-01-01T00:00:00Z");
     public static final Instant FLAKY_START = Instant.parse("2002-01-01T00:00:00Z");
     public static final Instant REPROCESS_START = Instant.parse("2003-01-01T00:00:00Z");
+    public static final Instant LEASED_START = Instant.parse("2004-01-01T00:00:00Z");
 
     @Bean
     InputSummaryRecipe summaryRecipe(AiaChannelSets demInputSets) {
@@ -56,6 +58,11 @@ public class ProductsTestApplication {
     @Bean
     InputSummaryRecipe reprocessRecipeVersion2() {
         return new InputSummaryRecipe("reprocess", "2.0", new SyntheticSets(REPROCESS_START, 200, Duration.ofMinutes(30)));
+    }
+
+    @Bean
+    InputSummaryRecipe leasedRecipe() {
+        return new InputSummaryRecipe("leased", "1.0", new SyntheticSets(LEASED_START, 6, Duration.ofMinutes(30)));
     }
 
     @Bean

@@ -35,8 +35,15 @@ public class ChainConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
-    ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties) {
-        return new ChainTasks(engine, recipes, scanner, properties);
+    ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties,
+                          RunRecovery recovery, RunLease lease) {
+        return new ChainTasks(engine, recipes, scanner, properties, recovery, lease);
+    }
+
+    @Bean
+    RunLease runLease(@Value("${medoc.products.lease:2m}") java.time.Duration lease,
+                      @Value("${medoc.products.heartbeat:20s}") java.time.Duration heartbeat) {
+        return new RunLease(lease, heartbeat);
     }
 
     @Bean
@@ -60,29 +67,49 @@ public class ChainConfiguration {
 
     @Bean
     ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
-                                  @Value("${medoc.node.name:}") String nodeName,
+                                  RunLease lease, @Value("${medoc.node.name:}") String nodeName,
                                   ObjectProvider<ChainTaskExtension> extensions) {
         String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
         List<ChainTaskExtension> more = extensions.orderedStream().toList();
-        return new ChainScheduler(role.executesTasks() ? () -> buildScheduler(dataSource, tasks, properties, name, more) : null, name);
+        return new ChainScheduler(role.executesTasks()
+                ? () -> buildScheduler(dataSource, tasks, properties, lease, name, more) : null, name);
     }
 
     /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
-        return buildScheduler(dataSource, tasks, properties, name, List.of());
+        return buildScheduler(dataSource, tasks, properties, RunLease.DEFAULT, name, List.of());
     }
 
     /** A scheduler executing the chain's tasks and those of the given extensions (reprocessing campaigns). */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name,
                                            List<ChainTaskExtension> extensions) {
+        return buildScheduler(dataSource, tasks, properties, RunLease.DEFAULT, name, extensions);
+    }
+
+    /** A scheduler executing the chain's tasks with the given run lease. */
+    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
+                                           RunLease lease, String name) {
+        return buildScheduler(dataSource, tasks, properties, lease, name, List.of());
+    }
+
+    /**
+     * A scheduler executing the chain's tasks and those of the given extensions (reprocessing campaigns), with
+     * db-scheduler's heartbeat on the run lease: an execution whose node stopped beating is revived by another node two
+     * heartbeats after its run's lease expired, so that the lease check (every heartbeat) has closed the run and
+     * deleted what it stored before the product is made again.
+     */
+    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
+                                           RunLease lease, String name, List<ChainTaskExtension> extensions) {
         List<Task<?>> known = new ArrayList<>(List.of(tasks.runTask()));
-        List<RecurringTask<?>> startTasks = new ArrayList<>(List.of(tasks.scanTask()));
+        List<RecurringTask<?>> startTasks = new ArrayList<>(tasks.recurringTasks());
         extensions.forEach(extension -> {
             known.addAll(extension.tasks());
             startTasks.addAll(extension.startTasks());
         });
         return Scheduler.create(dataSource, known)
                 .startTasks(startTasks)
+                .heartbeatInterval(lease.heartbeat())
+                .missedHeartbeatsLimit(lease.missedHeartbeatsLimit() + 2)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())

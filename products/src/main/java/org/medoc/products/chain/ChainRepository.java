@@ -114,7 +114,7 @@ class ChainRepository {
      * attempt runs only when db-scheduler holds the instance, so an earlier attempt still marked RUNNING belongs to a
      * node that died mid-run (db-scheduler revived its task here): it is closed as FAILED with that reason.
      */
-    long startRun(ProductInstance instance, RunTrigger trigger, String node) {
+    long startRun(ProductInstance instance, RunTrigger trigger, String node, java.time.Duration lease) {
         if (trigger != RunTrigger.COMMAND) {
             dsl.update(RUN)
                     .set(RUN.STATUS, RunStatus.FAILED.name())
@@ -135,7 +135,73 @@ class ChainRepository {
                 .set(RUN.TRIGGER, trigger.name())
                 .set(RUN.NODE, node)
                 .set(RUN.STATUS, RunStatus.RUNNING.name())
+                .set(RUN.LEASE_UNTIL, leaseEnd(lease))
+                .set(RUN.HEARTBEAT_AT, DSL.currentOffsetDateTime())
                 .returning(RUN.ID).fetchOne(RUN.ID);
+    }
+
+    /** now() + lease on the database's clock, the one clock every node shares. */
+    private static org.jooq.Field<OffsetDateTime> leaseEnd(java.time.Duration lease) {
+        return DSL.field("now() + {0} * interval '1 millisecond'", OffsetDateTime.class, DSL.val(lease.toMillis()));
+    }
+
+    /** The heartbeat: extends a RUNNING run's lease; false when the run is no longer running (it was recovered). */
+    boolean renewLease(long runId, java.time.Duration lease) {
+        return dsl.update(RUN)
+                .set(RUN.LEASE_UNTIL, leaseEnd(lease))
+                .set(RUN.HEARTBEAT_AT, DSL.currentOffsetDateTime())
+                .where(RUN.ID.eq(runId)).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    /** Notes, before the object is written, a key a run is about to store: what its recovery must clean up. */
+    void recordStoredKey(long runId, String key) {
+        dsl.update(RUN)
+                .set(RUN.STORED_KEYS, DSL.arrayAppend(RUN.STORED_KEYS, DSL.val(key)))
+                .where(RUN.ID.eq(runId))
+                .execute();
+    }
+
+    /** A run whose lease expired, as the lease check closed it. */
+    record AbandonedRun(long id, String instanceId, String node, Instant leaseUntil, List<String> storedKeys) {}
+
+    /**
+     * Closes every RUNNING run whose lease has expired as FAILED with the reason, and returns them. Runs another lease
+     * check is closing at the same moment are skipped (row locks), so that each is recovered once.
+     */
+    List<AbandonedRun> abandonExpiredRuns() {
+        var expired = dsl.select(RUN.ID).from(RUN)
+                .where(RUN.STATUS.eq(RunStatus.RUNNING.name())).and(RUN.LEASE_UNTIL.lt(DSL.currentOffsetDateTime()))
+                .forUpdate().skipLocked();
+        return dsl.update(RUN)
+                .set(RUN.STATUS, RunStatus.FAILED.name())
+                .set(RUN.FINISHED_AT, DSL.currentOffsetDateTime())
+                .set(RUN.ERROR, DSL.concat(DSL.inline("abandoned: the lease of node "), DSL.coalesce(RUN.NODE, DSL.inline("?")),
+                        DSL.inline(" expired at "), DSL.field("to_char({0} at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
+                                String.class, RUN.LEASE_UNTIL),
+                        DSL.inline(" (no heartbeat: the node died or the command was killed); the product is made again")))
+                .where(RUN.ID.in(expired)).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .returning(RUN.ID, RUN.INSTANCE_ID, RUN.NODE, RUN.LEASE_UNTIL, RUN.STORED_KEYS)
+                .fetch(r -> new AbandonedRun(r.getId(), r.getInstanceId(), r.getNode(), r.getLeaseUntil().toInstant(),
+                        List.of(r.getStoredKeys())));
+    }
+
+    /**
+     * Of the given keys, those nothing needs any more: no catalogued product file refers to them and no running run
+     * is storing them (content addressing lets two products share an object).
+     */
+    Set<String> unneededKeys(java.util.Collection<String> keys) {
+        Set<String> unneeded = new HashSet<>(keys);
+        if (keys.isEmpty()) {
+            return unneeded;
+        }
+        unneeded.removeAll(dsl.select(PRODUCT_FILE.STORAGE_KEY).from(PRODUCT_FILE).where(PRODUCT_FILE.STORAGE_KEY.in(keys))
+                .fetch(PRODUCT_FILE.STORAGE_KEY));
+        dsl.select(RUN.STORED_KEYS).from(RUN)
+                .where(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .and(DSL.condition("{0} && {1}", RUN.STORED_KEYS, DSL.val(keys.toArray(String[]::new), RUN.STORED_KEYS.getDataType())))
+                .forEach(r -> unneeded.removeAll(List.of(r.value1())));
+        return unneeded;
     }
 
     void finishRun(long runId, RunStatus status, long durationMs, String error, Long productId) {

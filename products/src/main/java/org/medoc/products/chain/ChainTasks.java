@@ -32,12 +32,24 @@ public final class ChainTasks {
 
     public static final String RUN_TASK = "product-run";
     public static final String SCAN_TASK = "product-scan";
+    public static final String LEASE_CHECK_TASK = "product-lease-check";
     private static final Logger log = LoggerFactory.getLogger(ChainTasks.class);
 
     private final OneTimeTask<String> runTask;
     private final RecurringTask<Void> scanTask;
+    private final RecurringTask<Void> leaseCheckTask;
 
+    /** The run and scan tasks only, without the lease check: for tests that drive recovery themselves. */
     public ChainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties) {
+        this(engine, recipes, scanner, properties, null, RunLease.DEFAULT);
+    }
+
+    /**
+     * Every task, with {@value #LEASE_CHECK_TASK}: recurring every heartbeat interval, it recovers runs whose lease
+     * expired ({@link RunRecovery}); one row, so one node checks at a time.
+     */
+    public ChainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties,
+                      RunRecovery recovery, RunLease lease) {
         this.runTask = Tasks.oneTime(RUN_TASK, String.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(properties.maxRetries(),
                         new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryDelay(), properties.retryBackoff()),
@@ -59,11 +71,18 @@ public final class ChainTasks {
                         log.info("Product scan scheduled {} new products", scheduled);
                     }
                 });
+        this.leaseCheckTask = recovery == null ? null : Tasks.recurring(LEASE_CHECK_TASK, FixedDelay.of(lease.heartbeat()))
+                .execute((instance, context) -> recovery.recover(context.getSchedulerClient(), this));
     }
 
     /** Every task, for the scheduler and for clients that only schedule. */
     public List<Task<?>> all() {
-        return List.of(runTask, scanTask);
+        return leaseCheckTask == null ? List.of(runTask, scanTask) : List.of(runTask, scanTask, leaseCheckTask);
+    }
+
+    /** The recurring tasks, which a scheduler is given as start tasks (that registers them too). */
+    public List<RecurringTask<Void>> recurringTasks() {
+        return leaseCheckTask == null ? List.of(scanTask) : List.of(scanTask, leaseCheckTask);
     }
 
     /** The run task alone: the scan task is given to a scheduler as a start task, which registers it too. */

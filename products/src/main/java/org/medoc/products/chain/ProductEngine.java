@@ -41,9 +41,11 @@ import java.util.stream.Stream;
  *   (type, version, reference time, subject) makes a concurrent duplicate a SKIPPED run, never a second row.</li>
  * </ol>
  * A failure closes the run as FAILED with the reason and is rethrown, so that db-scheduler retries it with back-off.
+ * While it works, a RUNNING run's lease ({@link RunLease}) is renewed by a heartbeat, and each output's storage key is
+ * noted in the run before the object is written: a run whose node dies is recovered by {@link RunRecovery}.
  */
 @Service
-public class ProductEngine {
+public class ProductEngine implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProductEngine.class);
     public static final String MISSING_INPUTS = "MISSING_INPUTS";
@@ -54,11 +56,16 @@ public class ProductEngine {
     private final AuditTrail audit;
     private final Path workRoot;
     private final String softwareVersion;
+    private final RunLease lease;
+    /** One daemon thread renews the leases of every run of this node: a renewal is one short UPDATE. */
+    private final java.util.concurrent.ScheduledExecutorService heartbeats =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("product-heartbeat").factory());
 
     public ProductEngine(ChainRepository repository, ArchiveStore store, TransactionTemplate transaction, AuditTrail audit,
-                         @Value("${medoc.data-dir:./medoc-data}") String dataDir,
+                         RunLease lease, @Value("${medoc.data-dir:./medoc-data}") String dataDir,
                          @Value("${medoc.software-version:}") String softwareVersion) {
         this.repository = repository;
+        this.lease = lease;
         this.store = store;
         this.transaction = transaction;
         this.audit = audit;
@@ -66,6 +73,47 @@ public class ProductEngine {
         String packaged = ProductEngine.class.getPackage().getImplementationVersion();
         this.softwareVersion = !softwareVersion.isBlank() ? softwareVersion
                 : packaged != null ? "medoc " + packaged : "medoc development build";
+        sweepWorkDirectories();
+    }
+
+    /**
+     * Deletes the work directories a killed process left: the data directory is locked to one medoc process, so at
+     * start-up none of them belongs to a live run.
+     */
+    private void sweepWorkDirectories() {
+        if (!Files.isDirectory(workRoot)) {
+            return;
+        }
+        try (Stream<Path> left = Files.list(workRoot)) {
+            List<Path> directories = left.filter(Files::isDirectory).toList();
+            directories.forEach(ProductEngine::deleteQuietly);
+            if (!directories.isEmpty()) {
+                log.info("Deleted {} product work directories left by an earlier crash", directories.size());
+            }
+        } catch (IOException e) {
+            log.warn("Could not sweep {}: {}", workRoot, e.getMessage());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
+    }
+
+    /** Renews the run's lease every heartbeat until cancelled. */
+    private java.util.concurrent.ScheduledFuture<?> heartbeat(long runId, String instanceId) {
+        long every = lease.heartbeat().toMillis();
+        return heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                if (!repository.renewLease(runId, lease.lease())) {
+                    log.warn("Product {}: run {} lost its lease (recovered elsewhere); the catalogue's unique key keeps "
+                            + "one product whichever run commits first", instanceId, runId);
+                }
+            } catch (RuntimeException e) {
+                // a database hiccup: the next beat tries again, the lease allows for missed beats
+                log.warn("Product {}: heartbeat of run {} failed: {}", instanceId, runId, e.getMessage());
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public String softwareVersion() {
@@ -102,11 +150,13 @@ public class ProductEngine {
         ProductInstance instance = new ProductInstance(recipe.type(), productVersion, referenceTime, subject);
         Optional<Long> existing = repository.productId(instance);
         if (existing.isPresent()) {
-            long runId = repository.startRun(instance, trigger, node);
+            long runId = repository.startRun(instance, trigger, node, lease.lease());
             repository.finishRun(runId, RunStatus.SKIPPED, 0, null, existing.get());
             return new RunOutcome(runId, instance, RunStatus.SKIPPED, existing.get(), 0, null);
         }
-        long runId = repository.startRun(instance, trigger, node);
+        long runId = repository.startRun(instance, trigger, node, lease.lease());
+        log.info("Product {} started: run {} on {}", instance.id(), runId, node);
+        java.util.concurrent.ScheduledFuture<?> beating = heartbeat(runId, instance.id());
         long started = System.nanoTime();
         Path work = null;
         try {
@@ -119,7 +169,7 @@ public class ProductEngine {
             Path outputDirectory = Files.createDirectories(work.resolve("output"));
             ProductOutput output = recipe.make(inputs, outputDirectory,
                     new RecipeContext(softwareVersion, productVersion, referenceTime, local));
-            List<ChainRepository.StoredOutput> stored = storeOutputs(instance, output, outputDirectory);
+            List<ChainRepository.StoredOutput> stored = storeOutputs(runId, instance, output, outputDirectory);
             List<String> flags = new ArrayList<>(output.flags());
             if (!inputs.complete() && !flags.contains(MISSING_INPUTS)) {
                 flags.add(MISSING_INPUTS);
@@ -147,6 +197,7 @@ public class ProductEngine {
             log.warn("Product {} failed after {} ms: {}", instance.id(), durationMs, error);
             throw e instanceof ChainException chain ? chain : new ChainException(instance.id() + ": " + error, e);
         } finally {
+            beating.cancel(false);
             deleteQuietly(work);
         }
     }
@@ -182,7 +233,8 @@ public class ProductEngine {
         return local;
     }
 
-    private List<ChainRepository.StoredOutput> storeOutputs(ProductInstance instance, ProductOutput output, Path outputDirectory)
+    private List<ChainRepository.StoredOutput> storeOutputs(long runId, ProductInstance instance, ProductOutput output,
+                                                            Path outputDirectory)
             throws IOException {
         if (output.files().stream().noneMatch(f -> f.role() == ProductOutput.Role.DATA)) {
             throw new ChainException("recipe " + instance.type() + " " + instance.version() + " produced no data file");
@@ -208,6 +260,8 @@ public class ProductEngine {
             String extension = name.endsWith(".fits.fz") ? ".fits.fz"
                     : name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : "";
             String key = "products/" + instance.type() + "/" + instance.version().toLowerCase(Locale.ROOT) + "/" + sha256 + extension;
+            // noted first: if this process dies between the put and the catalogue's commit, the recovery finds it
+            repository.recordStoredKey(runId, key);
             store.put(key, path);
             stored.add(new ChainRepository.StoredOutput(file.name(), file.role(), file.mediaType(), size, sha256, key));
         }
