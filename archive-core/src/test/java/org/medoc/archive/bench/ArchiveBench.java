@@ -74,20 +74,32 @@ public final class ArchiveBench {
      * 5-minute spacing) and refreshes the statistics; also used by the VO benchmark.
      */
     public static void syntheticCatalogue(DSLContext dsl, int rows) {
+        syntheticRows(dsl, 1, rows, 300);
+        // as autovacuum would have done on a catalogue that grew over time: statistics and the visibility map
+        // (index-only scans for counts)
+        dsl.execute("VACUUM (ANALYZE) archive.observation");
+    }
+
+    /**
+     * Adds the synthetic rows numbered {@code first} to {@code last} (row g observed at 2015-01-01 + g × {@code
+     * spacingSeconds}; nine instruments in turn, so AIA is one row in nine), without refreshing statistics; loading
+     * a large catalogue in slices of disjoint numbers gives the same rows as one statement.
+     */
+    public static void syntheticRows(DSLContext dsl, long first, long last, double spacingSeconds) {
         // synthetic catalogue rows: 9 instruments, AIA channels, ten years of observations
         dsl.execute("""
                 INSERT INTO archive.observation (mission, instrument, detector, wavelength_angstrom, date_obs, date_end,
                     date_obs_fits, time_source, exposure_seconds, level, file_name, size_bytes, sha256, storage_key,
                     checksum_status, header, hdus)
                 SELECT m.mission, m.instrument, m.instrument, m.wavelengths[1 + (g % array_length(m.wavelengths, 1))],
-                       timestamptz '2015-01-01' + g * interval '5 minutes' + (g % 7) * interval '1 second',
-                       timestamptz '2015-01-01' + g * interval '5 minutes' + (g % 7) * interval '1 second' + interval '2 seconds',
+                       timestamptz '2015-01-01' + g * ?::float8 * interval '1 second' + (g % 7) * interval '1 second',
+                       timestamptz '2015-01-01' + g * ?::float8 * interval '1 second' + (g % 7) * interval '1 second' + interval '2 seconds',
                        'x', 'DATE-OBS', 2.0, '1', 'bench_' || g || '.fits', 1000 + g % 5000,
                        lpad(to_hex(g), 64, '0'), 'fits/bench/' || g, 'no checksums',
                        jsonb_build_object('WAVELNTH', m.wavelengths[1 + (g % array_length(m.wavelengths, 1))],
                                           'INSTRUME', m.instrument, 'QUALITY', g % 3, 'OBS_MODE', CASE WHEN g % 10 = 0 THEN 'SYNOPTIC' ELSE 'NORMAL' END),
                        '[]'::jsonb
-                FROM generate_series(1, ?) AS g
+                FROM generate_series(?::bigint, ?::bigint) AS g
                 JOIN (VALUES (0, 'SDO', 'AIA', ARRAY[94,131,171,193,211,304,335]::float8[]),
                              (1, 'SDO', 'HMI', ARRAY[6173]::float8[]),
                              (2, 'SOHO', 'EIT', ARRAY[171,195,284,304]::float8[]),
@@ -98,10 +110,7 @@ public final class ArchiveBench {
                              (7, 'SOHO', 'MDI', ARRAY[6768]::float8[]),
                              (8, 'IRIS', 'IRIS', ARRAY[1400,2796]::float8[])) AS m(k, mission, instrument, wavelengths)
                   ON m.k = g % 9
-                """, rows);
-        // as autovacuum would have done on a catalogue that grew over time: statistics and the visibility map
-        // (index-only scans for counts)
-        dsl.execute("VACUUM (ANALYZE) archive.observation");
+                """, spacingSeconds, spacingSeconds, first, last);
     }
 
     private static void search(CatalogueService catalogue, DSLContext dsl, int rows) {

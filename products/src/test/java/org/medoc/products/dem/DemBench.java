@@ -120,14 +120,51 @@ public final class DemBench {
         long plainBytes = 0;
         for (FitsProductWriter.Layout layout : FitsProductWriter.Layout.values()) {
             Path file = directory.resolve(layout.name().toLowerCase(Locale.ROOT) + ".fits");
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             FitsProductWriter.write(file, List.of(), List.of(), maps, layout);
             double writeSeconds = seconds(t0);
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long bytes = Files.size(file);
             plainBytes = layout == FitsProductWriter.Layout.UNCOMPRESSED ? bytes : plainBytes;
-            System.out.printf(Locale.ROOT, "FITS %s: %,d bytes (%.1f MiB, %.2f of uncompressed), written in %.2f s%n",
-                    layout, bytes, bytes / 1048576.0, (double) bytes / plainBytes, writeSeconds);
+            System.out.printf(Locale.ROOT, "FITS %s: %,d bytes (%.1f MiB, %.2f of uncompressed), written in %.2f s,"
+                            + " %.2f CPU-s (load average %.1f)%n", layout, bytes, bytes / 1048576.0,
+                    (double) bytes / plainBytes, writeSeconds, cpuSeconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
+        // the same compressed write with nom-tam-fits's own GZIP_2 compressor (deflate level 6): the "before" figure
+        Path file = directory.resolve("tile_compressed_level6.fits");
+        Thread thread = Thread.currentThread();
+        ClassLoader loader = thread.getContextClassLoader();
+        thread.setContextClassLoader(withoutCompressorProviders(loader));
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        try {
+            FitsProductWriter.write(file, List.of(), List.of(), maps, FitsProductWriter.Layout.TILE_COMPRESSED);
+        } finally {
+            thread.setContextClassLoader(loader);
+        }
+        double writeSeconds = seconds(t0);
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        long bytes = Files.size(file);
+        System.out.printf(Locale.ROOT, "FITS TILE_COMPRESSED at nom-tam-fits's default level 6: %,d bytes (%.1f MiB, %.2f"
+                        + " of uncompressed), written in %.2f s, %.2f CPU-s (load average %.1f)%n", bytes,
+                bytes / 1048576.0, (double) bytes / plainBytes, writeSeconds, cpuSeconds,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * A class loader that hides the service files of nom-tam-fits's compressor providers, so nom-tam-fits (which looks
+     * them up through the thread's context class loader) falls back to its built-in compressors.
+     */
+    private static ClassLoader withoutCompressorProviders(ClassLoader parent) {
+        String services = "META-INF/services/" + nom.tam.fits.compression.provider.api.ICompressorProvider.class.getName();
+        return new ClassLoader(parent) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws IOException {
+                return services.equals(name) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+            }
+        };
     }
 
     private static int[] agreement(DemFitter fitter, DemInput input, int window) {

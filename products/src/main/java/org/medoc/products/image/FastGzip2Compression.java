@@ -1,0 +1,83 @@
+package org.medoc.products.image;
+
+import nom.tam.fits.compression.algorithm.api.ICompressorControl;
+import nom.tam.fits.compression.algorithm.gzip2.GZip2Compressor;
+import nom.tam.fits.compression.provider.CompressorProvider;
+import nom.tam.fits.header.Compression;
+import nom.tam.util.ByteBufferOutputStream;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * GZIP_2 tile compression of floating-point and byte images at deflate level 1 ({@link Deflater#BEST_SPEED}) instead
+ * of the default level 6 that nom-tam-fits 1.21 uses and offers no option to change.
+ *
+ * <p>Why: on the DEM maps (noisy 32-bit floats) level 6 spends several times the CPU of level 1 for a few per cent of
+ * size (docs/scaling.md, "DEM product files"); at 4096² it made the product write take ten times the uncompressed
+ * write. The deflate level is not recorded in the file: any inflater reads any level, so cfitsio (fitsverify,
+ * funpack), astropy and nom-tam-fits read the tiles as before, and decompression is nom-tam-fits's own.
+ *
+ * <p>nom-tam-fits finds tile compressors through {@link java.util.ServiceLoader} ({@code ICompressorProvider}, listed
+ * in META-INF/services) before its built-in ones; this provider (a subclass of the built-in one only to reach its
+ * compressor control) answers only for unquantized GZIP_2 of float and byte
+ * images (what {@link FitsProductWriter} writes) and leaves everything else to the built-in provider. The tiles
+ * themselves are still compressed in parallel by nom-tam-fits ({@code FitsFactory.threadPool()}, one thread per
+ * processor).
+ */
+public final class FastGzip2Compression extends CompressorProvider {
+
+    /** Public no-argument constructor, as {@link java.util.ServiceLoader} requires. */
+    public FastGzip2Compression() {
+    }
+
+    @Override
+    public ICompressorControl createCompressorControl(String quantAlgorithm, String compressionAlgorithm,
+                                                      Class<?> baseType) {
+        if (quantAlgorithm != null || !Compression.ZCMPTYPE_GZIP_2.equalsIgnoreCase(compressionAlgorithm)) {
+            return null;
+        }
+        if (baseType == float.class || baseType == Float.class) {
+            return new Control(FloatCompressor.class);
+        }
+        if (baseType == byte.class || baseType == Byte.class) {
+            return new Control(ByteCompressor.class);
+        }
+        return null;
+    }
+
+    /** nom-tam-fits's control (it instantiates the compressor class per tile), reached through its protected constructor. */
+    private static final class Control extends TileCompressorControl {
+        Control(Class<?> compressorClass) {
+            super(compressorClass);
+        }
+    }
+
+    /** A gzip stream into the tile's buffer whose deflater runs at level 1; everything else is nom-tam-fits's. */
+    private static GZIPOutputStream bestSpeed(int size, ByteBuffer compressed) throws IOException {
+        // the buffer size follows nom-tam-fits (GZipCompressor.createGZipOutputStream): twice the input, 64 KiB at most
+        return new GZIPOutputStream(new ByteBufferOutputStream(compressed), Math.min(Math.max(size * 2, 65536), 65536)) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        };
+    }
+
+    /** GZIP_2 (byte-shuffled) float tiles at level 1. */
+    public static final class FloatCompressor extends GZip2Compressor.FloatGZip2Compressor {
+        @Override
+        protected GZIPOutputStream createGZipOutputStream(int length, ByteBuffer compressed) throws IOException {
+            return bestSpeed(length, compressed);
+        }
+    }
+
+    /** GZIP_2 byte tiles (the shuffle is the identity for bytes) at level 1. */
+    public static final class ByteCompressor extends GZip2Compressor.ByteGZip2Compressor {
+        @Override
+        protected GZIPOutputStream createGZipOutputStream(int length, ByteBuffer compressed) throws IOException {
+            return bestSpeed(length, compressed);
+        }
+    }
+}
