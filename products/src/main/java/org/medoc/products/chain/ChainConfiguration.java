@@ -5,12 +5,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,8 +28,6 @@ import java.util.Locale;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChainProperties.class)
 public class ChainConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ChainConfiguration.class);
 
     @Bean
     ChainTasks chainTasks(ProductEngine engine, RecipeRegistry recipes, ChainScanner scanner, ChainProperties properties,
@@ -66,37 +61,24 @@ public class ChainConfiguration {
     }
 
     @Bean
-    ChainScheduler chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
-                                  RunLease lease, @Value("${medoc.node.name:}") String nodeName,
-                                  ObjectProvider<ChainTaskExtension> extensions) {
+    SchedulerLifecycle chainScheduler(NodeRole role, DataSource dataSource, ChainTasks tasks, ChainProperties properties,
+                                      RunLease lease, @Value("${medoc.node.name:}") String nodeName,
+                                      ObjectProvider<ChainTaskExtension> extensions) {
+        if (!role.executesTasks()) {
+            return SchedulerLifecycle.none();
+        }
         String name = nodeName.isBlank() ? defaultNodeName() : nodeName;
         List<ChainTaskExtension> more = extensions.orderedStream().toList();
-        return new ChainScheduler(role.executesTasks()
-                ? () -> buildScheduler(dataSource, tasks, properties, lease, name, more) : null, name);
-    }
-
-    /** A scheduler executing the chain's tasks; public so that tests can run several on one database. */
-    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name) {
-        return buildScheduler(dataSource, tasks, properties, RunLease.DEFAULT, name, List.of());
-    }
-
-    /** A scheduler executing the chain's tasks and those of the given extensions (reprocessing campaigns). */
-    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties, String name,
-                                           List<ChainTaskExtension> extensions) {
-        return buildScheduler(dataSource, tasks, properties, RunLease.DEFAULT, name, extensions);
-    }
-
-    /** A scheduler executing the chain's tasks with the given run lease. */
-    public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
-                                           RunLease lease, String name) {
-        return buildScheduler(dataSource, tasks, properties, lease, name, List.of());
+        return SchedulerLifecycle.of(() -> buildScheduler(dataSource, tasks, properties, lease, name, more),
+                "Product chains: node " + name + " executes chain tasks");
     }
 
     /**
      * A scheduler executing the chain's tasks and those of the given extensions (reprocessing campaigns), with
      * db-scheduler's heartbeat on the run lease: an execution whose node stopped beating is revived by another node two
      * heartbeats after its run's lease expired, so that the lease check (every heartbeat) has closed the run and
-     * deleted what it stored before the product is made again.
+     * deleted what it stored before the product is made again. Public so that tests and the {@code reprocess} command
+     * can run several nodes on one database; pass {@link RunLease#DEFAULT} and no extensions for a plain chain node.
      */
     public static Scheduler buildScheduler(DataSource dataSource, ChainTasks tasks, ChainProperties properties,
                                            RunLease lease, String name, List<ChainTaskExtension> extensions) {
@@ -127,54 +109,5 @@ public class ChainConfiguration {
             host = "node";
         }
         return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
-    }
-
-    /**
-     * Starts the executing scheduler with the application and stops it first on shutdown; nothing on web nodes. A
-     * stopped db-scheduler cannot start again (its executors are shut down), so each start builds a new one: the
-     * context may be stopped and started again (Spring's test framework pauses cached contexts that way).
-     */
-    public static final class ChainScheduler implements SmartLifecycle {
-        private final java.util.function.Supplier<Scheduler> schedulers;
-        private final String nodeName;
-        private Scheduler scheduler;
-        private volatile boolean running;
-
-        ChainScheduler(java.util.function.Supplier<Scheduler> schedulers, String nodeName) {
-            this.schedulers = schedulers;
-            this.nodeName = nodeName;
-        }
-
-        public boolean executesTasks() {
-            return schedulers != null;
-        }
-
-        public String nodeName() {
-            return nodeName;
-        }
-
-        @Override
-        public synchronized void start() {
-            if (schedulers != null && scheduler == null) {
-                scheduler = schedulers.get();
-                scheduler.start();
-                log.info("Product chains: node {} executes chain tasks", nodeName);
-            }
-            running = true;
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (scheduler != null) {
-                scheduler.stop();
-                scheduler = null;
-            }
-            running = false;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.medoc.products.chain.ChainConfiguration;
 import org.medoc.products.chain.ChainProperties;
 import org.medoc.products.chain.ChainScanner;
 import org.medoc.products.chain.ChainTasks;
+import org.medoc.products.chain.RunLease;
 import org.medoc.products.chain.InputSummaryRecipe;
 import org.medoc.products.chain.ProductEngine;
 import org.medoc.products.chain.RecipeRegistry;
@@ -83,7 +84,7 @@ class CampaignTests {
                 Duration.ofMillis(100), threads, 3, Duration.ofMillis(200), 1.0, Duration.ofSeconds(10));
         CampaignProperties properties = new CampaignProperties(inFlight, Duration.ofMillis(200), Duration.ofHours(1));
         Scheduler node = ChainConfiguration.buildScheduler(dataSource, new ChainTasks(engine, recipes, scanner, chain),
-                chain, name, List.of(new CampaignTasks(repository, recipes, engine, properties, audit)));
+                chain, RunLease.DEFAULT, name, List.of(new CampaignTasks(repository, recipes, engine, properties, audit)));
         nodes.add(node);
         node.start();
         return node;

@@ -55,7 +55,7 @@ class ChainSchedulingTests {
         ChainProperties properties = new ChainProperties(Duration.ofHours(1), Duration.ofDays(2), Duration.ofHours(2),
                 Duration.ofMillis(100), 2, maxRetries, Duration.ofMillis(200), 1.0, Duration.ofSeconds(10));
         Scheduler node = ChainConfiguration.buildScheduler(dataSource,
-                new ChainTasks(engine, recipes, scanner, properties), properties, name);
+                new ChainTasks(engine, recipes, scanner, properties), properties, RunLease.DEFAULT, name, List.of());
         nodes.add(node);
         node.start();
         return node;
@@ -143,8 +143,8 @@ class ChainSchedulingTests {
         ChainProperties properties = new ChainProperties(Duration.ofHours(1), Duration.ofDays(2), Duration.ofHours(2),
                 Duration.ofMillis(100), 1, 3, Duration.ofMillis(200), 1.0, Duration.ofSeconds(10));
         ChainTasks tasks = new ChainTasks(engine, recipes, scanner, properties);
-        ChainConfiguration.ChainScheduler lifecycle = new ChainConfiguration.ChainScheduler(
-                () -> ChainConfiguration.buildScheduler(dataSource, tasks, properties, "restarted-node"), "restarted-node");
+        SchedulerLifecycle lifecycle = SchedulerLifecycle.of(() -> ChainConfiguration.buildScheduler(dataSource, tasks,
+                properties, RunLease.DEFAULT, "restarted-node", List.of()), "restarted-node executes chain tasks");
         lifecycle.start();
         lifecycle.stop();
         lifecycle.start();

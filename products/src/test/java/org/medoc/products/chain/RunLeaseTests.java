@@ -142,7 +142,7 @@ class RunLeaseTests {
         ChainProperties properties = new ChainProperties(Duration.ofHours(1), Duration.ofDays(2), Duration.ofHours(2),
                 Duration.ofMillis(100), 1, 3, Duration.ofMillis(200), 1.0, Duration.ofSeconds(10));
         node = ChainConfiguration.buildScheduler(dataSource,
-                new ChainTasks(engine, recipes, scanner, properties, recovery, lease), properties, lease, "survivor");
+                new ChainTasks(engine, recipes, scanner, properties, recovery, lease), properties, lease, "survivor", List.of());
         node.start();
         await("the product made again", () -> dsl.fetchExists(PRODUCT, PRODUCT.TYPE.eq("leased")
                 .and(PRODUCT.REFERENCE_TIME.eq(instance.referenceTime().atOffset(ZoneOffset.UTC)))));
