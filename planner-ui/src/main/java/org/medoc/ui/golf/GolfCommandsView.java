@@ -54,6 +54,8 @@ public class GolfCommandsView extends VerticalLayout {
     final Button sent = new Button("Mark sent");
     final TextField result = new TextField("Result seen in telemetry");
     final Button verified = new Button("Mark verified");
+    final TextField cancelReason = new TextField("Why cancelled");
+    final Button cancel = new Button("Cancel request");
     final DateTimePicker planned = new DateTimePicker("Planned execution (UTC)");
     final TextArea commands = new TextArea("Commands");
     final TextField reason = new TextField("Reason");
@@ -83,6 +85,8 @@ public class GolfCommandsView extends VerticalLayout {
         requests.addColumn(r -> r.sentAt() == null ? "" : Formats.dateTime(r.sentAt()) + " " + r.sentBy()).setHeader("Sent").setAutoWidth(true);
         requests.addColumn(r -> r.verifiedAt() == null ? "" : Formats.dateTime(r.verifiedAt()) + " " + r.verifiedBy()
                 + (r.result() == null ? "" : ": " + r.result())).setHeader("Verified").setAutoWidth(true);
+        requests.addColumn(r -> r.cancelledAt() == null ? "" : Formats.dateTime(r.cancelledAt()) + " " + r.cancelledBy()
+                + ": " + r.cancelReason()).setHeader("Cancelled").setAutoWidth(true);
         requests.addColumn(GolfCommandsView::windows).setHeader("SoHO windows").setFlexGrow(1);
         requests.setAllRowsVisible(true);
         requests.asSingleSelect().addValueChangeListener(e -> enableSteps(e.getValue()));
@@ -91,10 +95,13 @@ public class GolfCommandsView extends VerticalLayout {
         sent.setId("golf-command-sent");
         result.setId("golf-command-result");
         verified.setId("golf-command-verified");
+        cancelReason.setId("golf-command-cancel-reason");
+        cancel.setId("golf-command-cancel");
         approve.addClickListener(e -> decide(true));
         reject.addClickListener(e -> decide(false));
         sent.addClickListener(e -> step(r -> service.markSent(r.id(), GolfActions.user(), Instant.now()), "sent"));
         verified.addClickListener(e -> step(r -> service.markVerified(r.id(), GolfActions.user(), Instant.now(), result.getValue()), "verified"));
+        cancel.addClickListener(e -> cancelSelected());
 
         planned.setId("golf-command-planned");
         commands.setId("golf-command-commands");
@@ -118,6 +125,7 @@ public class GolfCommandsView extends VerticalLayout {
         add(header, new H2("GOLF command requests"), requests);
         if (operator) {
             add(new HorizontalLayout(approve, reject, sent, result, verified),
+                    new HorizontalLayout(cancelReason, cancel),
                     new H3("New request"), new HorizontalLayout(planned, reason), commands, windowWarning,
                     new HorizontalLayout(overrideReason, request));
         }
@@ -161,6 +169,22 @@ public class GolfCommandsView extends VerticalLayout {
         reject.setEnabled(approve.isEnabled());
         sent.setEnabled(operator && selected != null && selected.status() == CommandStatus.APPROVED);
         verified.setEnabled(operator && selected != null && selected.status() == CommandStatus.SENT);
+        cancel.setEnabled(operator && selected != null
+                && (selected.status() == CommandStatus.REQUESTED || selected.status() == CommandStatus.APPROVED));
+        cancelReason.setEnabled(cancel.isEnabled());
+    }
+
+    /** Cancels the selected request; the reason is required on its field. */
+    void cancelSelected() {
+        if (cancelReason.getValue().isBlank()) {
+            cancelReason.setInvalid(true);
+            cancelReason.setErrorMessage("Say why the request is cancelled");
+            return;
+        }
+        cancelReason.setInvalid(false);
+        String why = cancelReason.getValue();
+        step(r -> service.cancel(r.id(), GolfActions.user(), why), "cancelled");
+        cancelReason.clear();
     }
 
     void submit() {

@@ -118,6 +118,37 @@ class GolfCommandsViewTests extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithMockUser(username = "golf-operator", roles = "GOLF_OPERATOR")
+    void aWaitingRequestIsCancelledWithTheReasonOnItsFieldAndThenOffersNoStep() {
+        String text = "GOLF HEATER SETPOINT " + System.nanoTime();
+        GolfCommandsView view = navigate(GolfCommandsView.class);
+        test(view.planned).setValue(utc(GolfFixtures.freshYear()));
+        test(view.commands).setValue(text);
+        test(view.reason).setValue("oven drift");
+        test(view.request).click();
+        CommandRequest request = requestsWith(text).getFirst();
+        view.requests.select(view.requests.getListDataView().getItems().filter(r -> r.id() == request.id()).findFirst().orElseThrow());
+        assertThat(view.cancel.isEnabled()).as("the requester may withdraw a waiting request").isTrue();
+
+        test(view.cancel).click();
+        assertThat(view.cancelReason.isInvalid()).isTrue();
+        assertThat(view.cancelReason.getErrorMessage()).isEqualTo("Say why the request is cancelled");
+        assertThat(commands.get(request.id()).status()).isEqualTo(CommandStatus.REQUESTED);
+
+        test(view.cancelReason).setValue("oven back in range by itself");
+        test(view.cancel).click();
+        CommandRequest cancelled = commands.get(request.id());
+        assertThat(cancelled.status()).isEqualTo(CommandStatus.CANCELLED);
+        assertThat(cancelled.cancelledBy()).isEqualTo("golf-operator");
+        assertThat(cancelled.cancelReason()).isEqualTo("oven back in range by itself");
+        assertThat(view.cancel.isEnabled()).isFalse();
+        assertThat(view.approve.isEnabled()).isFalse();
+        assertThat(audit.search(new AuditQuery(null, null, null, null, "command-request", Long.toString(request.id()), null,
+                AuditQuery.MAX_LIMIT)).events()).extracting(AuditEvent::action)
+                .containsExactly("golf.command-cancelled", "golf.command-requested");
+    }
+
+    @Test
     @WithMockUser(username = "planner", roles = "PLANNER")
     void aPlannerSeesTheRequestsButNoForm() {
         GolfCommandsView view = navigate(GolfCommandsView.class);

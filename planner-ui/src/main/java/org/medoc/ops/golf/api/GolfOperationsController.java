@@ -48,6 +48,9 @@ class GolfOperationsController {
     record Stamp(Instant at, String result) {
     }
 
+    record Cancellation(String reason) {
+    }
+
     @GetMapping("/modes")
     ModeOverview modes() {
         return new ModeOverview(modes.current().orElse(null), modes.history(), modes.planned(), modes.historyFindings());
@@ -95,6 +98,11 @@ class GolfOperationsController {
     @PostMapping("/commands/{id}/sent")
     CommandRequest sent(@PathVariable long id, @RequestBody Stamp stamp, Authentication user) {
         return commands.markSent(id, user.getName(), stamp.at() == null ? Instant.now() : stamp.at());
+    }
+
+    @PostMapping("/commands/{id}/cancel")
+    CommandRequest cancelCommand(@PathVariable long id, @RequestBody Cancellation cancellation, Authentication user) {
+        return commands.cancel(id, user.getName(), cancellation.reason());
     }
 
     @PostMapping("/commands/{id}/verified")

@@ -127,6 +127,34 @@ public class CommandService {
         return get(id);
     }
 
+    /**
+     * Cancels a request that has not been sent (requested or approved), with the reason; a sent command cannot be
+     * taken back, and a rejected or verified request is already closed.
+     */
+    @Transactional
+    public CommandRequest cancel(long id, String operator, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new GolfRejectedException("say why the command request is cancelled");
+        }
+        CommandRequest request = get(id);
+        if (request.status() != CommandStatus.REQUESTED && request.status() != CommandStatus.APPROVED) {
+            throw GolfRejectedException.wrongState("command request " + id + " is " + request.status()
+                    + ": only a request not yet sent (REQUESTED or APPROVED) can be cancelled");
+        }
+        int changed = dsl.update(COMMAND_REQUEST).set(COMMAND_REQUEST.STATUS, CommandStatus.CANCELLED.name())
+                .set(COMMAND_REQUEST.CANCELLED_BY, operator).set(COMMAND_REQUEST.CANCELLED_AT, Utc.of(Instant.now()))
+                .set(COMMAND_REQUEST.CANCEL_REASON, reason.strip())
+                .set(COMMAND_REQUEST.LOCK_VERSION, COMMAND_REQUEST.LOCK_VERSION.plus(1))
+                // the state read above must still hold: a concurrent "sent" wins over the cancellation
+                .where(COMMAND_REQUEST.ID.eq(id)).and(COMMAND_REQUEST.LOCK_VERSION.eq(request.lockVersion())).execute();
+        if (changed == 0) {
+            throw GolfRejectedException.wrongState("command request " + id + " changed meanwhile: reload it");
+        }
+        audit.recordAs(operator, "golf.command-cancelled", "command-request", Long.toString(id),
+                Map.of("status", request.status().name()), Map.of("status", CommandStatus.CANCELLED.name()), reason.strip());
+        return get(id);
+    }
+
     private void step(long id, CommandStatus from, String to) {
         CommandRequest request = get(id);
         if (request.status() != from) {
@@ -152,6 +180,6 @@ public class CommandService {
         return new CommandRequest(r.getId(), r.getRequestedBy(), Utc.of(r.getRequestedAt()), planned, r.getCommands(), r.getReason(),
                 r.getOverrideReason(), CommandStatus.valueOf(r.getStatus()), r.getApprovedBy(), Utc.of(r.getApprovedAt()),
                 r.getSentBy(), Utc.of(r.getSentAt()), r.getVerifiedBy(), Utc.of(r.getVerifiedAt()), r.getResult(),
-                r.getLockVersion(), windowWarnings(planned));
+                r.getCancelledBy(), Utc.of(r.getCancelledAt()), r.getCancelReason(), r.getLockVersion(), windowWarnings(planned));
     }
 }

@@ -126,4 +126,20 @@ class GolfApiTests {
                 Map.of("lockVersion", 0, "status", "ANALYSING")), 200);
         assertThat(advanced.path("status").asString()).isEqualTo("ANALYSING");
     }
+
+    @Test
+    void aCommandRequestIsCancelledThroughTheApiByAnOperatorOnly() throws Exception {
+        JsonNode requested = ok(postJson("/api/v1/ops/golf/commands", "golf-operator", Map.of(
+                "plannedExecution", GolfFixtures.freshYear().toString(), "commands", "GOLF MODE RED", "reason", "test")), 201);
+        String cancel = "/api/v1/ops/golf/commands/" + requested.path("id").asLong() + "/cancel";
+
+        assertThat(postJson(cancel, "planner", Map.of("reason", "not mine")).statusCode()).isEqualTo(403);
+        HttpResponse<String> noReason = postJson(cancel, "golf-operator", Map.of());
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("say why the command request is cancelled");
+        JsonNode cancelled = ok(postJson(cancel, "golf-operator", Map.of("reason", "no longer needed")), 200);
+        assertThat(cancelled.path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.path("cancelReason").asString()).isEqualTo("no longer needed");
+        assertThat(postJson(cancel, "golf-operator", Map.of("reason", "again")).statusCode()).isEqualTo(409);
+    }
 }

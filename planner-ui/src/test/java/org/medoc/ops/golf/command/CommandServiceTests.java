@@ -65,4 +65,34 @@ class CommandServiceTests {
         assertThat(verified.verifiedAt()).isEqualTo(planned.plusSeconds(600));
         assertThat(verified.result()).isEqualTo("mode BLUE_WING in HK");
     }
+
+    @Test
+    void aRequestNotYetSentIsCancelledWithItsReasonButASentOneIsNot() {
+        Instant planned = GolfFixtures.freshYear();
+        CommandRequest waiting = commands.request(planned, "GOLF HEATER SETPOINT 71.0", "oven drift", null, "golf-operator");
+        CommandRequest approved = commands.request(planned.plusSeconds(3600), "GOLF MODE RED", "red wing test", null, "golf-operator");
+        commands.decide(approved.id(), true, "admin");
+        CommandRequest sent = commands.request(planned.plusSeconds(7200), "GOLF MODE BLUE", "back to blue", null, "golf-operator");
+        commands.decide(sent.id(), true, "admin");
+        commands.markSent(sent.id(), "admin", planned.plusSeconds(7200));
+
+        assertThatThrownBy(() -> commands.cancel(waiting.id(), "golf-operator", " "))
+                .isInstanceOf(GolfRejectedException.class).hasMessageContaining("say why");
+        CommandRequest cancelled = commands.cancel(waiting.id(), "golf-operator", "oven back in range by itself");
+        CommandRequest cancelledAfterApproval = commands.cancel(approved.id(), "admin", "campaign postponed");
+
+        assertThat(cancelled.status()).isEqualTo(CommandStatus.CANCELLED);
+        assertThat(cancelled.cancelledBy()).isEqualTo("golf-operator");
+        assertThat(cancelled.cancelReason()).isEqualTo("oven back in range by itself");
+        assertThat(cancelled.cancelledAt()).isNotNull();
+        assertThat(cancelledAfterApproval.status()).isEqualTo(CommandStatus.CANCELLED);
+        assertThat(cancelledAfterApproval.approvedBy()).as("the approval stays on record").isEqualTo("admin");
+        assertThatThrownBy(() -> commands.cancel(sent.id(), "golf-operator", "too late"))
+                .isInstanceOfSatisfying(GolfRejectedException.class, e -> assertThat(e.stateConflict()).isTrue());
+        assertThatThrownBy(() -> commands.cancel(waiting.id(), "golf-operator", "twice"))
+                .isInstanceOfSatisfying(GolfRejectedException.class, e -> assertThat(e.stateConflict()).isTrue());
+        assertThatThrownBy(() -> commands.markSent(cancelledAfterApproval.id(), "admin", planned))
+                .isInstanceOfSatisfying(GolfRejectedException.class, e -> assertThat(e.stateConflict()).isTrue());
+        assertThat(commands.get(sent.id()).status()).isEqualTo(CommandStatus.SENT);
+    }
 }
