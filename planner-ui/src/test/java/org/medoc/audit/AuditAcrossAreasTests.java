@@ -78,6 +78,8 @@ class AuditAcrossAreasTests {
     @Autowired AnomalyService anomalies;
     @Autowired PeriodService periods;
     @Autowired BopService bops;
+    @Autowired org.medoc.planner.studyset.StudySetService studySets;
+    @Autowired org.medoc.planner.instrument.InstrumentConfigurationService instrument;
     @Autowired ApplicationEventPublisher events;
     @Autowired ObjectMapper json;
     @LocalServerPort int port;
@@ -238,6 +240,55 @@ class AuditAcrossAreasTests {
             assertThat(event.action()).isEqualTo("bop.created");
             assertThat(event.actor()).isEqualTo("planner");
         });
+    }
+
+    @Test
+    @WithMockUser(username = "planner", roles = "PLANNER")
+    void studySetSoopTelemetryAllocationAndInstrumentEditsAreRecorded() {
+        var study = fixtures.approved(org.medoc.planner.study.Studies.synoptic());
+        var set = studySets.create(null, null, "audit set", "planner");
+        set = studySets.addStudy(set.id(), set.lockVersion(), study.study().id(), 3);
+        set = studySets.removeStudy(set.id(), set.lockVersion(), study.study().id());
+        List<AuditEvent> setEvents = of("study-set", Integer.toString(set.setVersion()));
+        assertThat(setEvents).extracting(AuditEvent::action)
+                .containsExactly("studyset.study-removed", "studyset.study-added", "studyset.created");
+        assertThat(setEvents.get(1).actor()).isEqualTo("planner");
+        assertThat(setEvents.get(1).after()).contains("\"3\": \"" + study.study().name() + "\"");
+        assertThat(setEvents.getFirst().before()).contains(study.study().name());
+        assertThat(setEvents.getFirst().after()).doesNotContain(study.study().name());
+
+        String soopName = "R_AUDIT_" + System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> periods.createSoop("Synoptics", null, null, "ANY", 1.0))
+                .as("a name without its class is refused before the database's check").hasMessageContaining("I_, R_ or L_");
+        long soop = periods.createSoop(soopName, "K-AUDIT", null, "DISK_CENTRE", 4.0);
+        var instance = periods.addSoopInstance(soop, Instant.parse("2151-03-01T00:00:00Z"), Instant.parse("2151-03-01T04:00:00Z"),
+                "audit run");
+        assertThat(of("soop", soopName)).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("soop.created"));
+        assertThat(of("soop-instance", Long.toString(instance.id()))).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("soop.instance-added");
+            assertThat(e.after()).contains(soopName);
+        });
+
+        int number = 9000 + (int) Math.floorMod(System.nanoTime(), 900_000L);
+        Period period = periods.create(new PeriodService.PeriodInput(PeriodKind.VSTP, number, Instant.parse("2151-01-01T00:00:00Z"),
+                Instant.parse("2151-01-08T00:00:00Z"), null, null, null, null));
+        periods.setAllocation(period.id(), 1_000_000L, "alloc-1.txt");
+        periods.setAllocation(period.id(), 2_000_000L, "alloc-2.txt");
+        List<AuditEvent> allocations = of("planning-period", period.label()).stream()
+                .filter(e -> e.action().equals("allocation.set")).toList();
+        assertThat(allocations).extracting(AuditEvent::detail).containsExactly("alloc-2.txt", "alloc-1.txt");
+        assertThat(allocations.getFirst().before()).contains("1000000");
+        assertThat(allocations.getFirst().after()).contains("2000000");
+
+        var parameter = instrument.parameters().getFirst();
+        var changed = instrument.updateParameter(parameter.name(), parameter.value() + 1, parameter.lockVersion());
+        instrument.updateParameter(parameter.name(), parameter.value(), changed.lockVersion());
+        List<AuditEvent> parameterEvents = of("instrument-parameter", parameter.name());
+        assertThat(parameterEvents).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(parameterEvents.get(1).action()).isEqualTo("instrument.parameter-updated");
+        assertThat(json.readTree(parameterEvents.get(1).after()).path("value").asDouble()).isEqualTo(parameter.value() + 1);
+        assertThat(json.readTree(parameterEvents.getFirst().before()).path("value").asDouble()).isEqualTo(parameter.value() + 1);
+        assertThat(json.readTree(parameterEvents.getFirst().after()).path("value").asDouble()).isEqualTo(parameter.value());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.medoc.planner.instrument;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.planner.validation.PlanningConflictException;
 import org.medoc.planner.validation.PlanningNotFoundException;
 import org.medoc.planner.validation.PlanningRejectedException;
@@ -30,9 +31,11 @@ import static org.medoc.db.jooq.planning.Tables.SPECTRAL_LINE;
 public class InstrumentConfigurationService {
 
     private final DSLContext dsl;
+    private final AuditTrail audit;
 
-    public InstrumentConfigurationService(DSLContext dsl) {
+    public InstrumentConfigurationService(DSLContext dsl, AuditTrail audit) {
         this.dsl = dsl;
+        this.audit = audit;
     }
 
     /** A stored parameter with its unit, description and lock version. */
@@ -78,9 +81,8 @@ public class InstrumentConfigurationService {
         if (!Double.isFinite(value) || value < 0) {
             throw new PlanningRejectedException("parameter " + name + " must be a finite value >= 0 (got " + value + ")");
         }
-        if (!dsl.fetchExists(INSTRUMENT_PARAMETER, INSTRUMENT_PARAMETER.NAME.eq(name))) {
-            throw new PlanningNotFoundException("instrument parameter", name);
-        }
+        Parameter before = parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new PlanningNotFoundException("instrument parameter", name));
         int updated = dsl.update(INSTRUMENT_PARAMETER)
                 .set(INSTRUMENT_PARAMETER.VALUE, BigDecimal.valueOf(value))
                 .set(INSTRUMENT_PARAMETER.LOCK_VERSION, INSTRUMENT_PARAMETER.LOCK_VERSION.plus(1))
@@ -89,7 +91,9 @@ public class InstrumentConfigurationService {
         if (updated == 0) {
             throw new PlanningConflictException("instrument parameter " + name + " was changed by someone else since you read it: reload it");
         }
-        return parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        Parameter after = parameters().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        audit.record("instrument.parameter-updated", "instrument-parameter", name, before, after, null);
+        return after;
     }
 
     /** Records (or corrects) the expected compression ratio of a (COMPTYPE, COMPPARA) pair. */
@@ -98,6 +102,9 @@ public class InstrumentConfigurationService {
         if (type < 0 || type > 7 || param < 0 || param > 255 || !(ratio >= 1)) {
             throw new PlanningRejectedException("compression ratio needs COMPTYPE 0-7, COMPPARA 0-255 and a ratio >= 1");
         }
+        BigDecimal before = dsl.select(COMPRESSION_RATIO.RATIO).from(COMPRESSION_RATIO)
+                .where(COMPRESSION_RATIO.COMPRESSION_TYPE.eq((short) type), COMPRESSION_RATIO.COMPRESSION_PARAM.eq((short) param))
+                .fetchOne(COMPRESSION_RATIO.RATIO);
         dsl.insertInto(COMPRESSION_RATIO)
                 .set(COMPRESSION_RATIO.COMPRESSION_TYPE, (short) type)
                 .set(COMPRESSION_RATIO.COMPRESSION_PARAM, (short) param)
@@ -109,6 +116,9 @@ public class InstrumentConfigurationService {
                 .set(COMPRESSION_RATIO.LABEL, label)
                 .set(COMPRESSION_RATIO.LOCK_VERSION, COMPRESSION_RATIO.LOCK_VERSION.plus(1))
                 .execute();
+        audit.record("instrument.compression-ratio-set", "compression-ratio", type + "/" + param,
+                before == null ? null : java.util.Map.of("ratio", before.doubleValue()),
+                java.util.Map.of("ratio", ratio, "label", label == null ? "" : label), null);
     }
 
     /** The line list, by wavelength. */

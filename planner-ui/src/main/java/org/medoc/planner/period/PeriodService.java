@@ -198,7 +198,13 @@ public class PeriodService {
 
     @Transactional
     public long createSoop(String name, String kitchenId, String fitsTypeCode, String pointingRequirement, Double defaultDurationHours) {
-        return dsl.insertInto(SOOP)
+        // Solar Orbiter SOOP names start with their class (the soop_class column): I_, R_ or L_, e.g.
+        // R_FULL_LRES_LCAD_RS-Synoptics; anything else would only fail on the database's check
+        if (name == null || !name.matches("[IRL]_\\S+")) {
+            throw new PlanningRejectedException("a SOOP name starts with its class, I_, R_ or L_, and has no spaces "
+                    + "(e.g. R_FULL_LRES_LCAD_RS-Synoptics); got '" + name + "'");
+        }
+        long id = dsl.insertInto(SOOP)
                 .set(SOOP.NAME, name)
                 .set(SOOP.KITCHEN_ID, kitchenId)
                 .set(SOOP.FITS_TYPE_CODE, fitsTypeCode)
@@ -206,6 +212,8 @@ public class PeriodService {
                 .set(SOOP.POINTING_REQUIREMENT, pointingRequirement == null ? "ANY" : pointingRequirement)
                 .set(SOOP.DEFAULT_DURATION_H, defaultDurationHours == null ? null : java.math.BigDecimal.valueOf(defaultDurationHours))
                 .returning(SOOP.ID).fetchOne(SOOP.ID);
+        audit.record("soop.created", "soop", name, null, soops().stream().filter(s -> s.id() == id).findFirst().orElseThrow(), kitchenId);
+        return id;
     }
 
     /** A SOOP definition as the planners choose it when recording an instance. */
@@ -234,7 +242,9 @@ public class PeriodService {
                 .set(SOOP_INSTANCE.END_UTC, utc(end))
                 .set(SOOP_INSTANCE.NOTES, notes)
                 .returning(SOOP_INSTANCE.ID).fetchOne(SOOP_INSTANCE.ID);
-        return soopInstances(start, end).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        SoopInstance added = soopInstances(start, end).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
+        audit.record("soop.instance-added", "soop-instance", Long.toString(id), null, added, notes);
+        return added;
     }
 
     @Transactional(readOnly = true)
@@ -262,7 +272,8 @@ public class PeriodService {
     /** Records SPICE's telemetry allocation for a period (TM corridor). */
     @Transactional
     public void setAllocation(long periodId, long allocatedBits, String sourceFile) {
-        get(periodId);
+        Period period = get(periodId);
+        Long before = allocation(periodId).orElse(null);
         List<Finding> m3 = PeriodRules.allocation(allocatedBits);
         if (!m3.isEmpty()) {
             throw new PlanningRejectedException(m3.getFirst().message(), m3);
@@ -277,6 +288,9 @@ public class PeriodService {
                 .set(TELEMETRY_ALLOCATION.SOURCE_FILE, sourceFile)
                 .set(TELEMETRY_ALLOCATION.LOCK_VERSION, TELEMETRY_ALLOCATION.LOCK_VERSION.plus(1))
                 .execute();
+        audit.record("allocation.set", "planning-period", period.label(),
+                before == null ? null : java.util.Map.of("allocatedBits", before),
+                java.util.Map.of("allocatedBits", allocatedBits), sourceFile);
     }
 
     @Transactional(readOnly = true)

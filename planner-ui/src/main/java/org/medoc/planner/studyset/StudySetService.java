@@ -1,6 +1,7 @@
 package org.medoc.planner.studyset;
 
 import org.jooq.DSLContext;
+import org.medoc.audit.AuditTrail;
 import org.medoc.db.jooq.planning.tables.records.StudySetRecord;
 import org.medoc.planner.icn.IcnRules;
 import org.medoc.planner.icn.IcnService;
@@ -45,12 +46,14 @@ public class StudySetService {
     private final StudyService studies;
     private final PeriodService periods;
     private final IcnService icns;
+    private final AuditTrail audit;
 
-    StudySetService(DSLContext dsl, StudyService studies, PeriodService periods, IcnService icns) {
+    StudySetService(DSLContext dsl, StudyService studies, PeriodService periods, IcnService icns, AuditTrail audit) {
         this.dsl = dsl;
         this.studies = studies;
         this.periods = periods;
         this.icns = icns;
+        this.audit = audit;
     }
 
     /** A new empty DRAFT set; version defaults to the next free one and the file name to {@code fltNN-study-set.xml}. */
@@ -68,7 +71,21 @@ public class StudySetService {
                 .set(STUDY_SET.NOTES, notes)
                 .set(STUDY_SET.CREATED_BY, user)
                 .returning(STUDY_SET.ID).fetchOne(STUDY_SET.ID);
-        return get(id);
+        StudySetDetail created = get(id);
+        audit.record("studyset.created", "study-set", Integer.toString(version), null, contents(created), notes);
+        return created;
+    }
+
+    /** What the audit trail keeps of a set: version, state, effective STP and the study in each slot. */
+    private static Map<String, Object> contents(StudySetDetail set) {
+        Map<String, Object> slots = new LinkedHashMap<>();
+        set.entries().forEach(e -> slots.put(Integer.toString(e.onboardSlot()), e.studyName()));
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("version", set.setVersion());
+        values.put("status", set.status().name());
+        values.put("effectiveFromStp", set.effectiveFromStp());
+        values.put("slots", slots);
+        return values;
     }
 
     @Transactional(readOnly = true)
@@ -139,21 +156,29 @@ public class StudySetService {
                 .set(STUDY_SET_ENTRY.STUDY_ID, studyId)
                 .set(STUDY_SET_ENTRY.ONBOARD_SLOT, (short) chosen)
                 .execute();
+        StudySetDetail before = get(setId);
         rebuildWindowTable(setId);
         bump(setId, expectedLockVersion);
-        return get(setId);
+        return audited("studyset.study-added", before, study.name() + " in slot " + chosen);
+    }
+
+    private StudySetDetail audited(String action, StudySetDetail before, String detail) {
+        StudySetDetail after = get(before.id());
+        audit.record(action, "study-set", Integer.toString(after.setVersion()), contents(before), contents(after), detail);
+        return after;
     }
 
     @Transactional
     public StudySetDetail removeStudy(long setId, int expectedLockVersion, long studyId) {
         draft(setId, expectedLockVersion);
+        StudySetDetail before = get(setId);
         dsl.deleteFrom(WINDOW_SLOT_ENTRY).where(WINDOW_SLOT_ENTRY.STUDY_SET_ID.eq(setId)).execute();
         if (dsl.deleteFrom(STUDY_SET_ENTRY).where(STUDY_SET_ENTRY.STUDY_SET_ID.eq(setId), STUDY_SET_ENTRY.STUDY_ID.eq(studyId)).execute() == 0) {
             throw new PlanningNotFoundException("study in this set", studyId);
         }
         rebuildWindowTable(setId);
         bump(setId, expectedLockVersion);
-        return get(setId);
+        return audited("studyset.study-removed", before, "study " + studyId);
     }
 
     /** DRAFT &rarr; UPLOADED, effective from an STP: from then on the set is frozen and active on board from that STP. */
@@ -178,7 +203,7 @@ public class StudySetService {
         if (updated == 0) {
             throw new PlanningConflictException("study set", setId, expectedLockVersion);
         }
-        return get(setId);
+        return audited("studyset.uploaded", current, "effective from STP " + effectiveFromStp);
     }
 
     /** The set on board during an STP: the uploaded set with the latest effective STP not after it. */
