@@ -177,6 +177,14 @@ public class ReleaseManagerView extends VerticalLayout {
         landing.setId("landing-link");
         landing.setTarget("_blank");
         HorizontalLayout header = new HorizontalLayout(heading, state(release.state()), identifier, landing);
+        DoiRegistration registration = release.hasDoi() ? releases.registration(release).orElse(null) : null;
+        if (registration != null && registration.status() == DoiRegistration.Status.FAILED) {
+            // a failed registration is otherwise retried only at the reconciler's next run (hourly by default)
+            Button retry = new Button("Retry registration now",
+                    click -> act(() -> releases.retryDoiRegistration(release.collection(), release.version()), "Registration queued again"));
+            retry.setId("retry-doi");
+            header.add(retry);
+        }
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.setWrap(true);
 

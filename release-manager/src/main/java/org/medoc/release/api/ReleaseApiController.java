@@ -176,6 +176,12 @@ public class ReleaseApiController {
         return changed(releases.withdraw(collection, version, lock(ifMatch), request.reason()));
     }
 
+    @PostMapping("/{collection}/{version}/doi/retry")
+    @Operation(summary = "Send a FAILED DOI registration to DataCite again now (409 unless it is FAILED)")
+    public ResponseEntity<Map<String, Object>> retryDoi(@PathVariable String collection, @PathVariable String version) {
+        return changed(releases.retryDoiRegistration(collection, version));
+    }
+
     @PostMapping("/{collection}/{version}/versions")
     @Operation(summary = "Start a new version as a copy of this one")
     public ResponseEntity<Map<String, Object>> newVersion(@PathVariable String collection, @PathVariable String version,

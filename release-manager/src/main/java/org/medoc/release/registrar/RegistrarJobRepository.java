@@ -56,6 +56,21 @@ class RegistrarJobRepository {
                 .execute();
     }
 
+    /**
+     * A FAILED job is due again now with its attempts reset, as the release manager asked after fixing the cause (a
+     * DataCite account setting, the metadata); the last error stays visible until a call succeeds. True when it was
+     * FAILED.
+     */
+    boolean retryFailed(String doi) {
+        return dsl.update(REGISTRAR_JOB)
+                .set(REGISTRAR_JOB.STATUS, DoiRegistration.Status.PENDING.name())
+                .set(REGISTRAR_JOB.ATTEMPTS, 0)
+                .set(REGISTRAR_JOB.NEXT_ATTEMPT_AT, now())
+                .set(REGISTRAR_JOB.CLAIMED_UNTIL, (OffsetDateTime) null)
+                .where(REGISTRAR_JOB.DOI.eq(doi), REGISTRAR_JOB.STATUS.eq(DoiRegistration.Status.FAILED.name()))
+                .execute() == 1;
+    }
+
     /** A row for a DOI registered before jobs existed, so that the reconciler checks it too; nothing when one exists. */
     void known(DoiTargets.DoiKey key) {
         dsl.insertInto(REGISTRAR_JOB)

@@ -27,6 +27,15 @@ public class RegistrarQueue {
         jobs.request(new DoiTargets.DoiKey(doi, collection, releaseId));
     }
 
+    /**
+     * Makes a FAILED registration due now (the registrar task sends it at its next poll) instead of waiting for the
+     * reconciler; false when the DOI's registration is not FAILED.
+     */
+    @Transactional
+    public boolean retryFailed(String doi) {
+        return jobs.retryFailed(doi);
+    }
+
     @Transactional(readOnly = true)
     public Optional<DoiRegistration> registration(String doi) {
         return jobs.find(doi);

@@ -460,6 +460,30 @@ public class ReleaseService {
         return get(collection, version);
     }
 
+    /**
+     * "Retry now" for a DOI whose registration FAILED (DataCite refused it or too many attempts failed): the job is due
+     * again at once with fresh attempts, instead of at the reconciler's next run. Release managers only; refused unless
+     * the registration is FAILED.
+     */
+    @Transactional
+    public Release retryDoiRegistration(String collection, String version) {
+        String actor = Actor.requireReleaseManager();
+        Release release = get(collection, version);
+        if (!release.hasDoi()) {
+            throw new ReleaseException.WrongState(release.label() + " has a local identifier: there is no DOI to register");
+        }
+        DoiRegistration registration = registration(release).orElse(null);
+        if (registration == null || registration.status() != DoiRegistration.Status.FAILED
+                || !registrations.retryFailed(release.identifier())) {
+            throw new ReleaseException.WrongState("the registration of " + release.identifier() + " is "
+                    + (registration == null ? "not queued" : registration.status()) + ", not FAILED: nothing to retry");
+        }
+        repository.event(release.id(), actor, "DOI_RETRY_REQUESTED", release.state(), release.state(),
+                "after: " + registration.lastError());
+        log.info("{} asked to retry the registration of {}", actor, release.identifier());
+        return get(collection, version);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Queues the concept DOI, which points at the collection's latest version and lists every public one. */

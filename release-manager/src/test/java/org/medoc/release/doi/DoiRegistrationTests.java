@@ -192,7 +192,7 @@ class DoiRegistrationTests {
         String collection = newCollection();
         fixtures.draft(collection, "1.0");
         asManager(() -> releases.freeze(collection, "1.0", null));
-        DATACITE.stubFor(put(urlPathMatching("/dois/10\\.80000/idoc\\.medoc\\." + collection + "\\.1\\.0"))
+        var refusal = DATACITE.stubFor(put(urlPathMatching("/dois/10\\.80000/idoc\\.medoc\\." + collection + "\\.1\\.0"))
                 .withRequestBody(matchingJsonPath("$.data.attributes.event", equalTo("publish")))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(422).withBody("{\"errors\":[{\"status\":\"422\",\"source\":\"url\",\"title\":\"URL is not allowed by repository domain settings.\"}]}")));
@@ -204,6 +204,20 @@ class DoiRegistrationTests {
         assertThat(registration.status()).as("a refusal is not retried blindly").isEqualTo(DoiRegistration.Status.FAILED);
         assertThat(registration.lastError()).contains("422").contains("/data/attributes/url");
         assertThat(releases.history(published)).extracting(ReleaseEvent::action).contains("DOI_REGISTRATION_FAILED");
+
+        // the centre fixes its DataCite domain settings, and the release manager retries at once
+        DATACITE.removeStub(refusal);
+        asManager(() -> releases.retryDoiRegistration(collection, "1.0"));
+        DoiRegistration queued = releases.registration(published).orElseThrow();
+        assertThat(queued.status()).isEqualTo(DoiRegistration.Status.PENDING);
+        assertThat(queued.attempts()).isZero();
+        registrarJobs.runDue();
+        assertThat(releases.registration(published).orElseThrow().status()).isEqualTo(DoiRegistration.Status.DONE);
+        assertThat(releases.get(collection, "1.0").doiState()).isEqualTo("findable");
+        assertThat(releases.history(published)).extracting(ReleaseEvent::action).contains("DOI_RETRY_REQUESTED");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> asManager(() -> releases.retryDoiRegistration(collection, "1.0")))
+                .as("a registration that is not FAILED").isInstanceOf(org.medoc.release.model.ReleaseException.WrongState.class)
+                .hasMessageContaining("not FAILED");
     }
 
     @Test
