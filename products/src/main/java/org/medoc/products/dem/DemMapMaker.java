@@ -86,13 +86,27 @@ public final class DemMapMaker {
      * @throws InvalidDemInputException when the set cannot be fitted as given (the message says why)
      */
     public DemMapResult make(List<Path> channelFiles, Path outputDirectory, DemProvenance provenance) throws IOException {
+        return make(channelFiles, outputDirectory, provenance, step -> { });
+    }
+
+    /** Told the name of each step of {@link #make} as it ends (the benchmark times the steps with it). */
+    @FunctionalInterface
+    interface StepListener {
+        void ended(String step);
+    }
+
+    DemMapResult make(List<Path> channelFiles, Path outputDirectory, DemProvenance provenance, StepListener steps)
+            throws IOException {
         AiaSetReader.ReadSet set = AiaSetReader.read(channelFiles);
+        steps.ended("read");
         Map<AiaChannel, AiaSetReader.Channel> channels = set.channels();
         AiaSetReader.Channel reference = channels.containsKey(AiaChannel.A193) ? channels.get(AiaChannel.A193)
                 : channels.values().iterator().next();
         List<DemProvenance.InputFile> inputs = provenance.inputs().isEmpty() ? hashes(channels) : provenance.inputs();
+        steps.ended("hash inputs");
         DemMaps maps = fitter.fit(set.input());
         set = null; // the input rates are no longer needed: let them go before the output is assembled
+        steps.ended("fit");
 
         int width = maps.width();
         int height = maps.height();
@@ -113,6 +127,7 @@ public final class DemMapMaker {
             }
         }
         double median = medianOf(histogram, fitted);
+        steps.ended("summary");
 
         Files.createDirectories(outputDirectory);
         String base = "aia_dem_" + COMPACT.format(provenance.referenceTime()) + "_v" + provenance.productVersion()
@@ -140,8 +155,10 @@ public final class DemMapMaker {
                 new FitsProductWriter.ImageExtension("NBANDS", maps.bands(), null, perMap,
                         List.of("Usable bands (finite, positive, unsaturated) of the pixel, 0-6.")));
         FitsProductWriter.write(fitsFile, primary, history(), extensions, FitsProductWriter.Layout.TILE_COMPRESSED);
+        steps.ended("FITS write");
 
         List<Path> previews = writePreviews(outputDirectory, base, maps, reference);
+        steps.ended("previews");
         return new DemMapResult(fitsFile, previews, width, height, wavelengths, fitted, flagged, median);
     }
 
