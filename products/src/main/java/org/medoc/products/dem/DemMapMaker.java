@@ -224,29 +224,14 @@ public final class DemMapMaker {
 
     private List<Path> writePreviews(Path directory, String base, DemMaps maps, AiaSetReader.Channel reference)
             throws IOException {
-        int height = maps.height();
-        int width = maps.width();
-        byte[][] classes = new byte[height][width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (maps.bands()[y][x] < 6) {
-                    classes[y][x] = MapPreview.WHITE;
-                } else if (!(maps.chiSquare()[y][x] <= CHI2_GREY)) {
-                    classes[y][x] = MapPreview.GREY;
-                }
-            }
-        }
+        // the display rule, asked only for the pixels a preview shows (one in 16 of a 4096² map)
+        byte[][] bands = maps.bands();
+        float[][] chi2 = maps.chiSquare();
+        MapPreview.PixelClasses whiteOnly = (y, x) -> bands[y][x] < 6 ? MapPreview.WHITE : MapPreview.COLOUR;
+        MapPreview.PixelClasses classes = (y, x) -> bands[y][x] < 6 ? MapPreview.WHITE
+                : !(chi2[y][x] <= CHI2_GREY) ? MapPreview.GREY : MapPreview.COLOUR;
         String time = reference.header().string("DATE-OBS");
         String when = time == null ? "" : " " + time.replace('T', ' ').replaceFirst("\\.\\d+$", "");
-        byte[][] whiteOnly = new byte[height][];
-        for (int y = 0; y < height; y++) {
-            whiteOnly[y] = classes[y].clone();
-            for (int x = 0; x < width; x++) {
-                if (whiteOnly[y][x] == MapPreview.GREY) {
-                    whiteOnly[y][x] = MapPreview.COLOUR;
-                }
-            }
-        }
         List<Callable<Path>> previews = List.of(
                 preview(directory, base + EM_PREVIEW, maps.emissionMeasure(), classes, EM_SCALE, "AIA DEM  EM" + when),
                 preview(directory, base + LOGT_PREVIEW, maps.logTemperature(), classes, LOGT_SCALE, "AIA DEM  log Tc" + when),
@@ -279,11 +264,11 @@ public final class DemMapMaker {
         return files;
     }
 
-    private static Callable<Path> preview(Path directory, String name, float[][] values, byte[][] classes,
+    private static Callable<Path> preview(Path directory, String name, float[][] values, MapPreview.PixelClasses classes,
                                           ColourScale scale, String title) {
         return () -> {
             Path file = directory.resolve(name);
-            MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
+            MapPreview.writeByPixel(file, values, classes, scale, title, PREVIEW_SIDE);
             return file;
         };
     }
