@@ -86,13 +86,27 @@ public final class DemMapMaker {
      * @throws InvalidDemInputException when the set cannot be fitted as given (the message says why)
      */
     public DemMapResult make(List<Path> channelFiles, Path outputDirectory, DemProvenance provenance) throws IOException {
+        return make(channelFiles, outputDirectory, provenance, step -> { });
+    }
+
+    /** Told the name of each step of {@link #make} as it ends (the benchmark times the steps with it). */
+    @FunctionalInterface
+    interface StepListener {
+        void ended(String step);
+    }
+
+    DemMapResult make(List<Path> channelFiles, Path outputDirectory, DemProvenance provenance, StepListener steps)
+            throws IOException {
         AiaSetReader.ReadSet set = AiaSetReader.read(channelFiles);
+        steps.ended("read");
         Map<AiaChannel, AiaSetReader.Channel> channels = set.channels();
         AiaSetReader.Channel reference = channels.containsKey(AiaChannel.A193) ? channels.get(AiaChannel.A193)
                 : channels.values().iterator().next();
         List<DemProvenance.InputFile> inputs = provenance.inputs().isEmpty() ? hashes(channels) : provenance.inputs();
+        steps.ended("hash inputs");
         DemMaps maps = fitter.fit(set.input());
         set = null; // the input rates are no longer needed: let them go before the output is assembled
+        steps.ended("fit");
 
         int width = maps.width();
         int height = maps.height();
@@ -113,6 +127,7 @@ public final class DemMapMaker {
             }
         }
         double median = medianOf(histogram, fitted);
+        steps.ended("summary");
 
         Files.createDirectories(outputDirectory);
         String base = "aia_dem_" + COMPACT.format(provenance.referenceTime()) + "_v" + provenance.productVersion()
@@ -140,8 +155,10 @@ public final class DemMapMaker {
                 new FitsProductWriter.ImageExtension("NBANDS", maps.bands(), null, perMap,
                         List.of("Usable bands (finite, positive, unsaturated) of the pixel, 0-6.")));
         FitsProductWriter.write(fitsFile, primary, history(), extensions, FitsProductWriter.Layout.TILE_COMPRESSED);
+        steps.ended("FITS write");
 
         List<Path> previews = writePreviews(outputDirectory, base, maps, reference);
+        steps.ended("previews");
         return new DemMapResult(fitsFile, previews, width, height, wavelengths, fitted, flagged, median);
     }
 
@@ -207,29 +224,14 @@ public final class DemMapMaker {
 
     private List<Path> writePreviews(Path directory, String base, DemMaps maps, AiaSetReader.Channel reference)
             throws IOException {
-        int height = maps.height();
-        int width = maps.width();
-        byte[][] classes = new byte[height][width];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (maps.bands()[y][x] < 6) {
-                    classes[y][x] = MapPreview.WHITE;
-                } else if (!(maps.chiSquare()[y][x] <= CHI2_GREY)) {
-                    classes[y][x] = MapPreview.GREY;
-                }
-            }
-        }
+        // the display rule, asked only for the pixels a preview shows (one in 16 of a 4096² map)
+        byte[][] bands = maps.bands();
+        float[][] chi2 = maps.chiSquare();
+        MapPreview.PixelClasses whiteOnly = (y, x) -> bands[y][x] < 6 ? MapPreview.WHITE : MapPreview.COLOUR;
+        MapPreview.PixelClasses classes = (y, x) -> bands[y][x] < 6 ? MapPreview.WHITE
+                : !(chi2[y][x] <= CHI2_GREY) ? MapPreview.GREY : MapPreview.COLOUR;
         String time = reference.header().string("DATE-OBS");
         String when = time == null ? "" : " " + time.replace('T', ' ').replaceFirst("\\.\\d+$", "");
-        byte[][] whiteOnly = new byte[height][];
-        for (int y = 0; y < height; y++) {
-            whiteOnly[y] = classes[y].clone();
-            for (int x = 0; x < width; x++) {
-                if (whiteOnly[y][x] == MapPreview.GREY) {
-                    whiteOnly[y][x] = MapPreview.COLOUR;
-                }
-            }
-        }
         List<Callable<Path>> previews = List.of(
                 preview(directory, base + EM_PREVIEW, maps.emissionMeasure(), classes, EM_SCALE, "AIA DEM  EM" + when),
                 preview(directory, base + LOGT_PREVIEW, maps.logTemperature(), classes, LOGT_SCALE, "AIA DEM  log Tc" + when),
@@ -262,11 +264,11 @@ public final class DemMapMaker {
         return files;
     }
 
-    private static Callable<Path> preview(Path directory, String name, float[][] values, byte[][] classes,
+    private static Callable<Path> preview(Path directory, String name, float[][] values, MapPreview.PixelClasses classes,
                                           ColourScale scale, String title) {
         return () -> {
             Path file = directory.resolve(name);
-            MapPreview.write(file, values, classes, scale, title, PREVIEW_SIDE);
+            MapPreview.writeByPixel(file, values, classes, scale, title, PREVIEW_SIDE);
             return file;
         };
     }

@@ -12,13 +12,16 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * GZIP_2 tile compression of floating-point and byte images at deflate level 1 ({@link Deflater#BEST_SPEED}) instead
- * of the default level 6 that nom-tam-fits 1.21 uses and offers no option to change.
+ * GZIP_2 tile compression of floating-point and byte images with a Huffman-only deflater
+ * ({@link Deflater#HUFFMAN_ONLY}: entropy coding of the bytes, no search for repeated strings) instead of the default
+ * level 6 that nom-tam-fits 1.21 uses and offers no option to change.
  *
- * <p>Why: on the DEM maps (noisy 32-bit floats) level 6 spends several times the CPU of level 1 for a few per cent of
- * size (docs/scaling.md, "DEM product files"); at 4096² it made the product write take ten times the uncompressed
- * write. The deflate level is not recorded in the file: any inflater reads any level, so cfitsio (fitsverify,
- * funpack), astropy and nom-tam-fits read the tiles as before, and decompression is nom-tam-fits's own.
+ * <p>Why: the DEM maps are noisy 32-bit floats. After GZIP_2's byte shuffle, what compresses is the skewed
+ * distribution of the exponent and high mantissa bytes, not repeated strings: level 6 spends several times the CPU of
+ * level 1 for a few per cent of size, and Huffman-only coding is both faster than level 1 (about half its CPU) and
+ * smaller on every DEM map (docs/scaling.md, "DEM product files"). The strategy is not recorded in the file: a
+ * Huffman-only stream is an ordinary deflate stream, so cfitsio (fitsverify, funpack), astropy and nom-tam-fits read
+ * the tiles as before, and decompression is nom-tam-fits's own.
  *
  * <p>nom-tam-fits finds tile compressors through {@link java.util.ServiceLoader} ({@code ICompressorProvider}, listed
  * in META-INF/services) before its built-in ones; this provider (a subclass of the built-in one only to reach its
@@ -55,17 +58,19 @@ public final class FastGzip2Compression extends CompressorProvider {
         }
     }
 
-    /** A gzip stream into the tile's buffer whose deflater runs at level 1; everything else is nom-tam-fits's. */
+    /** A gzip stream into the tile's buffer whose deflater codes Huffman only; everything else is nom-tam-fits's. */
     private static GZIPOutputStream bestSpeed(int size, ByteBuffer compressed) throws IOException {
         // the buffer size follows nom-tam-fits (GZipCompressor.createGZipOutputStream): twice the input, 64 KiB at most
         return new GZIPOutputStream(new ByteBufferOutputStream(compressed), Math.min(Math.max(size * 2, 65536), 65536)) {
             {
+                // zlib takes Huffman-only at any level above 0 (level 0 would store the bytes)
                 def.setLevel(Deflater.BEST_SPEED);
+                def.setStrategy(Deflater.HUFFMAN_ONLY);
             }
         };
     }
 
-    /** GZIP_2 (byte-shuffled) float tiles at level 1. */
+    /** GZIP_2 (byte-shuffled) float tiles, Huffman only. */
     public static final class FloatCompressor extends GZip2Compressor.FloatGZip2Compressor {
         @Override
         protected GZIPOutputStream createGZipOutputStream(int length, ByteBuffer compressed) throws IOException {
@@ -73,7 +78,7 @@ public final class FastGzip2Compression extends CompressorProvider {
         }
     }
 
-    /** GZIP_2 byte tiles (the shuffle is the identity for bytes) at level 1. */
+    /** GZIP_2 byte tiles (the shuffle is the identity for bytes), Huffman only. */
     public static final class ByteCompressor extends GZip2Compressor.ByteGZip2Compressor {
         @Override
         protected GZIPOutputStream createGZipOutputStream(int length, ByteBuffer compressed) throws IOException {

@@ -1,6 +1,10 @@
 package org.medoc.products.image;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -8,6 +12,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,8 +39,15 @@ public final class MapPreview {
     private static final int BACKGROUND_RGB = 0x101010;
     private static final int TITLE_HEIGHT = 28;
     private static final int BAR_MARGIN = 150;
+    private static final float PNG_QUALITY = 0.85f;
 
     private MapPreview() {
+    }
+
+    /** The class ({@link #COLOUR}, {@link #GREY} or {@link #WHITE}) of a map pixel. */
+    @FunctionalInterface
+    public interface PixelClasses {
+        byte of(int row, int column);
     }
 
     /**
@@ -42,6 +55,16 @@ public final class MapPreview {
      * image whose map part has a longest side of at most {@code maxSide} pixels.
      */
     public static BufferedImage render(float[][] values, byte[][] classes, ColourScale scale, String title, int maxSide) {
+        return renderByPixel(values, classes == null ? null : (row, column) -> classes[row][column], scale, title,
+                maxSide);
+    }
+
+    /**
+     * As {@link #render(float[][], byte[][], ColourScale, String, int)}, the classes asked only for the pixels shown
+     * (one in factor² of a large map), so a caller need not classify every pixel.
+     */
+    public static BufferedImage renderByPixel(float[][] values, PixelClasses classes, ColourScale scale, String title,
+                                              int maxSide) {
         int height = values.length;
         int width = values[0].length;
         int factor = Math.max(1, (int) Math.ceil(Math.max(width, height) / (double) maxSide));
@@ -53,11 +76,15 @@ public final class MapPreview {
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(BACKGROUND_RGB));
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        // straight into the image's pixel array: setRGB per pixel goes through the colour model for every pixel
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int stride = image.getWidth();
         for (int oy = 0; oy < outH; oy++) {
             int y = Math.min(height - 1, oy * factor + factor / 2);
+            int row = (TITLE_HEIGHT + outH - 1 - oy) * stride;
             for (int ox = 0; ox < outW; ox++) {
                 int x = Math.min(width - 1, ox * factor + factor / 2);
-                byte kind = classes == null ? COLOUR : classes[y][x];
+                byte kind = classes == null ? COLOUR : classes.of(y, x);
                 int rgb;
                 if (kind == WHITE) {
                     rgb = WHITE_RGB;
@@ -67,7 +94,7 @@ public final class MapPreview {
                     float v = values[y][x];
                     rgb = Float.isNaN(v) ? BACKGROUND_RGB : scale.map().rgb(scale.position(v));
                 }
-                image.setRGB(ox, TITLE_HEIGHT + outH - 1 - oy, rgb);
+                pixels[row + ox] = rgb;
             }
         }
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -82,12 +109,29 @@ public final class MapPreview {
     /** Renders and writes the PNG atomically. */
     public static void write(Path file, float[][] values, byte[][] classes, ColourScale scale, String title, int maxSide)
             throws IOException {
-        BufferedImage image = render(values, classes, scale, title, maxSide);
+        write(file, render(values, classes, scale, title, maxSide));
+    }
+
+    /** Renders with classes asked per shown pixel and writes the PNG atomically. */
+    public static void writeByPixel(Path file, float[][] values, PixelClasses classes, ColourScale scale, String title,
+                                    int maxSide) throws IOException {
+        write(file, renderByPixel(values, classes, scale, title, maxSide));
+    }
+
+    private static void write(Path file, BufferedImage image) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+             ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            // the JDK's PNG writer deflates at level 4 by default; quality q means level (int) (9 (1 − q)): 0.85 is
+            // level 1, which on these previews (flat colour areas and noise) costs far less for a few per cent of size
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_QUALITY);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -22,8 +22,9 @@ import java.util.Locale;
  * work directory (default a temporary one, deleted at the end), repetitions of the fit (default 2).
  *
  * <p>Prints: set generation time, read time, fit time and pixels per second (after a warm-up on a 512² set), the
- * whole {@link DemMapMaker#make} time (read + fit + FITS + previews), the peak heap of each phase, and the agreement
- * of the fast and exhaustive searches on a 256 × 256 window.
+ * whole {@link DemMapMaker#make} time (read + fit + FITS + previews) with the wall and CPU time of each step, the peak
+ * heap of each phase, the agreement of the fast and exhaustive searches on a 256 × 256 window, and the product's maps
+ * written again uncompressed and with each GZIP_2 compressor (now, before, nom-tam-fits's own).
  */
 public final class DemBench {
 
@@ -87,13 +88,26 @@ public final class DemBench {
             System.gc();
 
             resetPeaks();
+            System.out.println("whole product, DemMapMaker.make, per step:");
+            long cpuStart = processCpuNanos();
             t0 = System.nanoTime();
+            long[] last = {t0, cpuStart};
             DemMapResult result = new DemMapMaker(fitter).make(set.files(), work.resolve("out"),
-                    new DemProvenance("bench", "1", time, List.of()));
-            System.out.printf(Locale.ROOT, "full frame (read + fit + FITS + 4 previews): %.2f s, peak heap %d MiB,"
-                            + " %,d fitted, %,d flagged, median log T %.2f, product %d MiB%n", seconds(t0), peakHeapMiB(),
+                    new DemProvenance("bench", "1", time, List.of()), step -> {
+                        long now = System.nanoTime();
+                        long cpu = processCpuNanos();
+                        System.out.printf(Locale.ROOT, "  %-12s %7.2f s wall %7.2f CPU-s (load average %.1f)%n", step,
+                                (now - last[0]) / 1e9, (cpu - last[1]) / 1e9, loadAverage());
+                        last[0] = now;
+                        last[1] = cpu;
+                    });
+            double wholeSeconds = seconds(t0);
+            double wholeCpu = (processCpuNanos() - cpuStart) / 1e9;
+            System.out.printf(Locale.ROOT, "whole product (read + fit + FITS + 4 previews): %.2f s wall, %.2f CPU-s"
+                            + " (load average %.1f), peak heap %d MiB, %,d fitted, %,d flagged, median log T %.2f,"
+                            + " product %.1f MiB%n", wholeSeconds, wholeCpu, loadAverage(), peakHeapMiB(),
                     result.pixelsFitted(), result.pixelsFlagged(), result.medianLogT(),
-                    Files.size(result.fitsFile()) >> 20);
+                    Files.size(result.fitsFile()) / 1048576.0);
             layouts(result.fitsFile(), work.resolve("layouts"));
         } finally {
             if (temporary) {
@@ -127,16 +141,27 @@ public final class DemBench {
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long bytes = Files.size(file);
             plainBytes = layout == FitsProductWriter.Layout.UNCOMPRESSED ? bytes : plainBytes;
-            System.out.printf(Locale.ROOT, "FITS %s: %,d bytes (%.1f MiB, %.2f of uncompressed), written in %.2f s,"
-                            + " %.2f CPU-s (load average %.1f)%n", layout, bytes, bytes / 1048576.0,
+            System.out.printf(Locale.ROOT, "FITS %s%s: %,d bytes (%.1f MiB, %.2f of uncompressed), written in %.2f s,"
+                            + " %.2f CPU-s (load average %.1f)%n", layout,
+                    layout == FitsProductWriter.Layout.TILE_COMPRESSED ? ", Huffman-only deflate (now)" : "", bytes, bytes / 1048576.0,
                     (double) bytes / plainBytes, writeSeconds, cpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        // the same compressed write with nom-tam-fits's own GZIP_2 compressor (deflate level 6): the "before" figure
-        Path file = directory.resolve("tile_compressed_level6.fits");
+        // the same compressed write with the earlier compressors, for before/after figures in one run: deflate level 1
+        // with string matching (products until the Huffman-only coding) and nom-tam-fits's built-in level 6
+        Path level1 = directory.resolve("services-level1");
+        Files.writeString(level1, org.medoc.products.image.Level1Gzip2Compression.class.getName() + "\n");
+        compressedWith("deflate level 1 (before)", withCompressorProviders(level1.toUri().toURL()),
+                directory.resolve("tile_compressed_level1.fits"), maps, plainBytes);
+        compressedWith("nom-tam-fits's default level 6", withCompressorProviders(null),
+                directory.resolve("tile_compressed_level6.fits"), maps, plainBytes);
+    }
+
+    private static void compressedWith(String what, ClassLoader providers, Path file,
+                                       List<FitsProductWriter.ImageExtension> maps, long plainBytes) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader loader = thread.getContextClassLoader();
-        thread.setContextClassLoader(withoutCompressorProviders(loader));
+        thread.setContextClassLoader(providers);
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         try {
@@ -147,24 +172,32 @@ public final class DemBench {
         double writeSeconds = seconds(t0);
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         long bytes = Files.size(file);
-        System.out.printf(Locale.ROOT, "FITS TILE_COMPRESSED at nom-tam-fits's default level 6: %,d bytes (%.1f MiB, %.2f"
-                        + " of uncompressed), written in %.2f s, %.2f CPU-s (load average %.1f)%n", bytes,
-                bytes / 1048576.0, (double) bytes / plainBytes, writeSeconds, cpuSeconds,
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "FITS TILE_COMPRESSED, %s: %,d bytes (%.1f MiB, %.2f of uncompressed), written in"
+                        + " %.2f s, %.2f CPU-s (load average %.1f)%n", what, bytes, bytes / 1048576.0,
+                (double) bytes / plainBytes, writeSeconds, cpuSeconds, loadAverage());
     }
 
     /**
-     * A class loader that hides the service files of nom-tam-fits's compressor providers, so nom-tam-fits (which looks
-     * them up through the thread's context class loader) falls back to its built-in compressors.
+     * A class loader whose service file of nom-tam-fits's compressor providers is {@code services} (none when null),
+     * so nom-tam-fits (which looks providers up through the thread's context class loader) uses the providers listed
+     * there, or falls back to its built-in compressors.
      */
-    private static ClassLoader withoutCompressorProviders(ClassLoader parent) {
-        String services = "META-INF/services/" + nom.tam.fits.compression.provider.api.ICompressorProvider.class.getName();
-        return new ClassLoader(parent) {
+    private static ClassLoader withCompressorProviders(java.net.URL services) {
+        String name = "META-INF/services/" + nom.tam.fits.compression.provider.api.ICompressorProvider.class.getName();
+        return new ClassLoader(Thread.currentThread().getContextClassLoader()) {
             @Override
-            public java.util.Enumeration<java.net.URL> getResources(String name) throws IOException {
-                return services.equals(name) ? java.util.Collections.emptyEnumeration() : super.getResources(name);
+            public java.util.Enumeration<java.net.URL> getResources(String resource) throws IOException {
+                if (!name.equals(resource)) {
+                    return super.getResources(resource);
+                }
+                return services == null ? java.util.Collections.emptyEnumeration()
+                        : java.util.Collections.enumeration(List.of(services));
             }
         };
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static int[] agreement(DemFitter fitter, DemInput input, int window) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FastGzip2CompressionTests {
 
     @Test
-    void nomTamFitsPicksTheLevelOneCompressorForUnquantizedGzip2FloatsAndBytes() {
+    void nomTamFitsPicksTheHuffmanOnlyCompressorForUnquantizedGzip2FloatsAndBytes() {
         ICompressorControl floats = CompressorProvider.findCompressorControl(null, "GZIP_2", float.class);
         ICompressorControl bytes = CompressorProvider.findCompressorControl(null, "GZIP_2", byte.class);
 
@@ -32,7 +32,7 @@ class FastGzip2CompressionTests {
     }
 
     @Test
-    void aTileCompressedAtLevelOneInflatesToTheSameBitsThroughNomTamFitsOwnDecompressor() {
+    void aHuffmanOnlyTileInflatesToTheSameBitsThroughNomTamFitsOwnDecompressor() {
         float[] tile = new float[4096 * 16];
         Random random = new Random(15);
         for (int i = 0; i < tile.length; i++) {

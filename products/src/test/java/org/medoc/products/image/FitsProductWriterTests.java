@@ -112,6 +112,25 @@ class FitsProductWriterTests {
     }
 
     @Test
+    void checksumAndDatasumOfEveryHduMatchTheBytesWrittenInBothLayouts(@TempDir Path directory) throws Exception {
+        for (FitsProductWriter.Layout layout : FitsProductWriter.Layout.values()) {
+            Path file = write(directory, layout + ".fits", layout);
+            try (Fits fits = new Fits(file.toFile())) {
+                fits.read();
+                for (int i = 0; i < fits.getNumberOfHDUs(); i++) {
+                    Header header = fits.getHDU(i).getHeader();
+                    assertThat(header.containsKey("CHECKSUM")).as("%s HDU %d has CHECKSUM", layout, i).isTrue();
+                    assertThat(header.getStringValue("DATASUM")).as("%s HDU %d DATASUM", layout, i)
+                            .isEqualTo(Long.toString(nom.tam.fits.utilities.FitsCheckSum.checksum(fits.getHDU(i).getData())));
+                }
+                // nom-tam-fits recomputes both sums of every HDU from the file and throws on a mismatch
+                fits.verifyIntegrity();
+            }
+            ExternalTools.assertPassesFitsverify(file);
+        }
+    }
+
+    @Test
     void compressedProductPassesFitsverify(@TempDir Path directory) throws Exception {
         ExternalTools.assertPassesFitsverify(write(directory, "product.fits", FitsProductWriter.Layout.TILE_COMPRESSED));
     }
