@@ -11,7 +11,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The packaged jar's batch command, run as a user runs it: {@code java -jar medoc.jar ingest <directory>}. */
+/**
+ * The packaged jar's batch command, run as a user runs it: {@code java -jar medoc.jar ingest <directory>}. This IT
+ * starts {@code target/medoc.jar} itself, never the extracted jar with the build's AOT cache the other ITs may use
+ * ({@link PackagedMedoc#shipped}), so that the file users get is always run as it is.
+ */
 class IngestCommandIT {
 
     private static final List<String> SAMPLES = List.of("aia_171_level1.fits", "efz20040301.000010_s.fits",
@@ -20,7 +24,7 @@ class IngestCommandIT {
     @TempDir Path work;
 
     private PackagedMedoc.Run medoc(String... arguments) throws IOException, InterruptedException {
-        return new PackagedMedoc(work.resolve("data")).run(arguments);
+        return PackagedMedoc.shipped(work.resolve("data")).run(arguments);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.medoc.client;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medoc.cli.PackagedMedoc;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -22,9 +23,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The Python client's pytest suite ({@code clients/python/tests}) against the packaged application as a user runs it:
- * {@code java -jar target/medoc.jar} with its demo data, on a free port and a data directory of its own. Debian's
- * Python runs it ({@code /usr/bin/python3} with python3-pytest, python3-sunpy, python3-astropy, python3-requests,
- * python3-parfive); without them the test is skipped with the install command, except under CI, which installs them.
+ * {@code java -jar target/medoc.jar} ({@link PackagedMedoc#javaCommand}) with its demo data, on a free port and a
+ * data directory of its own. Debian's Python runs it ({@code /usr/bin/python3} with python3-pytest, python3-sunpy,
+ * python3-astropy, python3-requests, python3-parfive); without them the test is skipped with the install command,
+ * except under CI, which installs them.
  */
 class PythonClientIT {
 
@@ -38,18 +40,16 @@ class PythonClientIT {
     @Test
     void thePythonClientsSuitePassesAgainstThePackagedApplicationWithItsDemo() throws Exception {
         requirePython();
-        Path jar = Path.of("target/medoc.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged application (mvn package builds it)").exists();
         Path repository = Path.of("").toAbsolutePath().getParent();
         Path client = repository.resolve("clients/python");
         int port = freePort();
         Path log = Path.of("target/python-client-it/medoc.log");
         Files.createDirectories(log.getParent());
-        Process medoc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-jar", jar.toString(), "--server.port=" + port, "--medoc.data-dir=" + work.resolve("data"),
+        List<String> command = PackagedMedoc.javaCommand("-Xmx1g");
+        command.addAll(List.of("--server.port=" + port, "--medoc.data-dir=" + work.resolve("data"),
                 // the suite makes bursts of requests from one address; the client's 429 handling has its own tests
-                "--medoc.limits.requests-per-second=1000")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--medoc.limits.requests-per-second=1000"));
+        Process medoc = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             String url = "http://127.0.0.1:" + port;
             awaitStarted(medoc, url + "/api/v1/capabilities", log);
