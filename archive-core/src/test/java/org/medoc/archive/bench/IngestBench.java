@@ -53,7 +53,7 @@ public final class IngestBench {
         int small = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int smallWorkers = args.length > 3 ? Integer.parseInt(args[3]) : workers;
-        Path work = Files.createTempDirectory("ingest-bench-");
+        work = Files.createTempDirectory("ingest-bench-").toRealPath();
         System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s, load average before: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 
@@ -143,21 +143,28 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
+    /** The bench's working directory: the embedded PostgreSQL's data directory is below it. */
+    private static Path work;
+
     /** {wall MB/s, CPU seconds of this JVM per MB} of one ingest run. */
     private static double[] run(String what, IngestService ingest, Path directory, IngestPipeline.Settings settings)
             throws Exception {
         IngestProgress[] last = new IngestProgress[1];
+        long pgBefore = postgresCpuNanos();
         long cpuBefore = processCpuNanos();
         IngestReport report = ingest.ingest(List.of(directory), "bench", settings, progress -> {
             last[0] = progress;
             System.out.println("  … " + progress.line());
         });
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+        double pg = (postgresCpuNanos() - pgBefore) / 1e9;
         IngestProgress p = last[0];
         System.out.printf(Locale.ROOT, "%s: %d files, %.1f MB in %.2f s: %.1f files/s, %.1f MB/s; %.1f CPU-s"
                         + " (%.1f CPU-ms per file, %.2f CPU-ms per MB) (%s)%n", what, p.filesTotal(), p.bytesTotal() / 1e6,
                 p.elapsed().toNanos() / 1e9, p.filesPerSecond(), p.megabytesPerSecond(), cpu, cpu * 1e3 / p.filesTotal(),
                 cpu * 1e3 / (p.bytesTotal() / 1e6), report.summary());
+        System.out.printf(Locale.ROOT, "  embedded PostgreSQL: %.1f CPU-s (%.2f CPU-ms per file); load average %s%n", pg,
+                pg * 1e3 / p.filesTotal(), loadAverage());
         return new double[] {p.megabytesPerSecond(), cpu / (p.bytesTotal() / 1e6)};
     }
 
@@ -165,6 +172,40 @@ public final class IngestBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time (user + system) of the embedded PostgreSQL: its postmaster (found by its data directory, below the
+     * bench's directory) and the postmaster's children (the connections' backends, kept open by the pool). Linux only;
+     * 0 elsewhere.
+     */
+    private static long postgresCpuNanos() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            List<long[]> stats = new ArrayList<>(); // {pid, ppid, ticks}
+            long postmaster = -1;
+            for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                    if (Files.readString(proc.resolve("cmdline")).replace('\0', ' ').contains("-D " + work)) {
+                        postmaster = pid;
+                    }
+                } catch (Exception e) {
+                    // the process ended meanwhile
+                }
+            }
+            long ticks = 0;
+            for (long[] s : stats) {
+                if (s[0] == postmaster || s[1] == postmaster) {
+                    ticks += s[2];
+                }
+            }
+            return ticks * 10_000_000L; // USER_HZ: 100 ticks a second on Linux
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** {files, bytes, wall seconds, CPU seconds} of the astropy script on the directory. */
