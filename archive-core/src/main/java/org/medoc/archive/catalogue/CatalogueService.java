@@ -68,10 +68,8 @@ public class CatalogueService {
         // Searches inline their values: each is planned for its actual time range and filters. With bind values
         // PostgreSQL may switch to a generic plan that walks the whole date index (measured: 24 ms instead of 0.3 ms
         // for one day at 1M rows). Values are rendered by jOOQ, escaped, never concatenated by us.
-        // on a copy: Settings.withX changes the object it is called on, here the settings of the application's one
-        // DSLContext, which made every other query of the application inline its values too
         this.searchDsl = DSL.using(dsl.configuration().derive(
-                org.jooq.conf.SettingsTools.clone(dsl.settings()).withStatementType(StatementType.STATIC_STATEMENT)));
+                dsl.settings().withStatementType(StatementType.STATIC_STATEMENT)));
         this.json = json;
         this.releases = releases.getIfAvailable(() -> PublishedReleases.NONE);
     }
