@@ -50,10 +50,14 @@ public class AuditTrail {
     private static final int MAX_DETAIL = 4000;
 
     private final DSLContext dsl;
+    /** For {@link #recordAll}: a JDBC batch needs bound values (with inlined ones jOOQ renders every row). */
+    private final DSLContext binding;
     private final ObjectMapper json;
 
     public AuditTrail(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
+        this.binding = DSL.using(dsl.configuration().derive(org.jooq.conf.SettingsTools.clone(dsl.settings())
+                .withStatementType(org.jooq.conf.StatementType.PREPARED_STATEMENT)));
         this.json = json;
     }
 
@@ -80,10 +84,7 @@ public class AuditTrail {
     @Transactional
     public void recordAs(String actor, String action, String objectType, String objectId, Object before, Object after,
                          String detail) {
-        if (action == null || !ACTION.matcher(action).matches()) {
-            throw new IllegalArgumentException("audit action '" + action + "' must be a lower-case dotted verb such as "
-                    + "release.published");
-        }
+        checkAction(action);
         dsl.insertInto(EVENT)
                 .set(EVENT.ACTOR, actor == null || actor.isBlank() ? SYSTEM : actor)
                 .set(EVENT.ACTION, action)
@@ -91,9 +92,48 @@ public class AuditTrail {
                 .set(EVENT.OBJECT_ID, objectId)
                 .set(EVENT.BEFORE, jsonb(before))
                 .set(EVENT.AFTER, jsonb(after))
-                .set(EVENT.DETAIL, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…")
+                .set(EVENT.DETAIL, bounded(detail))
                 .set(EVENT.CLIENT_ADDRESS, clientAddress())
                 .execute();
+    }
+
+    /** One action of {@link #recordAll}: the arguments of {@link #record} but the actor. */
+    public record Entry(String action, String objectType, String objectId, Object before, Object after, String detail) {}
+
+    /**
+     * As {@link #record} for each entry, in the caller's transaction, the SQL sent once for all of them (a JDBC batch):
+     * an ingest batch records one event per catalogued file without one statement per row. The actions are checked
+     * before anything is written, so an invalid one records none.
+     */
+    @Transactional
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        for (Entry e : entries) {
+            checkAction(e.action());
+        }
+        String actor = currentActor();
+        String client = clientAddress();
+        var batch = binding.batch(binding.insertInto(EVENT, EVENT.ACTOR, EVENT.ACTION, EVENT.OBJECT_TYPE, EVENT.OBJECT_ID,
+                        EVENT.BEFORE, EVENT.AFTER, EVENT.DETAIL, EVENT.CLIENT_ADDRESS)
+                .values((String) null, null, null, null, null, null, null, null));
+        for (Entry e : entries) {
+            batch = batch.bind(actor == null || actor.isBlank() ? SYSTEM : actor, e.action(), e.objectType(), e.objectId(),
+                    jsonb(e.before()), jsonb(e.after()), bounded(e.detail()), client);
+        }
+        batch.execute();
+    }
+
+    private static void checkAction(String action) {
+        if (action == null || !ACTION.matcher(action).matches()) {
+            throw new IllegalArgumentException("audit action '" + action + "' must be a lower-case dotted verb such as "
+                    + "release.published");
+        }
+    }
+
+    private static String bounded(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
     }
 
     /** One page of the events that match the query, newest first. */

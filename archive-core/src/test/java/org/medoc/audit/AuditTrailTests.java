@@ -60,6 +60,36 @@ class AuditTrailTests {
     }
 
     @Test
+    @WithMockUser(username = "batcher")
+    void recordAllWritesOneEventPerEntryAsTheCurrentUserInTheCallersTransaction() {
+        String first = unique();
+        String second = unique();
+        transaction.executeWithoutResult(status -> audit.recordAll(List.of(
+                new AuditTrail.Entry("test.batched", "thing", first, null, Map.of("n", 1), "one"),
+                new AuditTrail.Entry("test.batched", "thing", second, Map.of("n", 1), null, null))));
+
+        assertThat(eventsOf(first)).singleElement().satisfies(event -> {
+            assertThat(event.actor()).isEqualTo("batcher");
+            assertThat(event.action()).isEqualTo("test.batched");
+            assertThat(event.after()).contains("\"n\": 1");
+            assertThat(event.detail()).isEqualTo("one");
+        });
+        assertThat(eventsOf(second)).singleElement().satisfies(event -> {
+            assertThat(event.before()).contains("\"n\": 1");
+            assertThat(event.after()).isNull();
+        });
+    }
+
+    @Test
+    void recordAllWithOneInvalidActionRecordsNone() {
+        String id = unique();
+        assertThatThrownBy(() -> audit.recordAll(List.of(new AuditTrail.Entry("test.fine", "thing", id, null, null, null),
+                new AuditTrail.Entry("Not An Action", "thing", id, null, null, null))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not An Action");
+        assertThat(eventsOf(id)).isEmpty();
+    }
+
+    @Test
     void anActionThatRollsBackLeavesNoRecord() {
         String id = unique();
         transaction.executeWithoutResult(status -> {

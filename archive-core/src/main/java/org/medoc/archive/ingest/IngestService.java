@@ -1,6 +1,7 @@
 package org.medoc.archive.ingest;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DataAccessException;
@@ -81,7 +82,7 @@ public class IngestService {
                          @Value("${medoc.ingest.workers:0}") int workers,
                          @Value("${medoc.ingest.batch-size:" + BATCH_SIZE + "}") int batchSize,
                          @Value("${medoc.ingest.batch-max-wait:PT1S}") Duration batchMaxWait) {
-        this.dsl = dsl;
+        this.dsl = bindingValues(dsl);
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
@@ -95,6 +96,16 @@ public class IngestService {
         int threads = workers > 0 ? workers
                 : Math.max(2 * Runtime.getRuntime().availableProcessors(), decoding.size());
         this.pipeline = new IngestPipeline.Settings(threads, batchSize, batchMaxWait);
+    }
+
+    /**
+     * The application's jOOQ context with values bound, whatever its settings: at hundreds of files a second, rendering
+     * each value into the SQL text (static statements, what searches use) cost more CPU than the rest of a small file's
+     * catalogue work, and PostgreSQL parsed and planned each statement anew. Same connection and transactions.
+     */
+    public static DSLContext bindingValues(DSLContext dsl) {
+        return DSL.using(dsl.configuration().derive(org.jooq.conf.SettingsTools.clone(dsl.settings())
+                .withStatementType(org.jooq.conf.StatementType.PREPARED_STATEMENT)));
     }
 
     /** The pipeline's workers, batch size and longest wait of a batch. */
@@ -132,8 +143,8 @@ public class IngestService {
         }
         long run = activity.start(source, new IngestProgress(0, files.size(), 0, 0, 0, 0, 0, 0, Duration.ZERO));
         try {
-            return new IngestPipeline(settings, file -> stage(file, file.getFileName().toString(), source),
-                    this::catalogue).run(files, p -> {
+            return new IngestPipeline(settings, chunk -> stage(chunk.stream()
+                    .map(file -> new Named(file, file.getFileName().toString())).toList(), source), this::catalogue).run(files, p -> {
                         activity.update(run, p);
                         progress.accept(p);
                     });
@@ -148,42 +159,81 @@ public class IngestService {
         return staged.outcome() != null ? staged.outcome() : catalogue(List.of(staged)).getFirst();
     }
 
-    /**
-     * Everything but the catalogue row, done by the pipeline's workers in parallel: SHA-256, the look-ups, and for
-     * bytes not yet known the checks, decode, quicklook and storage ({@link #evaluate}). The result is either a final
-     * outcome (skipped, quarantined, failed) or a row ready for {@link #catalogue(List)}.
-     */
+    /** As {@link #stage(List, String)} for one file, recorded under {@code fileName}. */
     Staged stage(Path file, String fileName, String source) {
-        String name = safeFileName(fileName);
-        String sha256;
-        long size;
-        try {
-            size = Files.size(file);
-            sha256 = Sha256.of(file);
-        } catch (IOException e) {
-            // our own copy of the file could not be read: nothing is known about its content
-            return Staged.done(failed(name, null, "could not read the file to ingest: " + e.getMessage(), e), 0);
+        return stage(List.of(new Named(file, fileName)), source).getFirst();
+    }
+
+    /** A file to ingest and the name to record. */
+    record Named(Path file, String fileName) {}
+
+    /**
+     * Everything but the catalogue rows, done by the pipeline's workers in parallel, for a few files at a time: SHA-256
+     * of each, ONE look-up for all of them (catalogue and quarantine), and for bytes not yet known the checks, decode,
+     * quicklook and storage ({@link #evaluate}). The result of each file, in the order given, is either a final outcome
+     * (skipped, quarantined, failed) or a row ready for {@link #catalogue(List)}. The same content twice among the
+     * files is evaluated twice (the store keeps one object) and the catalogue skips the second.
+     */
+    List<Staged> stage(List<Named> files, String source) {
+        int n = files.size();
+        String[] names = new String[n];
+        String[] hashes = new String[n];
+        long[] sizes = new long[n];
+        Staged[] staged = new Staged[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = safeFileName(files.get(i).fileName());
+            try {
+                sizes[i] = Files.size(files.get(i).file());
+                hashes[i] = Sha256.of(files.get(i).file());
+            } catch (IOException e) {
+                // our own copy of the file could not be read: nothing is known about its content
+                staged[i] = Staged.done(failed(names[i], null, "could not read the file to ingest: " + e.getMessage(), e), 0);
+            }
         }
-        try {
-            // one round trip for both look-ups: at hundreds of small files a second, round trips count
-            var known = dsl.select(OBSERVATION.ID, DSL.inline((String) null, String.class).as("reason")).from(OBSERVATION)
-                    .where(OBSERVATION.SHA256.eq(sha256))
-                    .unionAll(DSL.select(DSL.inline((Long) null, Long.class), QUARANTINE.REASON).from(QUARANTINE)
-                            .where(QUARANTINE.SHA256.eq(sha256)))
-                    .fetch();
-            for (var r : known) {
-                if (r.value1() != null) {
-                    return Staged.done(new IngestOutcome(name, IngestOutcome.Status.SKIPPED, r.value1(), sha256,
-                            "already present"), size);
+        List<String> wanted = java.util.Arrays.stream(hashes).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Long> catalogued = new java.util.HashMap<>();
+        Map<String, String> quarantined = new java.util.HashMap<>();
+        if (!wanted.isEmpty()) {
+            try {
+                // one round trip for both look-ups of all the files: at hundreds of small files a second, round trips
+                // and the rendering of queries count
+                for (var r : dsl.select(OBSERVATION.SHA256, OBSERVATION.ID, DSL.inline((String) null, String.class).as("reason"))
+                        .from(OBSERVATION).where(OBSERVATION.SHA256.in(wanted))
+                        .unionAll(DSL.select(QUARANTINE.SHA256, DSL.inline((Long) null, Long.class), QUARANTINE.REASON)
+                                .from(QUARANTINE).where(QUARANTINE.SHA256.in(wanted)))
+                        .fetch()) {
+                    if (r.value2() != null) {
+                        catalogued.put(r.value1().trim(), r.value2());
+                    } else {
+                        quarantined.put(r.value1().trim(), r.value3());
+                    }
                 }
+            } catch (DataAccessException e) {
+                for (int i = 0; i < n; i++) {
+                    if (staged[i] == null) {
+                        staged[i] = Staged.done(failed(names[i], hashes[i], databaseFault(e), e), sizes[i]);
+                    }
+                }
+                return List.of(staged);
             }
-            for (var r : known) {
-                return Staged.done(new IngestOutcome(name, IngestOutcome.Status.QUARANTINED, null, sha256, r.value2()), size);
-            }
-        } catch (DataAccessException e) {
-            return Staged.done(failed(name, sha256, databaseFault(e), e), size);
         }
-        return evaluate(file, name, size, sha256, source);
+        for (int i = 0; i < n; i++) {
+            if (staged[i] != null) {
+                continue;
+            }
+            Long id = catalogued.get(hashes[i]);
+            String reason = quarantined.get(hashes[i]);
+            if (id != null) {
+                staged[i] = Staged.done(new IngestOutcome(names[i], IngestOutcome.Status.SKIPPED, id, hashes[i],
+                        "already present"), sizes[i]);
+            } else if (reason != null) {
+                staged[i] = Staged.done(new IngestOutcome(names[i], IngestOutcome.Status.QUARANTINED, null, hashes[i],
+                        reason), sizes[i]);
+            } else {
+                staged[i] = evaluate(files.get(i).file(), names[i], sizes[i], hashes[i], source);
+            }
+        }
+        return List.of(staged);
     }
 
     /**
@@ -379,87 +429,103 @@ public class IngestService {
         }
     }
 
+    /**
+     * The rows go as one JDBC batch of one prepared INSERT (rendered once, whatever the batch size: rendering a
+     * multi-row INSERT of 50 columns cost more CPU than PostgreSQL spends on it), then one SELECT finds the id of every
+     * SHA-256 of the batch, and the audit events go as one batch too.
+     */
     private List<IngestOutcome> insertBatch(List<Staged> batch) {
-        var insert = dsl.insertInto(OBSERVATION).set(row(batch.getFirst()));
-        for (Staged s : batch.subList(1, batch.size())) {
-            insert = insert.newRecord().set(row(s));
+        List<Map<Field<?>, Object>> rows = batch.stream().map(this::row).toList();
+        List<Field<?>> columns = List.copyOf(rows.getFirst().keySet());
+        var insert = dsl.batch(dsl.insertInto(OBSERVATION).columns(columns)
+                .values(java.util.Collections.nCopies(columns.size(), null))
+                .onConflict(OBSERVATION.SHA256).doNothing());
+        for (Map<Field<?>, Object> row : rows) {
+            insert = insert.bind(row.values().toArray());
         }
-        Map<String, Long> inserted = new java.util.HashMap<>();
-        for (var r : insert.onConflict(OBSERVATION.SHA256).doNothing()
-                .returning(OBSERVATION.ID, OBSERVATION.SHA256).fetch()) {
-            inserted.put(r.getSha256(), r.getId());
+        int[] counts = insert.execute();
+        if (counts.length != batch.size() || java.util.Arrays.stream(counts).anyMatch(c -> c < 0)) {
+            // e.g. pgjdbc's reWriteBatchedInserts=true answers SUCCESS_NO_INFO: which rows were new is unknown, so
+            // roll back rather than report new rows as skipped
+            throw new IllegalStateException("the JDBC driver did not report a count per catalogue row");
         }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        dsl.select(OBSERVATION.ID, OBSERVATION.SHA256).from(OBSERVATION)
+                .where(OBSERVATION.SHA256.in(batch.stream().map(Staged::sha256).distinct().toList()))
+                .forEach(r -> ids.put(r.value2().trim(), r.value1()));
         List<IngestOutcome> outcomes = new ArrayList<>();
-        java.util.Set<String> claimed = new java.util.HashSet<>();
-        for (Staged s : batch) {
-            Long id = inserted.get(s.sha256());
-            if (id != null && claimed.add(s.sha256())) {
-                audit.record("ingest.catalogued", "observation", id.toString(), null,
-                        Map.of("file", s.name(), "sha256", s.sha256(), "sizeBytes", s.size()), s.notes());
+        List<AuditTrail.Entry> events = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Staged s = batch.get(i);
+            Long id = ids.get(s.sha256());
+            // a count of 0: the same content earlier in the batch, or catalogued by a concurrent ingest between
+            // look-up and insert (ON CONFLICT DO NOTHING)
+            if (counts[i] > 0 && id != null) {
+                events.add(new AuditTrail.Entry("ingest.catalogued", "observation", id.toString(), null,
+                        Map.of("file", s.name(), "sha256", s.sha256(), "sizeBytes", s.size()), s.notes()));
                 outcomes.add(new IngestOutcome(s.name(), IngestOutcome.Status.INGESTED, id, s.sha256(), s.notes()));
             } else {
-                // the same content twice in the batch, or catalogued by a concurrent ingest between check and insert
-                Long winner = id != null ? id : dsl.select(OBSERVATION.ID).from(OBSERVATION)
-                        .where(OBSERVATION.SHA256.eq(s.sha256())).fetchOne(OBSERVATION.ID);
-                outcomes.add(new IngestOutcome(s.name(), IngestOutcome.Status.SKIPPED, winner, s.sha256(), "already present"));
+                outcomes.add(new IngestOutcome(s.name(), IngestOutcome.Status.SKIPPED, id, s.sha256(), "already present"));
             }
         }
+        audit.recordAll(events);
         return outcomes;
     }
 
-    private org.medoc.db.jooq.archive.tables.records.ObservationRecord row(Staged s) {
+    /** The catalogue row of a staged file: its columns, in the same order for every file. */
+    private Map<Field<?>, Object> row(Staged s) {
         NormalisedHeader h = s.header();
         Integer[] naxis = h.naxis().toArray(Integer[]::new);
-        var r = new org.medoc.db.jooq.archive.tables.records.ObservationRecord();
-        r.set(OBSERVATION.MISSION, h.mission());
-        r.set(OBSERVATION.INSTRUMENT, h.instrument());
-        r.set(OBSERVATION.DETECTOR, h.detector());
-        r.set(OBSERVATION.WAVELENGTH_ANGSTROM, h.wavelengthAngstrom());
-        r.set(OBSERVATION.DATE_OBS, h.dateObs().atOffset(ZoneOffset.UTC));
-        r.set(OBSERVATION.DATE_END, h.dateEnd().atOffset(ZoneOffset.UTC));
-        r.set(OBSERVATION.DATE_OBS_FITS, h.dateObsFits());
-        r.set(OBSERVATION.TIME_SOURCE, h.timeSource());
-        r.set(OBSERVATION.EXPOSURE_SECONDS, h.exposureSeconds());
-        r.set(OBSERVATION.LEVEL, h.level());
-        r.set(OBSERVATION.NAXIS, naxis);
-        r.set(OBSERVATION.IMAGE_WIDTH, h.imageWidth());
-        r.set(OBSERVATION.IMAGE_HEIGHT, h.imageHeight());
-        r.set(OBSERVATION.BITPIX, h.bitpix());
-        r.set(OBSERVATION.COMPRESSED, h.compressed());
-        r.set(OBSERVATION.CTYPE1, h.wcs().ctype1());
-        r.set(OBSERVATION.CTYPE2, h.wcs().ctype2());
-        r.set(OBSERVATION.CUNIT1, h.wcs().cunit1());
-        r.set(OBSERVATION.CUNIT2, h.wcs().cunit2());
-        r.set(OBSERVATION.CRPIX1, h.wcs().crpix1());
-        r.set(OBSERVATION.CRPIX2, h.wcs().crpix2());
-        r.set(OBSERVATION.CRVAL1, h.wcs().crval1());
-        r.set(OBSERVATION.CRVAL2, h.wcs().crval2());
-        r.set(OBSERVATION.CDELT1, h.wcs().cdelt1());
-        r.set(OBSERVATION.CDELT2, h.wcs().cdelt2());
-        r.set(OBSERVATION.CROTA_DEGREES, h.wcs().crotaDegrees());
-        r.set(OBSERVATION.DSUN_OBS_M, h.observer().dsunMetres());
-        r.set(OBSERVATION.HGLN_OBS_DEG, h.observer().hglnDegrees());
-        r.set(OBSERVATION.HGLT_OBS_DEG, h.observer().hgltDegrees());
-        r.set(OBSERVATION.CRLN_OBS_DEG, h.observer().crlnDegrees());
-        r.set(OBSERVATION.CRLT_OBS_DEG, h.observer().crltDegrees());
-        r.set(OBSERVATION.RSUN_OBS_ARCSEC, h.observer().rsunArcsec());
-        r.set(OBSERVATION.SPIOBSID, h.planning().spiobsid());
-        r.set(OBSERVATION.STUDY_ID, h.planning().studyId());
-        r.set(OBSERVATION.MISOSTUD, h.planning().misostud());
-        r.set(OBSERVATION.STUDY, h.planning().study());
-        r.set(OBSERVATION.SOOPNAME, h.planning().soopname());
-        r.set(OBSERVATION.STP, h.planning().stp());
-        r.set(OBSERVATION.HARPNUM, h.harpnum());
-        r.set(OBSERVATION.NOAA_ARS, h.noaaArs());
-        r.set(OBSERVATION.FILE_NAME, s.name());
-        r.set(OBSERVATION.SIZE_BYTES, s.size());
-        r.set(OBSERVATION.SHA256, s.sha256());
-        r.set(OBSERVATION.STORAGE_KEY, s.storageKey());
-        r.set(OBSERVATION.QUICKLOOK_KEY, s.quicklookKey());
-        r.set(OBSERVATION.CHECKSUM_STATUS, s.checksumStatus());
-        r.set(OBSERVATION.HEADER, JSONB.valueOf(s.headerJson()));
-        r.set(OBSERVATION.HDUS, JSONB.valueOf(s.hdusJson()));
-        r.set(OBSERVATION.INGEST_SOURCE, s.source());
+        Map<Field<?>, Object> r = new LinkedHashMap<>();
+        r.put(OBSERVATION.MISSION, h.mission());
+        r.put(OBSERVATION.INSTRUMENT, h.instrument());
+        r.put(OBSERVATION.DETECTOR, h.detector());
+        r.put(OBSERVATION.WAVELENGTH_ANGSTROM, h.wavelengthAngstrom());
+        r.put(OBSERVATION.DATE_OBS, h.dateObs().atOffset(ZoneOffset.UTC));
+        r.put(OBSERVATION.DATE_END, h.dateEnd().atOffset(ZoneOffset.UTC));
+        r.put(OBSERVATION.DATE_OBS_FITS, h.dateObsFits());
+        r.put(OBSERVATION.TIME_SOURCE, h.timeSource());
+        r.put(OBSERVATION.EXPOSURE_SECONDS, h.exposureSeconds());
+        r.put(OBSERVATION.LEVEL, h.level());
+        r.put(OBSERVATION.NAXIS, naxis);
+        r.put(OBSERVATION.IMAGE_WIDTH, h.imageWidth());
+        r.put(OBSERVATION.IMAGE_HEIGHT, h.imageHeight());
+        r.put(OBSERVATION.BITPIX, h.bitpix());
+        r.put(OBSERVATION.COMPRESSED, h.compressed());
+        r.put(OBSERVATION.CTYPE1, h.wcs().ctype1());
+        r.put(OBSERVATION.CTYPE2, h.wcs().ctype2());
+        r.put(OBSERVATION.CUNIT1, h.wcs().cunit1());
+        r.put(OBSERVATION.CUNIT2, h.wcs().cunit2());
+        r.put(OBSERVATION.CRPIX1, h.wcs().crpix1());
+        r.put(OBSERVATION.CRPIX2, h.wcs().crpix2());
+        r.put(OBSERVATION.CRVAL1, h.wcs().crval1());
+        r.put(OBSERVATION.CRVAL2, h.wcs().crval2());
+        r.put(OBSERVATION.CDELT1, h.wcs().cdelt1());
+        r.put(OBSERVATION.CDELT2, h.wcs().cdelt2());
+        r.put(OBSERVATION.CROTA_DEGREES, h.wcs().crotaDegrees());
+        r.put(OBSERVATION.DSUN_OBS_M, h.observer().dsunMetres());
+        r.put(OBSERVATION.HGLN_OBS_DEG, h.observer().hglnDegrees());
+        r.put(OBSERVATION.HGLT_OBS_DEG, h.observer().hgltDegrees());
+        r.put(OBSERVATION.CRLN_OBS_DEG, h.observer().crlnDegrees());
+        r.put(OBSERVATION.CRLT_OBS_DEG, h.observer().crltDegrees());
+        r.put(OBSERVATION.RSUN_OBS_ARCSEC, h.observer().rsunArcsec());
+        r.put(OBSERVATION.SPIOBSID, h.planning().spiobsid());
+        r.put(OBSERVATION.STUDY_ID, h.planning().studyId());
+        r.put(OBSERVATION.MISOSTUD, h.planning().misostud());
+        r.put(OBSERVATION.STUDY, h.planning().study());
+        r.put(OBSERVATION.SOOPNAME, h.planning().soopname());
+        r.put(OBSERVATION.STP, h.planning().stp());
+        r.put(OBSERVATION.HARPNUM, h.harpnum());
+        r.put(OBSERVATION.NOAA_ARS, h.noaaArs());
+        r.put(OBSERVATION.FILE_NAME, s.name());
+        r.put(OBSERVATION.SIZE_BYTES, s.size());
+        r.put(OBSERVATION.SHA256, s.sha256());
+        r.put(OBSERVATION.STORAGE_KEY, s.storageKey());
+        r.put(OBSERVATION.QUICKLOOK_KEY, s.quicklookKey());
+        r.put(OBSERVATION.CHECKSUM_STATUS, s.checksumStatus());
+        r.put(OBSERVATION.HEADER, JSONB.valueOf(s.headerJson()));
+        r.put(OBSERVATION.HDUS, JSONB.valueOf(s.hdusJson()));
+        r.put(OBSERVATION.INGEST_SOURCE, s.source());
         return r;
     }
 

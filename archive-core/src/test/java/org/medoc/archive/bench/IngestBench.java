@@ -44,7 +44,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Arguments: large files (default 36), small files (default 2000), ingest workers (0: the default, two per core),
- * workers for the small files (default: the same).
+ * workers for the small files (default: the same). With 0 large files only the small files run (warmed up on 900 small
+ * files of their own, then once more all skipped), without astropy. Each run prints the process CPU per file and the
+ * embedded PostgreSQL's CPU per file, with the load average.
  */
 public final class IngestBench {
 
@@ -53,28 +55,36 @@ public final class IngestBench {
         int small = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         int smallWorkers = args.length > 3 ? Integer.parseInt(args[3]) : workers;
-        Path work = Files.createTempDirectory("ingest-bench-");
+        work = Files.createTempDirectory("ingest-bench-").toRealPath();
         System.out.printf(Locale.ROOT, "machine: %d cores, JDK %s, load average before: %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAverage());
 
         Path aia = Files.createDirectories(work.resolve("aia"));
-        AiaLikeFiles generator = new AiaLikeFiles(ArchiveTestApplication.sampleFits().resolve("aia_171_cutout.fits"), 4096);
-        long began = System.nanoTime();
-        List<Path> files = new ArrayList<>();
-        for (int i = 0; i < large; i++) {
-            files.add(generator.write(aia, i, Instant.parse("2024-03-01T00:00:00Z"), 4242));
-        }
-        long bytes = 0;
-        for (Path f : files) {
-            bytes += Files.size(f);
-        }
-        System.out.printf(Locale.ROOT, "generated %d AIA-like files, %.1f MB (%.2f MB each) in %.0f s%n", large,
-                bytes / 1e6, bytes / 1e6 / Math.max(1, large), (System.nanoTime() - began) / 1e9);
-
         // JIT warm-up (a production ingest runs warm): files of their own, not measured
         Path warmUp = Files.createDirectories(work.resolve("warm-up"));
-        for (int i = 0; i < 8; i++) {
-            generator.write(warmUp, 1000 + i, Instant.parse("2024-02-01T00:00:00Z"), 99);
+        List<Path> files = new ArrayList<>();
+        if (large > 0) {
+            AiaLikeFiles generator = new AiaLikeFiles(ArchiveTestApplication.sampleFits().resolve("aia_171_cutout.fits"),
+                    4096);
+            long began = System.nanoTime();
+            for (int i = 0; i < large; i++) {
+                files.add(generator.write(aia, i, Instant.parse("2024-03-01T00:00:00Z"), 4242));
+            }
+            long bytes = 0;
+            for (Path f : files) {
+                bytes += Files.size(f);
+            }
+            System.out.printf(Locale.ROOT, "generated %d AIA-like files, %.1f MB (%.2f MB each) in %.0f s%n", large,
+                    bytes / 1e6, bytes / 1e6 / Math.max(1, large), (System.nanoTime() - began) / 1e9);
+            for (int i = 0; i < 8; i++) {
+                generator.write(warmUp, 1000 + i, Instant.parse("2024-02-01T00:00:00Z"), 99);
+            }
+        } else {
+            // small files only: warm up on small files of their own (other seeds, other times: other contents)
+            for (int set = 0; set < 100; set++) {
+                new DemoObservations(64, 9000 + set).write(warmUp.resolve("set-" + set),
+                        Instant.parse("2023-01-01T00:00:00Z").plusSeconds(3600L * set), 1);
+            }
         }
         Path smallDir = work.resolve("small");
         List<Path> smallFiles = new ArrayList<>();
@@ -85,18 +95,34 @@ public final class IngestBench {
 
         System.setProperty("medoc.data-dir", work.resolve("data").toString());
         System.setProperty("logging.level.root", "WARN");
+        System.setProperty("server.port", "0"); // beside other servers on the machine
         double[] java;
         try (ConfigurableApplicationContext context = SpringApplication.run(ArchiveTestApplication.class)) {
             IngestService ingest = context.getBean(IngestService.class);
             IngestPipeline.Settings settings = workers > 0 ? ingest.pipelineSettings().withWorkers(workers)
                     : ingest.pipelineSettings();
             System.out.println("pipeline: " + settings);
-            run("warm-up (8 AIA-like files, not counted)", ingest, warmUp, settings);
-            java = run("AIA-like", ingest, aia, settings);
-            run("AIA-like again (all skipped)", ingest, aia, settings);
+            if (large > 0) {
+                run("warm-up (8 AIA-like files, not counted)", ingest, warmUp, settings);
+                java = run("AIA-like", ingest, aia, settings);
+                run("AIA-like again (all skipped)", ingest, aia, settings);
+            } else {
+                java = null;
+            }
             IngestPipeline.Settings smallSettings = smallWorkers > 0 ? settings.withWorkers(smallWorkers) : settings;
+            if (large == 0) {
+                run("warm-up (small files, not counted)", ingest, warmUp, smallSettings);
+            }
             run("small files (64² demo observations), " + smallSettings.workers() + " workers", ingest, smallDir,
                     smallSettings);
+            run("small files again (all skipped)", ingest, smallDir, smallSettings);
+        }
+        if (large == 0) {
+            System.out.println("one small file, one thread (best of 40):");
+            profile(smallFiles.stream().filter(f -> f.getFileName().toString().startsWith("aia")).limit(20).toList(),
+                    work.resolve("profile-store-small"));
+            System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+            return;
         }
 
         double[] reference = astropy(aia);
@@ -119,21 +145,28 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
     }
 
+    /** The bench's working directory: the embedded PostgreSQL's data directory is below it. */
+    private static Path work;
+
     /** {wall MB/s, CPU seconds of this JVM per MB} of one ingest run. */
     private static double[] run(String what, IngestService ingest, Path directory, IngestPipeline.Settings settings)
             throws Exception {
         IngestProgress[] last = new IngestProgress[1];
+        long pgBefore = postgresCpuNanos();
         long cpuBefore = processCpuNanos();
         IngestReport report = ingest.ingest(List.of(directory), "bench", settings, progress -> {
             last[0] = progress;
             System.out.println("  … " + progress.line());
         });
         double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+        double pg = (postgresCpuNanos() - pgBefore) / 1e9;
         IngestProgress p = last[0];
         System.out.printf(Locale.ROOT, "%s: %d files, %.1f MB in %.2f s: %.1f files/s, %.1f MB/s; %.1f CPU-s"
                         + " (%.1f CPU-ms per file, %.2f CPU-ms per MB) (%s)%n", what, p.filesTotal(), p.bytesTotal() / 1e6,
                 p.elapsed().toNanos() / 1e9, p.filesPerSecond(), p.megabytesPerSecond(), cpu, cpu * 1e3 / p.filesTotal(),
                 cpu * 1e3 / (p.bytesTotal() / 1e6), report.summary());
+        System.out.printf(Locale.ROOT, "  embedded PostgreSQL: %.1f CPU-s (%.2f CPU-ms per file); load average %s%n", pg,
+                pg * 1e3 / p.filesTotal(), loadAverage());
         return new double[] {p.megabytesPerSecond(), cpu / (p.bytesTotal() / 1e6)};
     }
 
@@ -141,6 +174,40 @@ public final class IngestBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time (user + system) of the embedded PostgreSQL: its postmaster (found by its data directory, below the
+     * bench's directory) and the postmaster's children (the connections' backends, kept open by the pool). Linux only;
+     * 0 elsewhere.
+     */
+    private static long postgresCpuNanos() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            List<long[]> stats = new ArrayList<>(); // {pid, ppid, ticks}
+            long postmaster = -1;
+            for (Path proc : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(proc.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(proc.getFileName().toString());
+                    stats.add(new long[] {pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])});
+                    if (Files.readString(proc.resolve("cmdline")).replace('\0', ' ').contains("-D " + work)) {
+                        postmaster = pid;
+                    }
+                } catch (Exception e) {
+                    // the process ended meanwhile
+                }
+            }
+            long ticks = 0;
+            for (long[] s : stats) {
+                if (s[0] == postmaster || s[1] == postmaster) {
+                    ticks += s[2];
+                }
+            }
+            return ticks * 10_000_000L; // USER_HZ: 100 ticks a second on Linux
+        } catch (Exception e) {
+            return 0;
+        }
     }
 
     /** {files, bytes, wall seconds, CPU seconds} of the astropy script on the directory. */

@@ -44,6 +44,7 @@ class IngestPipelineTests {
     @Autowired IngestService ingest;
     @Autowired DSLContext dsl;
     @Autowired ArchiveStore store;
+    @Autowired org.medoc.audit.AuditTrail audit;
     @TempDir Path dir;
 
     /** What the test catalogued or quarantined, removed afterwards: other test classes share this database. */
@@ -129,6 +130,54 @@ class IngestPipelineTests {
         Map<String, Map<String, Object>> parallelRows = rows(parallel);
         assertThat(parallelRows).isEqualTo(sequentialRows);
         assertThat(objects(parallelRows)).isEqualTo(sequentialObjects);
+    }
+
+    @Test
+    void oneLookUpPerChunkFindsCataloguedQuarantinedAndRepeatedContent() throws IOException {
+        List<Path> demo = demo("chunk", 1301, 1);
+        Path catalogued = demo.get(0);
+        Path fresh = demo.get(1);
+        Path other = demo.get(2);
+        byte[] garbage = new byte[2880];
+        new java.util.Random(1301).nextBytes(garbage);
+        Path quarantined = Files.write(dir.resolve("garbage.fits"), garbage);
+        IngestOutcome before = ingest.ingestFile(catalogued, "catalogued.fits", "pipeline test");
+        IngestOutcome rejected = ingest.ingestFile(quarantined, "garbage.fits", "pipeline test");
+        made.add(before.sha256());
+        made.add(rejected.sha256());
+        // five files in name order; four workers take chunks of up to nine files: all five go in one chunk
+        Path mixed = Files.createDirectories(dir.resolve("mixed"));
+        Files.copy(catalogued, mixed.resolve("a-catalogued.fits"));
+        Files.copy(quarantined, mixed.resolve("b-quarantined.fits"));
+        Files.copy(fresh, mixed.resolve("c-fresh.fits"));
+        Files.copy(fresh, mixed.resolve("d-fresh-again.fits"));
+        Files.copy(other, mixed.resolve("e-other.fits"));
+
+        List<IngestOutcome> outcomes = run(mixed, 4, 100).outcomes();
+
+        assertThat(outcomes).extracting(IngestOutcome::status).containsExactly(IngestOutcome.Status.SKIPPED,
+                IngestOutcome.Status.QUARANTINED, IngestOutcome.Status.INGESTED, IngestOutcome.Status.SKIPPED,
+                IngestOutcome.Status.INGESTED);
+        assertThat(outcomes.get(0).observationId()).isEqualTo(before.observationId());
+        assertThat(outcomes.get(1).reason()).isEqualTo(rejected.reason());
+        assertThat(outcomes.get(3).observationId()).as("the second copy points at the first one's row")
+                .isNotNull().isEqualTo(outcomes.get(2).observationId());
+        assertThat(dsl.fetchCount(OBSERVATION, OBSERVATION.SHA256.eq(outcomes.get(2).sha256()))).isEqualTo(1);
+    }
+
+    @Test
+    void everyFileOfABatchHasItsAuditEvent() throws IOException {
+        Path directory = demo("audited", 1401, 2).getFirst().getParent();
+
+        IngestReport report = run(directory, 4, 100);
+
+        assertThat(report.outcomes()).isNotEmpty().allSatisfy(outcome -> {
+            assertThat(outcome.status()).isEqualTo(IngestOutcome.Status.INGESTED);
+            List<org.medoc.audit.AuditEvent> events = audit.search(new org.medoc.audit.AuditQuery(null, null, null,
+                    "ingest.catalogued", "observation", outcome.observationId().toString(), null, 10)).events();
+            assertThat(events).singleElement().satisfies(event -> assertThat(event.after())
+                    .contains(outcome.fileName()).contains(outcome.sha256()));
+        });
     }
 
     @Test
