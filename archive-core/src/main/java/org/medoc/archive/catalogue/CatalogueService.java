@@ -109,10 +109,14 @@ public class CatalogueService {
     /** Set from {@code medoc.catalogue.exact-count-limit}; tests lower it. */
     @org.springframework.beans.factory.annotation.Value("${medoc.catalogue.exact-count-limit:" + DEFAULT_EXACT_COUNT_LIMIT + "}")
     void exactCountLimit(long rows) {
+        this.exactCountLimit = countLimit("medoc.catalogue.exact-count-limit", rows);
+    }
+
+    private static long countLimit(String setting, long rows) {
         if (rows < 0) {
-            throw new IllegalArgumentException("medoc.catalogue.exact-count-limit must be 0 or more, not " + rows);
+            throw new IllegalArgumentException(setting + " must be 0 or more, not " + rows);
         }
-        this.exactCountLimit = rows;
+        return rows;
     }
 
     /**
@@ -126,10 +130,7 @@ public class CatalogueService {
     /** Set from {@code medoc.catalogue.keyword-exact-count-limit}; tests lower it. */
     @org.springframework.beans.factory.annotation.Value("${medoc.catalogue.keyword-exact-count-limit:" + DEFAULT_KEYWORD_EXACT_COUNT_LIMIT + "}")
     void keywordExactCountLimit(long rows) {
-        if (rows < 0) {
-            throw new IllegalArgumentException("medoc.catalogue.keyword-exact-count-limit must be 0 or more, not " + rows);
-        }
-        this.keywordExactCountLimit = rows;
+        this.keywordExactCountLimit = countLimit("medoc.catalogue.keyword-exact-count-limit", rows);
     }
 
     /**
