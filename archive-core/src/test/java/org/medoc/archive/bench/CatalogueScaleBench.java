@@ -12,6 +12,8 @@ import org.medoc.archive.catalogue.SearchResult;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,11 +67,11 @@ public final class CatalogueScaleBench {
                     rows, dsl.fetchValue("SELECT version()"), Runtime.getRuntime().availableProcessors(), load());
             if (Files.exists(loadedMarker) && Long.parseLong(Files.readString(loadedMarker).trim()) == rows) {
                 System.out.printf(Locale.ROOT, "reusing the %,d rows loaded in %s (no loading)%n", rows, data);
-            } else if (Files.exists(loadedMarker) || (kept != null && dsl.fetchExists(dsl.selectOne().from("archive.observation")))) {
-                throw new IllegalStateException(data + " holds another catalogue (" + (Files.exists(loadedMarker)
-                        ? Files.readString(loadedMarker).trim() + " rows" : "an unfinished load") + "): remove it or choose another directory");
+            } else if (Files.exists(loadedMarker)) {
+                throw new IllegalStateException(data + " holds another catalogue (" + Files.readString(loadedMarker).trim()
+                        + " rows): remove it or choose another directory");
             } else {
-                load(dsl, rows, slice);
+                load(dsl, rows, slice, data.resolve("secondary-indexes.tsv"));
                 Files.writeString(loadedMarker, rows + "\n");
             }
             sizes(dsl, rows);
@@ -91,37 +93,64 @@ public final class CatalogueScaleBench {
      * (ANALYZE)}. The primary key and the SHA-256 unique key stay: the synthetic ids and hashes grow monotonically, so
      * they are appended at the right edge of their B-trees.
      */
-    private static void load(DSLContext dsl, long rows, long slice) {
+    private static void load(DSLContext dsl, long rows, long slice, Path indexFile) {
         double spacing = TEN_YEARS_SECONDS / rows;
         dsl.connection(connection -> {
             try (Statement sql = connection.createStatement()) {
                 sql.execute("SET synchronous_commit = off");
                 sql.execute("SET maintenance_work_mem = '1GB'");
-                List<String[]> indexes = new ArrayList<>();
-                try (ResultSet r = sql.executeQuery("""
-                        SELECT i.indexname, i.indexdef FROM pg_indexes i
-                        WHERE i.schemaname = 'archive' AND i.tablename = 'observation'
-                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (i.schemaname || '.' || i.indexname)::regclass)
-                        ORDER BY i.indexname""")) {
-                    while (r.next()) {
-                        indexes.add(new String[] {r.getString(1), r.getString(2)});
-                    }
-                }
-                for (String[] index : indexes) {
-                    sql.execute("DROP INDEX archive." + index[0]);
-                }
-                System.out.printf(Locale.ROOT, "dropped %d secondary indexes for the load%n", indexes.size());
                 long began = System.nanoTime();
-                DSLContext one = DSL.using(connection, dsl.dialect());
-                for (long first = 1; first <= rows; first += slice) {
-                    long last = Math.min(rows, first + slice - 1);
-                    ArchiveBench.syntheticRows(one, first, last, spacing);
-                    double seconds = (System.nanoTime() - began) / 1e9;
-                    System.out.printf(Locale.ROOT, "loaded %,d rows in %.0f s (%,.0f rows/s, load average %.1f)%n", last,
-                            seconds, last / seconds, load());
+                List<String[]> indexes = new ArrayList<>();
+                boolean empty;
+                try (ResultSet r = sql.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM archive.observation)")) {
+                    empty = r.next() && r.getBoolean(1);
+                }
+                if (empty) {
+                    try (ResultSet r = sql.executeQuery("""
+                            SELECT i.indexname, i.indexdef FROM pg_indexes i
+                            WHERE i.schemaname = 'archive' AND i.tablename = 'observation'
+                              AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                                              WHERE c.conindid = (i.schemaname || '.' || i.indexname)::regclass)
+                            ORDER BY i.indexname""")) {
+                        while (r.next()) {
+                            indexes.add(new String[] {r.getString(1), r.getString(2)});
+                        }
+                    }
+                    // kept beside the data so that a load interrupted while indexing can be finished by a later run
+                    Files.write(indexFile, indexes.stream().map(i -> i[0] + "\t" + i[1]).toList());
+                    for (String[] index : indexes) {
+                        sql.execute("DROP INDEX archive." + index[0]);
+                    }
+                    System.out.printf(Locale.ROOT, "dropped %d secondary indexes for the load%n", indexes.size());
+                    DSLContext one = DSL.using(connection, dsl.dialect());
+                    for (long first = 1; first <= rows; first += slice) {
+                        long last = Math.min(rows, first + slice - 1);
+                        ArchiveBench.syntheticRows(one, first, last, spacing);
+                        double seconds = (System.nanoTime() - began) / 1e9;
+                        System.out.printf(Locale.ROOT, "loaded %,d rows in %.0f s (%,.0f rows/s, load average %.1f)%n",
+                                last, seconds, last / seconds, load());
+                    }
+                } else {
+                    long present;
+                    try (ResultSet r = sql.executeQuery("SELECT count(*) FROM archive.observation")) {
+                        present = r.next() ? r.getLong(1) : 0;
+                    }
+                    if (present != rows || !Files.exists(indexFile)) {
+                        throw new IllegalStateException(indexFile.getParent() + " holds " + present + " rows of an "
+                                + "unfinished load of another size: remove it or choose another directory");
+                    }
+                    for (String line : Files.readAllLines(indexFile)) {
+                        indexes.add(line.split("\t", 2));
+                    }
+                    System.out.printf(Locale.ROOT, "finishing the interrupted load of %,d rows: building the missing indexes%n", rows);
                 }
                 for (String[] index : indexes) {
                     long build = System.nanoTime();
+                    try (ResultSet r = sql.executeQuery("SELECT to_regclass('archive." + index[0] + "') IS NOT NULL")) {
+                        if (r.next() && r.getBoolean(1)) {
+                            continue;
+                        }
+                    }
                     sql.execute(index[1]);
                     System.out.printf(Locale.ROOT, "index %-34s built in %5.0f s (load average %.1f)%n", index[0],
                             (System.nanoTime() - build) / 1e9, load());
@@ -134,6 +163,8 @@ public final class CatalogueScaleBench {
                 sql.execute("VACUUM (ANALYZE) archive.observation");
                 System.out.printf(Locale.ROOT, "VACUUM (ANALYZE): %.0f s (load average %.1f)%n",
                         (System.nanoTime() - vacuum) / 1e9, load());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
