@@ -122,7 +122,8 @@ public class CatalogueService {
     /**
      * Searches with header keyword filters count exactly only up to this lower limit: the GIN index over the headers
      * is lossy, so each match costs a heap visit (one random page per row) where other counts are index-only scans.
-     * At 20 M rows it cut the keyword search over one instrument from a 5 s timeout to 283 ms p95 (docs/scaling.md, point 6).
+     * At 20 M rows it cut the keyword search over one instrument from a 5 s timeout to 283 ms p95 (docs/scaling.md,
+     * point 6).
      */
     private volatile long keywordExactCountLimit = DEFAULT_KEYWORD_EXACT_COUNT_LIMIT;
     static final long DEFAULT_KEYWORD_EXACT_COUNT_LIMIT = 5_000;
