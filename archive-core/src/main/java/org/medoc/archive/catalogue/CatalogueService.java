@@ -87,7 +87,8 @@ public class CatalogueService {
         List<Record> rows = rows(query, where, cursor);
         // Counting is the expensive part of a deep page (hundreds of ms over 100k matches): a cursor carries the
         // total of the first page forward, so keyset pages cost only their own rows.
-        Total counted = byCursor ? new Total(cursor.total(), cursor.estimate()) : total(where);
+        Total counted = byCursor ? new Total(cursor.total(), cursor.estimate())
+                : total(where, query.keywords().isEmpty() ? exactCountLimit : Math.min(exactCountLimit, keywordExactCountLimit));
         long total = counted.value();
         List<ObservationSummary> items = withReleases(rows.stream().map(CatalogueService::summary).toList());
         String nextCursor = null;
@@ -108,18 +109,41 @@ public class CatalogueService {
     /** Set from {@code medoc.catalogue.exact-count-limit}; tests lower it. */
     @org.springframework.beans.factory.annotation.Value("${medoc.catalogue.exact-count-limit:" + DEFAULT_EXACT_COUNT_LIMIT + "}")
     void exactCountLimit(long rows) {
+        this.exactCountLimit = countLimit("medoc.catalogue.exact-count-limit", rows);
+    }
+
+    private static long countLimit(String setting, long rows) {
         if (rows < 0) {
-            throw new IllegalArgumentException("medoc.catalogue.exact-count-limit must be 0 or more, not " + rows);
+            throw new IllegalArgumentException(setting + " must be 0 or more, not " + rows);
         }
-        this.exactCountLimit = rows;
+        return rows;
     }
 
     /**
-     * The exact total up to the limit, counted on at most limit + 1 rows (so a broad search never counts millions);
-     * above it the planner's row estimate of the same query, never less than the limit + 1 rows seen to exist.
+     * Searches with header keyword filters count exactly only up to this lower limit: the GIN index over the headers
+     * is lossy, so each match costs a heap visit (one random page per row) where other counts are index-only scans.
+     * At 20 M rows it cut the keyword search over one instrument from a 5 s timeout to 283 ms p95 (docs/scaling.md,
+     * point 6).
      */
-    private Total total(Condition where) {
-        long limit = exactCountLimit;
+    private volatile long keywordExactCountLimit = DEFAULT_KEYWORD_EXACT_COUNT_LIMIT;
+    static final long DEFAULT_KEYWORD_EXACT_COUNT_LIMIT = 5_000;
+
+    /** Set from {@code medoc.catalogue.keyword-exact-count-limit}; tests lower it. */
+    @org.springframework.beans.factory.annotation.Value("${medoc.catalogue.keyword-exact-count-limit:" + DEFAULT_KEYWORD_EXACT_COUNT_LIMIT + "}")
+    void keywordExactCountLimit(long rows) {
+        this.keywordExactCountLimit = countLimit("medoc.catalogue.keyword-exact-count-limit", rows);
+    }
+
+    /**
+     * The exact total up to {@code limit}, counted on at most limit + 1 rows (so a broad search never counts
+     * millions); above it the planner's row estimate of the same query, never less than the limit + 1 rows seen to
+     * exist.
+     */
+    private Total total(Condition where, long limit) {
+        // a bounded count stops after limit + 1 index entries: starting parallel workers for it cost more than the
+        // count itself at 20 M rows (78 ms instead of 39 ms, docs/benchmarks.md); SET LOCAL ends with the search's
+        // transaction
+        searchDsl.execute("SET LOCAL max_parallel_workers_per_gather = 0");
         long seen = searchDsl.fetchCount(searchDsl.selectOne().from(OBSERVATION).where(where).limit(limit + 1));
         if (seen <= limit) {
             return new Total(seen, false);

@@ -52,6 +52,7 @@ class CatalogueEstimatedTotalTests {
     @AfterEach
     void defaultLimit() {
         catalogue.exactCountLimit(CatalogueService.DEFAULT_EXACT_COUNT_LIMIT);
+        catalogue.keywordExactCountLimit(CatalogueService.DEFAULT_KEYWORD_EXACT_COUNT_LIMIT);
     }
 
     private JsonNode search(String url) throws Exception {
@@ -93,6 +94,40 @@ class CatalogueEstimatedTotalTests {
         JsonNode none = search("/api/v1/observations?from=2037-03-14&to=2037-03-14&instrument=NO-SUCH-INSTRUMENT");
         assertThat(none.get("total").asLong()).isZero();
         assertThat(none.get("totalIsEstimate").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aSearchWithAHeaderKeywordIsEstimatedAboveItsOwnLowerLimit() throws Exception {
+        catalogue.keywordExactCountLimit(aiaFiles - 1);
+        String byKeyword = AIA_OF_THE_DAY + "&keyword=TELESCOP:SDO/AIA";
+
+        JsonNode keyword = search(byKeyword);
+        JsonNode plain = search(AIA_OF_THE_DAY);
+
+        // the same rows: the keyword search is estimated (its count rechecks headers in the heap), the other is exact
+        assertThat(keyword.get("totalIsEstimate").asBoolean()).isTrue();
+        assertThat(keyword.get("total").asLong()).isGreaterThanOrEqualTo(aiaFiles);
+        assertThat(plain.get("totalIsEstimate").asBoolean()).isFalse();
+        assertThat(plain.get("total").asLong()).isEqualTo(aiaFiles);
+        // at or under its limit the keyword search is counted exactly
+        catalogue.keywordExactCountLimit(aiaFiles);
+        JsonNode exact = search(byKeyword);
+        assertThat(exact.get("totalIsEstimate").asBoolean()).isFalse();
+        assertThat(exact.get("total").asLong()).isEqualTo(aiaFiles);
+    }
+
+    @Test
+    void theKeywordLimitNeverRaisesTheGeneralOne() throws Exception {
+        catalogue.exactCountLimit(aiaFiles - 1);
+        catalogue.keywordExactCountLimit(aiaFiles);
+
+        assertThat(search(AIA_OF_THE_DAY + "&keyword=TELESCOP:SDO/AIA").get("totalIsEstimate").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aNegativeKeywordLimitIsRefusedWithTheSettingsName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> catalogue.keywordExactCountLimit(-1))
+                .hasMessageContaining("medoc.catalogue.keyword-exact-count-limit");
     }
 
     @Test
