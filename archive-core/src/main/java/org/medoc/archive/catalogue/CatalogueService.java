@@ -68,8 +68,9 @@ public class CatalogueService {
         // Searches inline their values: each is planned for its actual time range and filters. With bind values
         // PostgreSQL may switch to a generic plan that walks the whole date index (measured: 24 ms instead of 0.3 ms
         // for one day at 1M rows). Values are rendered by jOOQ, escaped, never concatenated by us.
+        // on a copy: Settings.withStatementType changes the object it is called on, here the application's settings
         this.searchDsl = DSL.using(dsl.configuration().derive(
-                dsl.settings().withStatementType(StatementType.STATIC_STATEMENT)));
+                org.jooq.conf.SettingsTools.clone(dsl.settings()).withStatementType(StatementType.STATIC_STATEMENT)));
         this.json = json;
         this.releases = releases.getIfAvailable(() -> PublishedReleases.NONE);
     }

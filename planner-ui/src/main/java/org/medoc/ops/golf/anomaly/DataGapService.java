@@ -44,17 +44,18 @@ public class DataGapService {
      */
     @Transactional
     public void detect(Instant from, Instant to) {
+        // typed placeholders: jOOQ binds the values of plain SQL without their database type (times as text)
         OffsetDateTime before = dsl.resultQuery("SELECT max(t) FROM (SELECT (SELECT max(s.time_utc) FROM ops.hk_sample s "
-                + "WHERE s.parameter_id = p.id AND s.time_utc < ?) AS t FROM ops.hk_parameter p) x", Utc.of(from)).fetchOne(0, OffsetDateTime.class);
+                + "WHERE s.parameter_id = p.id AND s.time_utc < ?::timestamptz) AS t FROM ops.hk_parameter p) x", Utc.of(from)).fetchOne(0, OffsetDateTime.class);
         OffsetDateTime after = dsl.resultQuery("SELECT min(t) FROM (SELECT (SELECT min(s.time_utc) FROM ops.hk_sample s "
-                + "WHERE s.parameter_id = p.id AND s.time_utc > ?) AS t FROM ops.hk_parameter p) x", Utc.of(to)).fetchOne(0, OffsetDateTime.class);
+                + "WHERE s.parameter_id = p.id AND s.time_utc > ?::timestamptz) AS t FROM ops.hk_parameter p) x", Utc.of(to)).fetchOne(0, OffsetDateTime.class);
         OffsetDateTime low = before != null ? before : Utc.of(from);
         OffsetDateTime high = after != null ? after : Utc.of(to);
         dsl.deleteFrom(DATA_GAP).where(DATA_GAP.START_UTC.lt(high), DATA_GAP.END_UTC.gt(low),
                 DATA_GAP.LOG_ENTRY_ID.isNull(), DATA_GAP.ANOMALY_ID.isNull()).execute();
         dsl.execute("INSERT INTO ops.data_gap (start_utc, end_utc) "
                 + "SELECT t, next FROM (SELECT t, lead(t) OVER (ORDER BY t) AS next FROM ("
-                + "  SELECT DISTINCT time_utc AS t FROM ops.hk_sample WHERE time_utc BETWEEN ? AND ?) d) g "
+                + "  SELECT DISTINCT time_utc AS t FROM ops.hk_sample WHERE time_utc BETWEEN ?::timestamptz AND ?::timestamptz) d) g "
                 + "WHERE next - t > ?::interval ON CONFLICT (start_utc) DO NOTHING", low, high, threshold.toSeconds() + " seconds");
     }
 

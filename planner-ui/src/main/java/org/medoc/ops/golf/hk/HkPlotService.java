@@ -50,17 +50,18 @@ public class HkPlotService {
         boolean rollup = Duration.between(from, to).dividedBy(bins).compareTo(ROLLUP_FROM) >= 0;
         // bin = (t - from) * bins div (to - from) in exact integer arithmetic on microseconds, so that the edges
         // are those of a brute-force computation
-        String binOf = "div(((extract(epoch FROM %s) * 1000000) - ?) * ?, (? - ?))::int";
+        // typed placeholders: jOOQ binds the values of plain SQL without their database type (times as text)
+        String binOf = "div(((extract(epoch FROM %s) * 1000000) - ?::bigint) * ?::int, (?::bigint - ?::bigint))::int";
         List<PlotBin> points = rollup
                 ? dsl.resultQuery("SELECT " + binOf.formatted("hour_utc") + " AS bin, sum(n) AS n, min(min_eng) AS lo, "
                         + "max(max_eng) AS hi, sum(sum_eng) / sum(n) AS mean FROM ops.hk_rollup_hour "
-                        + "WHERE parameter_id = ? AND hour_utc >= ? AND hour_utc < ? GROUP BY bin ORDER BY bin",
+                        + "WHERE parameter_id = ? AND hour_utc >= ?::timestamptz AND hour_utc < ?::timestamptz GROUP BY bin ORDER BY bin",
                         fromMicros, bins, toMicros, fromMicros, parameter.id(), Utc.of(from), Utc.of(to))
                     .fetch(r -> bin(r.get("bin", Integer.class), r.get("n", Long.class), r.get("lo", Double.class),
                         r.get("hi", Double.class), r.get("mean", Double.class), fromMicros, toMicros, bins))
                 : dsl.resultQuery("SELECT " + binOf.formatted("time_utc") + " AS bin, count(*) AS n, min(eng) AS lo, "
                         + "max(eng) AS hi, avg(eng) AS mean FROM ops.hk_sample "
-                        + "WHERE parameter_id = ? AND time_utc >= ? AND time_utc < ? GROUP BY bin ORDER BY bin",
+                        + "WHERE parameter_id = ? AND time_utc >= ?::timestamptz AND time_utc < ?::timestamptz GROUP BY bin ORDER BY bin",
                         fromMicros, bins, toMicros, fromMicros, parameter.id(), Utc.of(from), Utc.of(to))
                     .fetch(r -> bin(r.get("bin", Integer.class), r.get("n", Long.class), r.get("lo", Double.class),
                         r.get("hi", Double.class), r.get("mean", Double.class), fromMicros, toMicros, bins));
@@ -82,7 +83,7 @@ public class HkPlotService {
         HkParameter parameter = catalogue.get(mnemonic);
         out.write("time_utc,mnemonic,raw,eng\r\n");
         try (var cursor = dsl.resultQuery("SELECT time_utc, raw, eng FROM ops.hk_sample WHERE parameter_id = ? "
-                + "AND time_utc >= ? AND time_utc < ? ORDER BY time_utc", parameter.id(), Utc.of(from), Utc.of(to))
+                + "AND time_utc >= ?::timestamptz AND time_utc < ?::timestamptz ORDER BY time_utc", parameter.id(), Utc.of(from), Utc.of(to))
                 .fetchSize(10_000).fetchLazy()) {
             for (var r : cursor) {
                 out.write(r.get(0, OffsetDateTime.class).toInstant() + "," + mnemonic + "," + r.get(1, Double.class) + ","
