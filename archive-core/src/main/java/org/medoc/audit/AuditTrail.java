@@ -50,14 +50,10 @@ public class AuditTrail {
     private static final int MAX_DETAIL = 4000;
 
     private final DSLContext dsl;
-    /** For {@link #recordAll}: a JDBC batch needs bound values (with inlined ones jOOQ renders every row). */
-    private final DSLContext binding;
     private final ObjectMapper json;
 
     public AuditTrail(DSLContext dsl, ObjectMapper json) {
         this.dsl = dsl;
-        this.binding = DSL.using(dsl.configuration().derive(org.jooq.conf.SettingsTools.clone(dsl.settings())
-                .withStatementType(org.jooq.conf.StatementType.PREPARED_STATEMENT)));
         this.json = json;
     }
 
@@ -115,7 +111,7 @@ public class AuditTrail {
         }
         String actor = currentActor();
         String client = clientAddress();
-        var batch = binding.batch(binding.insertInto(EVENT, EVENT.ACTOR, EVENT.ACTION, EVENT.OBJECT_TYPE, EVENT.OBJECT_ID,
+        var batch = dsl.batch(dsl.insertInto(EVENT, EVENT.ACTOR, EVENT.ACTION, EVENT.OBJECT_TYPE, EVENT.OBJECT_ID,
                         EVENT.BEFORE, EVENT.AFTER, EVENT.DETAIL, EVENT.CLIENT_ADDRESS)
                 .values((String) null, null, null, null, null, null, null, null));
         for (Entry e : entries) {

@@ -82,7 +82,7 @@ public class IngestService {
                          @Value("${medoc.ingest.workers:0}") int workers,
                          @Value("${medoc.ingest.batch-size:" + BATCH_SIZE + "}") int batchSize,
                          @Value("${medoc.ingest.batch-max-wait:PT1S}") Duration batchMaxWait) {
-        this.dsl = bindingValues(dsl);
+        this.dsl = dsl;
         this.store = store;
         this.normaliser = new HeaderNormaliser(registry);
         this.json = json;
@@ -96,16 +96,6 @@ public class IngestService {
         int threads = workers > 0 ? workers
                 : Math.max(2 * Runtime.getRuntime().availableProcessors(), decoding.size());
         this.pipeline = new IngestPipeline.Settings(threads, batchSize, batchMaxWait);
-    }
-
-    /**
-     * The application's jOOQ context with values bound, whatever its settings: at hundreds of files a second, rendering
-     * each value into the SQL text (static statements, what searches use) cost more CPU than the rest of a small file's
-     * catalogue work, and PostgreSQL parsed and planned each statement anew. Same connection and transactions.
-     */
-    public static DSLContext bindingValues(DSLContext dsl) {
-        return DSL.using(dsl.configuration().derive(org.jooq.conf.SettingsTools.clone(dsl.settings())
-                .withStatementType(org.jooq.conf.StatementType.PREPARED_STATEMENT)));
     }
 
     /** The pipeline's workers, batch size and longest wait of a batch. */
