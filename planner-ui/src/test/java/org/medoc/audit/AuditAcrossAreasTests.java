@@ -254,6 +254,7 @@ class AuditAcrossAreasTests {
                 .containsExactly("studyset.study-removed", "studyset.study-added", "studyset.created");
         assertThat(setEvents.get(1).actor()).isEqualTo("planner");
         assertThat(setEvents.get(1).after()).contains("\"3\": \"" + study.study().name() + "\"");
+        assertThat(setEvents.get(1).before()).as("the set before the study went in").doesNotContain(study.study().name());
         assertThat(setEvents.getFirst().before()).contains(study.study().name());
         assertThat(setEvents.getFirst().after()).doesNotContain(study.study().name());
 

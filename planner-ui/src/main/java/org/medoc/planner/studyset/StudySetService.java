@@ -129,6 +129,7 @@ public class StudySetService {
     @Transactional
     public StudySetDetail addStudy(long setId, int expectedLockVersion, long studyId, Integer slot) {
         StudySetRecord set = draft(setId, expectedLockVersion);
+        StudySetDetail before = get(setId);
         StoredStudy study = studies.stored(studyId);
         if (study.status() != StudyStatus.APPROVED) {
             throw new PlanningRejectedException("only approved studies go into a study set; " + study.name() + " (id " + studyId
@@ -156,7 +157,6 @@ public class StudySetService {
                 .set(STUDY_SET_ENTRY.STUDY_ID, studyId)
                 .set(STUDY_SET_ENTRY.ONBOARD_SLOT, (short) chosen)
                 .execute();
-        StudySetDetail before = get(setId);
         rebuildWindowTable(setId);
         bump(setId, expectedLockVersion);
         return audited("studyset.study-added", before, study.name() + " in slot " + chosen);
