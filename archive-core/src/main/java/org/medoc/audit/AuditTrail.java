@@ -82,7 +82,7 @@ public class AuditTrail {
                          String detail) {
         checkAction(action);
         dsl.insertInto(EVENT)
-                .set(EVENT.ACTOR, actor == null || actor.isBlank() ? SYSTEM : actor)
+                .set(EVENT.ACTOR, actorOrSystem(actor))
                 .set(EVENT.ACTION, action)
                 .set(EVENT.OBJECT_TYPE, objectType)
                 .set(EVENT.OBJECT_ID, objectId)
@@ -109,13 +109,13 @@ public class AuditTrail {
         for (Entry e : entries) {
             checkAction(e.action());
         }
-        String actor = currentActor();
+        String actor = actorOrSystem(currentActor());
         String client = clientAddress();
         var batch = dsl.batch(dsl.insertInto(EVENT, EVENT.ACTOR, EVENT.ACTION, EVENT.OBJECT_TYPE, EVENT.OBJECT_ID,
                         EVENT.BEFORE, EVENT.AFTER, EVENT.DETAIL, EVENT.CLIENT_ADDRESS)
                 .values((String) null, null, null, null, null, null, null, null));
         for (Entry e : entries) {
-            batch = batch.bind(actor == null || actor.isBlank() ? SYSTEM : actor, e.action(), e.objectType(), e.objectId(),
+            batch = batch.bind(actor, e.action(), e.objectType(), e.objectId(),
                     jsonb(e.before()), jsonb(e.after()), bounded(e.detail()), client);
         }
         batch.execute();
@@ -126,6 +126,10 @@ public class AuditTrail {
             throw new IllegalArgumentException("audit action '" + action + "' must be a lower-case dotted verb such as "
                     + "release.published");
         }
+    }
+
+    private static String actorOrSystem(String actor) {
+        return actor == null || actor.isBlank() ? SYSTEM : actor;
     }
 
     private static String bounded(String detail) {
