@@ -5,7 +5,7 @@ package org.medoc.archive.fits;
  * convention): the ones'-complement sum of the big-endian 32-bit words of a byte sequence whose length is a multiple
  * of 4 (FITS blocks always are). Streaming: feed bytes in any chunks of multiples of 4.
  */
-final class FitsChecksum {
+public final class FitsChecksum {
 
     private long sum;
 
@@ -13,17 +13,7 @@ final class FitsChecksum {
         if ((len & 3) != 0) {
             throw new IllegalArgumentException("length must be a multiple of 4");
         }
-        long s = sum;
-        int end = off + len;
-        int sinceFold = 0;
-        for (int i = off; i < end; i += 4) {
-            s += ((b[i] & 0xffL) << 24) | ((b[i + 1] & 0xffL) << 16) | ((b[i + 2] & 0xffL) << 8) | (b[i + 3] & 0xffL);
-            if (++sinceFold == 1 << 20) {
-                s = fold(s);
-                sinceFold = 0;
-            }
-        }
-        sum = fold(s);
+        sum = add(sum, of(java.nio.ByteBuffer.wrap(b, off, len)));
     }
 
     /** The 32-bit ones'-complement sum so far (0 … 2^32-1). */
@@ -31,8 +21,32 @@ final class FitsChecksum {
         return sum;
     }
 
+    /**
+     * The 32-bit ones'-complement sum of the big-endian words of {@code bytes}' remaining bytes (a multiple of 4; the
+     * buffer's position is not moved): a plain 64-bit sum of the words with the carries folded back in, which is the
+     * same number whatever the order of addition, so parts of a file may be summed apart and combined with
+     * {@link #add}.
+     */
+    public static long of(java.nio.ByteBuffer bytes) {
+        if ((bytes.remaining() & 3) != 0) {
+            throw new IllegalArgumentException("length must be a multiple of 4");
+        }
+        java.nio.IntBuffer words = bytes.slice().order(java.nio.ByteOrder.BIG_ENDIAN).asIntBuffer();
+        long s = 0;
+        int sinceFold = 0;
+        for (int i = 0, n = words.remaining(); i < n; i++) {
+            s += words.get(i) & 0xffffffffL;
+            // 2^20 words of at most 2^32 - 1 stay far below 2^63
+            if (++sinceFold == 1 << 20) {
+                s = fold(s);
+                sinceFold = 0;
+            }
+        }
+        return fold(s);
+    }
+
     /** Ones'-complement addition of two 32-bit sums. */
-    static long add(long a, long b) {
+    public static long add(long a, long b) {
         return fold(a + b);
     }
 

@@ -6,11 +6,11 @@ import nom.tam.fits.FitsUtil;
 import nom.tam.fits.Header;
 import nom.tam.fits.utilities.FitsCheckSum;
 import nom.tam.util.FitsOutputStream;
+import org.medoc.archive.fits.FitsChecksum;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.IntBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -25,9 +25,8 @@ import java.util.stream.LongStream;
  * (nom-tam-fits's {@link FitsCheckSum#setDatasum}) and written over the old one, which has the same size because the
  * cards were already there as placeholders.
  *
- * <p>The sum is the FITS 32-bit ones'-complement sum of the big-endian words (FITS Standard 4.0, appendix J): a plain
- * 64-bit sum of the words with the carries folded back in at the end is the same number, whatever the order of
- * addition, so the chunks can be summed apart.
+ * <p>The sum is the FITS 32-bit ones'-complement sum of the big-endian words (FITS Standard 4.0, appendix J), the
+ * archive's {@link FitsChecksum}: it does not depend on the order of addition, so the chunks are summed apart.
  */
 final class FitsChecksums {
 
@@ -75,25 +74,14 @@ final class FitsChecksums {
             long size = Math.min(WINDOW, length - done);
             MappedByteBuffer window = channel.map(FileChannel.MapMode.READ_ONLY, start + done, size);
             long chunks = (size + CHUNK - 1) / CHUNK;
-            total += LongStream.range(0, chunks).parallel().map(c -> {
+            // each chunk's sum is below 2^32 and a window holds 256 chunks: their plain sum fits in a long
+            total = FitsChecksum.add(total, LongStream.range(0, chunks).parallel().map(c -> {
                 int from = (int) (c * CHUNK);
                 int to = (int) Math.min(size, from + (long) CHUNK);
-                IntBuffer words = window.slice(from, to - from).asIntBuffer();
-                long s = 0;
-                for (int i = 0, n = words.remaining(); i < n; i++) {
-                    s += words.get(i) & 0xffffffffL;
-                }
-                return fold(s);
-            }).sum();
+                return FitsChecksum.of(window.slice(from, to - from));
+            }).sum());
         }
-        return fold(total);
-    }
-
-    private static long fold(long s) {
-        while ((s >>> 32) != 0) {
-            s = (s & 0xffffffffL) + (s >>> 32);
-        }
-        return s;
+        return total;
     }
 
     private static byte[] serialise(Header header) throws IOException, FitsException {
