@@ -7,11 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.spi.ImageWriterSpi;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Greyscale PNG previews of an {@link ImagePlane}. */
 public final class Quicklook {
@@ -25,9 +20,6 @@ public final class Quicklook {
      * about √(p(1−p)/n), 0.014 percentile points for the 0.5th with 2¹⁸, and sorting them costs milliseconds.
      */
     private static final int MAX_SAMPLES = 1 << 18;
-
-    /** The PNG encoder's provider, looked up once (the service registry look-up cost as much as a small encode). */
-    private static final ImageWriterSpi PNG = ImageIO.getImageWritersByFormatName("png").next().getOriginatingProvider();
 
     private Quicklook() {
     }
@@ -64,21 +56,10 @@ public final class Quicklook {
             raster.setPixels(0, outH - 1 - y, outW, 1, row); // FITS row 0 at the bottom
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // ImageIO.write over an OutputStream looks the writer up and, with the default cache setting, buffers through
-        // a temporary FILE: at hundreds of small files a second both cost more than the encoding; same PNG bytes
-        ImageWriter writer;
         try {
-            writer = PNG.createWriterInstance();
+            Png.write(img, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(img);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
         }
         return out.toByteArray();
     }

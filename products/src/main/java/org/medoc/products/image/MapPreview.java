@@ -1,10 +1,7 @@
 package org.medoc.products.image;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
+import org.medoc.archive.fits.Png;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -120,18 +117,10 @@ public final class MapPreview {
 
     private static void write(Path file, BufferedImage image) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".part");
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-             ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            // the JDK's PNG writer deflates at level 4 by default; quality q means level (int) (9 (1 − q)): 0.85 is
-            // level 1, which on these previews (flat colour areas and noise) costs far less for a few per cent of size
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
+            // the JDK's PNG writer deflates at level 4 by default; quality 0.85 is level 1, which on these previews
+            // (flat colour areas and noise) costs far less for a few per cent of size
+            Png.write(image, out, PNG_QUALITY);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
