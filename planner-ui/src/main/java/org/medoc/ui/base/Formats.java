@@ -45,7 +45,11 @@ public final class Formats {
         return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
-    /** A measured value with four significant digits, whole numbers in full. */
+    /**
+     * A measured value with at most four significant digits and no trailing zeros (an exposure of 2.9 s reads "2.9",
+     * not "2.900", which a European reader takes for 2900), whole numbers in full, scientific notation outside
+     * 10⁻⁴–10⁹.
+     */
     public static String number(Double value) {
         if (value == null) {
             return "";
@@ -53,7 +57,10 @@ public final class Formats {
         if (value == Math.rint(value) && Math.abs(value) < 1e9) {
             return Long.toString(value.longValue());
         }
-        return String.format(Locale.ROOT, "%.4g", value);
+        if (!Double.isFinite(value) || Math.abs(value) < 1e-4 || Math.abs(value) >= 1e9) {
+            return String.format(Locale.ROOT, "%.4g", value);
+        }
+        return new BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** A parameter value as it was typed, without trailing zeros: 0.5, 1024, 1e-3 as 0.001. */

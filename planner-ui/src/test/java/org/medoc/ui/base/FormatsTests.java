@@ -52,6 +52,18 @@ class FormatsTests {
     }
 
     @Test
+    void measuredValuesHaveFourSignificantDigitsAndNoTrailingZeros() {
+        assertThat(Formats.number(2.9)).isEqualTo("2.9");
+        assertThat(Formats.number(2.0)).isEqualTo("2");
+        assertThat(Formats.number(171.0)).isEqualTo("171");
+        assertThat(Formats.number(1.23456)).isEqualTo("1.235");
+        assertThat(Formats.number(0.0125)).isEqualTo("0.0125");
+        assertThat(Formats.number(12345.67)).isEqualTo("12350");
+        assertThat(Formats.number(3.2e-7)).isEqualTo("3.200e-07");
+        assertThat(Formats.number(null)).isEmpty();
+    }
+
+    @Test
     void fileSizesAreInBinaryUnits() {
         assertThat(Formats.bytes(512)).isEqualTo("512 B");
         assertThat(Formats.bytes(1536)).isEqualTo("1.5 KiB");
