@@ -4,10 +4,12 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 
 /**
  * The OIDC login when it is on ({@code medoc.oidc.enabled=true}; {@link OidcLoginConfiguration}): what the login page
@@ -50,6 +52,22 @@ public final class OidcLogin {
      */
     public AuthenticationProvider authenticationProvider() {
         return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(), users);
+    }
+
+    /**
+     * Where a logout sends the browser. Somebody who signed in through the provider is sent to its
+     * {@code end_session_endpoint} (OpenID Connect RP-Initiated Logout 1.0 §2) with the ID token of the sign-in as
+     * {@code id_token_hint} and {@code defaultTarget} on medoc as {@code post_logout_redirect_uri}, so that leaving medoc also ends
+     * the session at the provider: otherwise the next "Sign in with …" on a shared computer would let the next person
+     * in as the previous one without a password. A local account, or a provider whose discovery document names no
+     * such endpoint, goes to {@code defaultTarget} as before.
+     */
+    public LogoutSuccessHandler logoutSuccessHandler(String defaultTarget) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registration);
+        // the provider must have this address registered as a post-logout redirect URI of the client
+        handler.setPostLogoutRedirectUri("{baseUrl}" + defaultTarget);
+        handler.setDefaultTargetUrl(defaultTarget);
+        return handler;
     }
 
     /**

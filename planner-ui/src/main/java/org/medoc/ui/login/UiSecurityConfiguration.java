@@ -34,7 +34,14 @@ class UiSecurityConfiguration {
         for (OidcLogin login : oidc) {
             login.configure(http);
         }
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/archive"))
-                .build();
+        // where a logout lands: the public Archive view
+        String afterLogout = "/archive";
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            vaadin.loginView(LoginView.class, afterLogout);
+            // a logout of somebody who signed in through the provider ends the provider's session too
+            for (OidcLogin login : oidc) {
+                vaadin.logoutSuccessHandler(login.logoutSuccessHandler(afterLogout));
+            }
+        }).build();
     }
 }

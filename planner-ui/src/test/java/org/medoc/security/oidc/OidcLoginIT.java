@@ -131,6 +131,46 @@ class OidcLoginIT {
     }
 
     @Test
+    void loggingOutEndsTheSessionAtTheProviderToo() throws Exception {
+        issuer.signInAs(person("sub-lea", "lea", "Lea Leaving", "spice-planners"));
+        HttpClient browser = browser();
+        assertThat(signIn(browser)).isEqualTo(origin + "/");
+        assertThat(send(browser, get("/api/v1/me")).statusCode()).isEqualTo(200);
+
+        // the logout the UI makes: POST /logout with the session and the CSRF token of its pages
+        HttpResponse<String> logout = send(browser, HttpRequest.newBuilder(URI.create(origin + "/logout"))
+                .header("X-CSRF-TOKEN", csrfToken(browser)).POST(HttpRequest.BodyPublishers.noBody()));
+        String endSession = location(logout);
+        assertThat(endSession).startsWith(issuer.issuer() + "/end-session?").contains("id_token_hint=");
+        assertThat(java.net.URLDecoder.decode(endSession, StandardCharsets.UTF_8))
+                .contains("post_logout_redirect_uri=" + origin + "/archive");
+        assertThat(send(browser, get("/api/v1/me")).statusCode()).as("medoc's session is gone").isEqualTo(401);
+
+        // the provider ends the session of the person the ID token names and sends the browser back to medoc
+        assertThat(location(send(browser, HttpRequest.newBuilder(URI.create(endSession))))).isEqualTo(origin + "/archive");
+        assertThat(issuer.endSessions().getLast()).isEqualTo(new StandInIssuer.EndSession("sub-lea", origin + "/archive"));
+        assertThat(admin(get("/api/v1/admin/audit?action=auth.logout&objectId=lea")).body()).contains("\"actor\":\"lea\"");
+    }
+
+    @Test
+    void aLocalAccountsLogoutStaysOnMedoc() throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(URI.create(origin + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password="
+                        + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrfToken(browser))));
+        assertThat(location(login)).as("the form login succeeds").doesNotContain("error");
+        assertThat(send(browser, get("/api/v1/me")).body()).contains("\"username\":\"planner\"");
+        int endSessions = issuer.endSessions().size();
+
+        HttpResponse<String> logout = send(browser, HttpRequest.newBuilder(URI.create(origin + "/logout"))
+                .header("X-CSRF-TOKEN", csrfToken(browser)).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(location(logout)).isEqualTo(origin + "/archive");
+        assertThat(issuer.endSessions()).hasSize(endSessions);
+        assertThat(send(browser, get("/api/v1/me")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void anotherRoleFromTheProviderIsForbiddenGolfActions() throws Exception {
         issuer.signInAs(person("sub-piet", "piet", "Piet Planner", "spice-planners"));
         HttpClient browser = browser();
@@ -231,12 +271,17 @@ class OidcLoginIT {
 
     /** A GOLF action through the API with the session and the CSRF token a page of the UI carries. */
     private HttpResponse<String> golfAcknowledge(HttpClient browser) throws Exception {
+        return send(browser, HttpRequest.newBuilder(URI.create(origin + "/api/v1/ops/golf/alarms/987654321/acknowledge"))
+                .header("X-CSRF-TOKEN", csrfToken(browser)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"seen\"}")));
+    }
+
+    /** The CSRF token a page of the UI carries for this browser's session. */
+    private String csrfToken(HttpClient browser) throws Exception {
         String page = send(browser, get("/archive")).body();
         Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
         assertThat(token.find()).as("the page carries the CSRF token").isTrue();
-        return send(browser, HttpRequest.newBuilder(URI.create(origin + "/api/v1/ops/golf/alarms/987654321/acknowledge"))
-                .header("X-CSRF-TOKEN", token.group(1)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"seen\"}")));
+        return token.group(1);
     }
 
     private static StandInIssuer.Person person(String subject, String username, String name, String... realmRoles) {

@@ -35,7 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in OpenID Connect provider for the tests, on a random loopback port: discovery document, JWKS, an
  * authorization endpoint that approves at once whoever {@link #signInAs} named, and a token endpoint that checks the
- * client's secret, the code (once), the redirect URI and the PKCE verifier, and answers an RS256 ID token. A
+ * client's secret, the code (once), the redirect URI and the PKCE verifier, and answers an RS256 ID token, and an
+ * end-session endpoint (RP-Initiated Logout) that records who was signed out and sends the browser back. A
  * {@link Trick} makes it misbehave as a broken or hostile provider would.
  */
 final class StandInIssuer implements AutoCloseable {
@@ -56,6 +57,12 @@ final class StandInIssuer implements AutoCloseable {
     /** What one request to the authorization endpoint asked for. */
     record AuthorizationRequest(Map<String, String> parameters) {}
 
+    /**
+     * One request to the end-session endpoint: the subject of its {@code id_token_hint} when that token carries this
+     * provider's signature (null otherwise), and where the browser was sent back to.
+     */
+    record EndSession(String subject, String postLogoutRedirectUri) {}
+
     private final HttpServer server;
     private final RSAKey key;
     private final RSAKey foreignKey;
@@ -63,6 +70,7 @@ final class StandInIssuer implements AutoCloseable {
     private final String clientSecret;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final List<AuthorizationRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<EndSession> endSessions = new CopyOnWriteArrayList<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Person next;
     private volatile Trick trick = Trick.NONE;
@@ -79,6 +87,7 @@ final class StandInIssuer implements AutoCloseable {
         server.createContext("/jwks", exchange -> json(exchange, 200, new JWKSet(key.toPublicJWK()).toJSONObject()));
         server.createContext("/authorize", this::authorize);
         server.createContext("/token", this::token);
+        server.createContext("/end-session", this::endSession);
         server.start();
     }
 
@@ -101,6 +110,11 @@ final class StandInIssuer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** Every request to the end-session endpoint, oldest first. */
+    List<EndSession> endSessions() {
+        return List.copyOf(endSessions);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -112,6 +126,7 @@ final class StandInIssuer implements AutoCloseable {
         document.put("authorization_endpoint", issuer() + "/authorize");
         document.put("token_endpoint", issuer() + "/token");
         document.put("jwks_uri", issuer() + "/jwks");
+        document.put("end_session_endpoint", issuer() + "/end-session");
         document.put("response_types_supported", List.of("code"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of("RS256"));
@@ -135,6 +150,28 @@ final class StandInIssuer implements AutoCloseable {
         String location = query.get("redirect_uri") + "?code=" + code
                 + (query.get("state") == null ? "" : "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
         exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void endSession(HttpExchange exchange) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        String subject = null;
+        try {
+            SignedJWT hint = SignedJWT.parse(query.getOrDefault("id_token_hint", ""));
+            if (hint.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key.toRSAPublicKey()))) {
+                subject = hint.getJWTClaimsSet().getSubject();
+            }
+        } catch (java.text.ParseException | JOSEException notOurs) {
+            // recorded with no subject
+        }
+        String back = query.get("post_logout_redirect_uri");
+        endSessions.add(new EndSession(subject, back));
+        if (back == null) {
+            json(exchange, 200, Map.of("signedOut", subject != null));
+            return;
+        }
+        exchange.getResponseHeaders().add("Location", back);
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
