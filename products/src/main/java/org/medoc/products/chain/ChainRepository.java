@@ -154,12 +154,33 @@ class ChainRepository {
                 .execute() == 1;
     }
 
-    /** Notes, before the object is written, a key a run is about to store: what its recovery must clean up. */
-    void recordStoredKey(long runId, String key) {
-        dsl.update(RUN)
+    /**
+     * Notes, before the object is written, a key a run is about to store: what its recovery must clean up. False, and
+     * nothing noted, when the run is no longer RUNNING (its lease expired and it was recovered while it worked): the
+     * object must not be written, no recovery would find it.
+     */
+    boolean recordStoredKey(long runId, String key) {
+        return dsl.update(RUN)
                 .set(RUN.STORED_KEYS, DSL.arrayAppend(RUN.STORED_KEYS, DSL.val(key)))
-                .where(RUN.ID.eq(runId))
-                .execute();
+                .where(RUN.ID.eq(runId)).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .execute() == 1;
+    }
+
+    /**
+     * In the caller's transaction, locks the run's row if it is still RUNNING and says whether it is. The lease check
+     * closes expired runs with an UPDATE on the same rows, so whichever comes first wins: a run that is catalogued
+     * cannot be abandoned after, and an abandoned run (whose objects the recovery deletes) cannot be catalogued.
+     */
+    boolean holdRunning(long runId) {
+        return dsl.select(RUN.ID).from(RUN)
+                .where(RUN.ID.eq(runId)).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .forUpdate().fetchOptional().isPresent();
+    }
+
+    /** The storage keys a run noted ({@link #recordStoredKey}). */
+    List<String> storedKeys(long runId) {
+        String[] keys = dsl.select(RUN.STORED_KEYS).from(RUN).where(RUN.ID.eq(runId)).fetchOne(RUN.STORED_KEYS);
+        return keys == null ? List.of() : List.of(keys);
     }
 
     /** A run whose lease expired, as the lease check closed it. */
@@ -204,14 +225,19 @@ class ChainRepository {
         return unneeded;
     }
 
-    void finishRun(long runId, RunStatus status, long durationMs, String error, Long productId) {
-        dsl.update(RUN)
+    /**
+     * Closes a RUNNING run. A run the lease check closed meanwhile keeps what it says (FAILED, "abandoned: …"): false
+     * then.
+     */
+    boolean finishRun(long runId, RunStatus status, long durationMs, String error, Long productId) {
+        return dsl.update(RUN)
                 .set(RUN.STATUS, status.name())
                 .set(RUN.FINISHED_AT, DSL.currentOffsetDateTime())
                 .set(RUN.DURATION_MS, durationMs)
                 .set(RUN.ERROR, error)
                 .set(RUN.PRODUCT_ID, productId)
-                .where(RUN.ID.eq(runId)).execute();
+                .where(RUN.ID.eq(runId)).and(RUN.STATUS.eq(RunStatus.RUNNING.name()))
+                .execute() == 1;
     }
 
     /** A stored output file, ready to catalogue. */

@@ -106,8 +106,8 @@ public class ProductEngine implements org.springframework.beans.factory.Disposab
         return heartbeats.scheduleAtFixedRate(() -> {
             try {
                 if (!repository.renewLease(runId, lease.lease())) {
-                    log.warn("Product {}: run {} lost its lease (recovered elsewhere); the catalogue's unique key keeps "
-                            + "one product whichever run commits first", instanceId, runId);
+                    log.warn("Product {}: run {} lost its lease (recovered elsewhere); it will store and catalogue "
+                            + "nothing more, the recovery's retry makes the product", instanceId, runId);
                 }
             } catch (RuntimeException e) {
                 // a database hiccup: the next beat tries again, the lease allows for missed beats
@@ -176,6 +176,9 @@ public class ProductEngine implements org.springframework.beans.factory.Disposab
             }
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             Optional<Long> productId = transaction.execute(status -> {
+                if (!repository.holdRunning(runId)) {
+                    throw new AbandonedRunException(runId);
+                }
                 Optional<Long> id = repository.insertProduct(instance, inputs, flags, parameters(recipe), output.summary(),
                         softwareVersion, durationMs, stored, output.attributes());
                 repository.finishRun(runId, id.isPresent() ? RunStatus.SUCCEEDED : RunStatus.SKIPPED, durationMs, null,
@@ -192,6 +195,11 @@ public class ProductEngine implements org.springframework.beans.factory.Disposab
         } catch (Exception e) {
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             String error = describe(e);
+            if (e instanceof AbandonedRunException) {
+                // the lease check closed this run while it worked (a stall longer than the lease) and cleaned up what
+                // it had stored then; what it stored since is deleted here, unless a catalogued product refers to it
+                RunRecovery.deleteUnneeded(repository, store, runId, repository.storedKeys(runId));
+            }
             repository.finishRun(runId, RunStatus.FAILED, durationMs, error, null);
             audit.record("product.failed", "product", instance.id(), null, Map.of("run", runId, "trigger", trigger.name()), error);
             log.warn("Product {} failed after {} ms: {}", instance.id(), durationMs, error);
@@ -199,6 +207,13 @@ public class ProductEngine implements org.springframework.beans.factory.Disposab
         } finally {
             beating.cancel(false);
             deleteQuietly(work);
+        }
+    }
+
+    /** A run that finds it was closed by the lease check while it worked: it must neither store nor catalogue. */
+    static final class AbandonedRunException extends ChainException {
+        AbandonedRunException(long runId) {
+            super("run " + runId + " was abandoned while it worked (its lease expired): another run makes the product");
         }
     }
 
@@ -261,7 +276,9 @@ public class ProductEngine implements org.springframework.beans.factory.Disposab
                     : name.lastIndexOf('.') > 0 ? name.substring(name.lastIndexOf('.')) : "";
             String key = "products/" + instance.type() + "/" + instance.version().toLowerCase(Locale.ROOT) + "/" + sha256 + extension;
             // noted first: if this process dies between the put and the catalogue's commit, the recovery finds it
-            repository.recordStoredKey(runId, key);
+            if (!repository.recordStoredKey(runId, key)) {
+                throw new AbandonedRunException(runId);
+            }
             store.put(key, path);
             stored.add(new ChainRepository.StoredOutput(file.name(), file.role(), file.mediaType(), size, sha256, key));
         }

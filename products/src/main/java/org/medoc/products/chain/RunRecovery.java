@@ -40,7 +40,7 @@ public class RunRecovery {
     public List<ChainRepository.AbandonedRun> recover(SchedulerClient client, ChainTasks tasks) {
         List<ChainRepository.AbandonedRun> abandoned = repository.abandonExpiredRuns();
         for (ChainRepository.AbandonedRun run : abandoned) {
-            int deleted = deleteUnneeded(run);
+            int deleted = deleteUnneeded(repository, store, run.id(), run.storedKeys());
             ProductInstance product = ProductInstance.parse(run.instanceId());
             boolean rescheduled = repository.productId(product).isEmpty()
                     && client.scheduleIfNotExists(tasks.runInstance(product, RunTrigger.RETRY), Instant.now());
@@ -55,16 +55,21 @@ public class RunRecovery {
         return abandoned;
     }
 
-    private int deleteUnneeded(ChainRepository.AbandonedRun run) {
+    /**
+     * Deletes the objects an abandoned run stored that no catalogued product file and no RUNNING run refers to (the
+     * content-addressed keys of a product made meanwhile by another run are kept); returns how many. Used by the
+     * lease check and by the abandoned run itself when it finds out ({@link ProductEngine}).
+     */
+    static int deleteUnneeded(ChainRepository repository, ArchiveStore store, long runId, List<String> storedKeys) {
         int deleted = 0;
-        Set<String> unneeded = repository.unneededKeys(run.storedKeys());
+        Set<String> unneeded = repository.unneededKeys(storedKeys);
         for (String key : unneeded) {
             try {
                 store.delete(key);
                 deleted++;
             } catch (IOException e) {
                 // left for medoc storage check, which reports it as an orphan
-                log.warn("Could not delete {} stored by abandoned run {}: {}", key, run.id(), e.getMessage());
+                log.warn("Could not delete {} stored by abandoned run {}: {}", key, runId, e.getMessage());
             }
         }
         return deleted;

@@ -51,6 +51,8 @@ class RunLeaseTests {
     @Autowired ArchiveStore store;
     @Autowired StorageCheck storageCheck;
     @Autowired @Qualifier("leasedRecipe") InputSummaryRecipe leased;
+    @Autowired ChainRepository repository;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
     @TempDir Path temp;
 
@@ -157,6 +159,65 @@ class RunLeaseTests {
         List<String> keys = dsl.select(PRODUCT_FILE.STORAGE_KEY).from(PRODUCT_FILE).join(PRODUCT).on(PRODUCT.ID.eq(PRODUCT_FILE.PRODUCT_ID))
                 .where(PRODUCT.ID.eq(runs.getLast().productId())).fetch(PRODUCT_FILE.STORAGE_KEY);
         assertThat(keys).isNotEmpty().doesNotContain(halfDone).allSatisfy(key -> assertThat(store.exists(key)).isTrue());
+    }
+
+    @Test
+    void aRunThatStallsPastItsLeaseAndIsRecoveredStoresAndCataloguesNothingAfterwards() throws Exception {
+        ProductInstance instance = new ProductInstance("leased", "1.0", leasedTime(5));
+        leased.sleepMillis(1_500);
+        java.util.concurrent.CompletableFuture<RuntimeException> failure = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                engine.run(leased, instance.referenceTime(), RunTrigger.COMMAND, "stalling-node");
+                failure.complete(null);
+            } catch (RuntimeException e) {
+                failure.complete(e);
+            }
+        });
+        await("the run to start", () -> dsl.fetchExists(RUN, RUN.INSTANCE_ID.eq(instance.id())));
+        long runId = dsl.select(RUN.ID).from(RUN).where(RUN.INSTANCE_ID.eq(instance.id())).fetchOne(RUN.ID);
+
+        // the node stalls longer than its lease (a pause no heartbeat gets through), and the lease check recovers it;
+        // the heartbeat may renew the lease between the two statements, so this is tried until the check sees it
+        List<Long> recovered = List.of();
+        for (int attempt = 0; attempt < 20 && !recovered.contains(runId); attempt++) {
+            dsl.update(RUN).set(RUN.LEASE_UNTIL, OffsetDateTime.now().minusSeconds(5)).where(RUN.ID.eq(runId)).execute();
+            recovered = recovery.recover(client, contextTasks).stream().map(ChainRepository.AbandonedRun::id).toList();
+        }
+        assertThat(recovered).as("recovered while its recipe still works").contains(runId);
+
+        // then the node wakes up and its recipe finishes: the run stores nothing and catalogues nothing
+        assertThat(failure.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(ChainException.class)
+                .hasMessageContaining("was abandoned while it worked");
+        assertThat(chain.runsOf(instance)).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.error()).as("the lease check's reason is kept")
+                    .startsWith("abandoned: the lease of node stalling-node expired at ");
+        });
+        assertThat(dsl.fetchExists(PRODUCT, PRODUCT.TYPE.eq("leased")
+                .and(PRODUCT.REFERENCE_TIME.eq(instance.referenceTime().atOffset(ZoneOffset.UTC))))).isFalse();
+        assertThat(dsl.select(RUN.STORED_KEYS).from(RUN).where(RUN.ID.eq(runId)).fetchOne(RUN.STORED_KEYS))
+                .as("no object written after the recovery").isEmpty();
+        assertThat(chain.pending(instance)).as("the recovery's retry makes it").isTrue();
+    }
+
+    @Test
+    void aRunClosedByTheLeaseCheckCannotBeCataloguedOrClosedAgain() {
+        ProductInstance instance = new ProductInstance("leased", "1.0", leasedTime(6));
+        long live = runLeftByADeadNode(instance, OffsetDateTime.now().plusMinutes(5));
+        assertThat((Boolean) transaction.execute(status -> repository.holdRunning(live))).as("a RUNNING run").isTrue();
+        long stalled = runLeftByADeadNode(instance, OffsetDateTime.now().minusSeconds(5));
+        assertThat(recovery.recover(client, contextTasks)).extracting(ChainRepository.AbandonedRun::id).contains(stalled);
+
+        assertThat((Boolean) transaction.execute(status -> repository.holdRunning(stalled))).as("an abandoned run").isFalse();
+        assertThat(repository.recordStoredKey(stalled, "products/leased/1.0/late.fits")).isFalse();
+        assertThat(repository.finishRun(stalled, RunStatus.SUCCEEDED, 1, null, null)).isFalse();
+        assertThat(chain.runsOf(instance)).filteredOn(run -> run.id() == stalled).singleElement().satisfies(run -> {
+            assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(run.error()).startsWith("abandoned: ");
+        });
+        assertThat(repository.storedKeys(stalled)).isEmpty();
+        assertThat(repository.finishRun(live, RunStatus.FAILED, 1, "closed by the test", null)).isTrue();
     }
 
     @Test
