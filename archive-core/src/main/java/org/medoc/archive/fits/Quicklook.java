@@ -1,10 +1,5 @@
 package org.medoc.archive.fits;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 
@@ -46,22 +41,16 @@ public final class Quicklook {
         float[] small = factor == 1 && plane.complete() ? plane.values() : downsample(plane, factor, outW, outH);
 
         double[] range = percentiles(plane.values());
-        BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_BYTE_GRAY);
-        WritableRaster raster = img.getRaster();
-        int[] row = new int[outW];
+        // straight to the bytes of the PNG rows, FITS row 0 at the bottom; Png.grey gives the bytes ImageIO gives for
+        // a TYPE_BYTE_GRAY image of them, without the image, its raster and ImageIO's writer objects
+        byte[] grey = new byte[outW * outH];
         for (int y = 0; y < outH; y++) {
+            int to = (outH - 1 - y) * outW;
             for (int x = 0; x < outW; x++) {
-                row[x] = grey(small[y * outW + x], range, stretch);
+                grey[to + x] = (byte) grey(small[y * outW + x], range, stretch);
             }
-            raster.setPixels(0, outH - 1 - y, outW, 1, row); // FITS row 0 at the bottom
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Png.write(img, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.grey(grey, outW, outH);
     }
 
     /** Block means over the held rows: output row oy covers image rows [oy·factor, (oy+1)·factor). */
@@ -95,23 +84,99 @@ public final class Quicklook {
         return out;
     }
 
-    /** {low, high} percentiles of the finite values (sampled evenly if there are many), or null if none. */
+    /**
+     * {low, high} percentiles of the finite values (sampled evenly if there are many), or null if none: the values of
+     * ranks floor(0.005 (n − 1)) and ceil(0.995 (n − 1)) of the sorted samples, found by selection rather than a full
+     * sort (the same two values; the sort was a third of a small file's quicklook).
+     */
     static double[] percentiles(float[] values) {
         int stride = Math.max(1, values.length / MAX_SAMPLES);
-        float[] finite = new float[Math.min(values.length, MAX_SAMPLES + 1)];
+        int[] keys = new int[Math.min(values.length, MAX_SAMPLES + 1)];
         int n = 0;
-        for (int i = 0; i < values.length && n < finite.length; i += stride) {
+        for (int i = 0; i < values.length && n < keys.length; i += stride) {
             if (Float.isFinite(values[i])) {
-                finite[n++] = values[i];
+                keys[n++] = orderKey(values[i]);
             }
         }
         if (n == 0) {
             return null;
         }
-        Arrays.sort(finite, 0, n);
-        double lo = finite[(int) Math.floor(LOW_PERCENTILE / 100 * (n - 1))];
-        double hi = finite[(int) Math.ceil(HIGH_PERCENTILE / 100 * (n - 1))];
-        return new double[] {lo, hi};
+        int low = (int) Math.floor(LOW_PERCENTILE / 100 * (n - 1));
+        int high = (int) Math.ceil(HIGH_PERCENTILE / 100 * (n - 1));
+        select(keys, 0, n, low);
+        // after the first selection everything right of rank low is at least its value
+        select(keys, low, n, high);
+        return new double[] {fromOrderKey(keys[low]), fromOrderKey(keys[high])};
+    }
+
+    /**
+     * An int that orders as {@link Float#compare} orders finite floats (-0.0 before 0.0, as {@code Arrays.sort} puts
+     * them): the sign-magnitude bits with the magnitude of negative values flipped.
+     */
+    static int orderKey(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    static float fromOrderKey(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
+    }
+
+    /**
+     * Puts into {@code a[k]} the value a sort of {@code a[from, to)} would put there, every value of {@code [from, k)}
+     * at most it and every value of {@code (k, to)} at least it (Hoare's selection, median-of-three pivots). Should
+     * the partitions stay unbalanced (at most 2 log₂ n + 8 rounds), the rest is sorted instead, so the time stays
+     * O(n log n) whatever the values.
+     */
+    static void select(int[] a, int from, int to, int k) {
+        int lo = from;
+        int hi = to - 1;
+        int rounds = 2 * (32 - Integer.numberOfLeadingZeros(to - from)) + 8;
+        while (hi > lo) {
+            if (rounds-- == 0 || hi - lo < 16) {
+                Arrays.sort(a, lo, hi + 1);
+                return;
+            }
+            int mid = (lo + hi) >>> 1;
+            // median of three into a[mid]
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
+            }
+            int pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(a, i++, j--);
+                }
+            }
+            // [lo, j] <= pivot, [i, hi] >= pivot, (j, i) == pivot
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static void swap(int[] a, int i, int j) {
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 
     private static int grey(float v, double[] range, Stretch stretch) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
@@ -61,6 +62,46 @@ class QuicklookTests {
         assertThat(grey(img, 20, 99)).as("bottom PNG row = FITS row 0 = lowest value").isZero();
         assertThat(grey(img, 20, 0)).as("top PNG row = last FITS row = highest value").isEqualTo(255);
         assertThat(grey(img, 20, 30)).isGreaterThan(grey(img, 20, 70));
+    }
+
+    /** The percentiles by selection are the values a full sort of the samples puts at the same two ranks. */
+    @Test
+    void percentilesAreTheValuesOfASortAtTheirRanks() {
+        java.util.Random random = new java.util.Random(42);
+        int cases = 0;
+        for (int n : new int[] {1, 2, 3, 17, 200, 4096, 100_000, 300_000}) {
+            for (int kind = 0; kind < 5; kind++) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = switch (kind) {
+                        case 0 -> (float) random.nextGaussian();
+                        case 1 -> 7f;                                       // all equal
+                        case 2 -> i;                                        // sorted
+                        case 3 -> random.nextInt(3) - 1 == 0 ? (random.nextBoolean() ? 0f : -0f) : random.nextInt(5) - 2;
+                        default -> random.nextInt(20) == 0 ? Float.NaN : n - i; // reversed, with NaN
+                    };
+                }
+                int stride = Math.max(1, n / (1 << 18));
+                float[] finite = new float[Math.min(n, (1 << 18) + 1)];
+                int m = 0;
+                for (int i = 0; i < n && m < finite.length; i += stride) {
+                    if (Float.isFinite(v[i])) {
+                        finite[m++] = v[i];
+                    }
+                }
+                Arrays.sort(finite, 0, m);
+                double[] p = Quicklook.percentiles(v);
+                assertThat(p[0]).as("n %d kind %d", n, kind)
+                        .isEqualTo((double) finite[(int) Math.floor(0.005 * (m - 1))]);
+                assertThat(p[1]).as("n %d kind %d", n, kind)
+                        .isEqualTo((double) finite[(int) Math.ceil(0.995 * (m - 1))]);
+                assertThat(Double.doubleToRawLongBits(p[0]))
+                        .isEqualTo(Double.doubleToRawLongBits(finite[(int) Math.floor(0.005 * (m - 1))]));
+                cases++;
+            }
+        }
+        assertThat(cases).isEqualTo(40);
+        assertThat(Quicklook.percentiles(new float[] {Float.NaN, Float.POSITIVE_INFINITY})).isNull();
     }
 
     @Test
