@@ -1,8 +1,5 @@
 package org.medoc.archive.fits;
 
-import java.util.Arrays;
-
-
 /** Greyscale PNG previews of an {@link ImagePlane}. */
 public final class Quicklook {
 
@@ -44,10 +41,19 @@ public final class Quicklook {
         // straight to the bytes of the PNG rows, FITS row 0 at the bottom; Png.grey gives the bytes ImageIO gives for
         // a TYPE_BYTE_GRAY image of them, without the image, its raster and ImageIO's writer objects
         byte[] grey = new byte[outW * outH];
-        for (int y = 0; y < outH; y++) {
-            int to = (outH - 1 - y) * outW;
-            for (int x = 0; x < outW; x++) {
-                grey[to + x] = (byte) grey(small[y * outW + x], range, stretch);
+        if (range != null && range[1] > range[0]) { // else all black
+            GreyLevels levels = GreyLevels.of(stretch);
+            double lo = range[0];
+            double span = range[1] - range[0];
+            for (int y = 0; y < outH; y++) {
+                int to = (outH - 1 - y) * outW;
+                for (int x = 0; x < outW; x++) {
+                    float v = small[y * outW + x];
+                    if (Float.isFinite(v)) {
+                        double t = Math.max(0, Math.min(1, (v - lo) / span));
+                        grey[to + x] = (byte) levels.level(t);
+                    }
+                }
             }
         }
         return Png.grey(grey, outW, outH);
@@ -86,8 +92,10 @@ public final class Quicklook {
 
     /**
      * {low, high} percentiles of the finite values (sampled evenly if there are many), or null if none: the values of
-     * ranks floor(0.005 (n − 1)) and ceil(0.995 (n − 1)) of the sorted samples, found by selection rather than a full
-     * sort (the same two values; the sort was a third of a small file's quicklook).
+     * ranks floor(0.005 (n − 1)) and ceil(0.995 (n − 1)) of the sorted samples. Both ranks lie within 0.5 % of an end,
+     * so they are found with two bounded heaps (the low + 1 smallest, the n − high largest) in one pass rather than a
+     * full sort: the same two values, and most samples are dismissed by one well-predicted comparison (the sort was a
+     * third of a small file's quicklook; a quickselect, all mispredicted branches, was no faster than the sort).
      */
     static double[] percentiles(float[] values) {
         int stride = Math.max(1, values.length / MAX_SAMPLES);
@@ -103,10 +111,59 @@ public final class Quicklook {
         }
         int low = (int) Math.floor(LOW_PERCENTILE / 100 * (n - 1));
         int high = (int) Math.ceil(HIGH_PERCENTILE / 100 * (n - 1));
-        select(keys, 0, n, low);
-        // after the first selection everything right of rank low is at least its value
-        select(keys, low, n, high);
-        return new double[] {fromOrderKey(keys[low]), fromOrderKey(keys[high])};
+        // a max-heap of the low + 1 smallest keys and a min-heap of the n − high largest: their roots are the keys
+        // of ranks low and high
+        int[] smallest = new int[low + 1];
+        int[] largest = new int[n - high];
+        for (int i = 0; i < n; i++) {
+            int key = keys[i];
+            if (i < smallest.length) {
+                siftUp(smallest, i, key, true);
+            } else if (key < smallest[0]) {
+                siftDown(smallest, key, true);
+            }
+            if (i < largest.length) {
+                siftUp(largest, i, key, false);
+            } else if (key > largest[0]) {
+                siftDown(largest, key, false);
+            }
+        }
+        return new double[] {fromOrderKey(smallest[0]), fromOrderKey(largest[0])};
+    }
+
+    /** Adds {@code key} at {@code heap[size]} and restores the heap (max-heap if {@code max}, else min-heap). */
+    private static void siftUp(int[] heap, int size, int key, boolean max) {
+        int at = size;
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (max ? heap[parent] >= key : heap[parent] <= key) {
+                break;
+            }
+            heap[at] = heap[parent];
+            at = parent;
+        }
+        heap[at] = key;
+    }
+
+    /** Replaces the root of a full heap by {@code key} and restores the heap. */
+    private static void siftDown(int[] heap, int key, boolean max) {
+        int size = heap.length;
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && (max ? heap[child + 1] > heap[child] : heap[child + 1] < heap[child])) {
+                child++;
+            }
+            if (max ? heap[child] <= key : heap[child] >= key) {
+                break;
+            }
+            heap[at] = heap[child];
+            at = child;
+        }
+        heap[at] = key;
     }
 
     /**
@@ -122,74 +179,100 @@ public final class Quicklook {
         return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
     }
 
-    /**
-     * Puts into {@code a[k]} the value a sort of {@code a[from, to)} would put there, every value of {@code [from, k)}
-     * at most it and every value of {@code (k, to)} at least it (Hoare's selection, median-of-three pivots). Should
-     * the partitions stay unbalanced (at most 2 log₂ n + 8 rounds), the rest is sorted instead, so the time stays
-     * O(n log n) whatever the values.
-     */
-    static void select(int[] a, int from, int to, int k) {
-        int lo = from;
-        int hi = to - 1;
-        int rounds = 2 * (32 - Integer.numberOfLeadingZeros(to - from)) + 8;
-        while (hi > lo) {
-            if (rounds-- == 0 || hi - lo < 16) {
-                Arrays.sort(a, lo, hi + 1);
-                return;
-            }
-            int mid = (lo + hi) >>> 1;
-            // median of three into a[mid]
-            if (a[mid] < a[lo]) {
-                swap(a, mid, lo);
-            }
-            if (a[hi] < a[lo]) {
-                swap(a, hi, lo);
-            }
-            if (a[hi] < a[mid]) {
-                swap(a, hi, mid);
-            }
-            int pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i++, j--);
-                }
-            }
-            // [lo, j] <= pivot, [i, hi] >= pivot, (j, i) == pivot
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return;
-            }
-        }
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-
-    private static int grey(float v, double[] range, Stretch stretch) {
+    /** The grey level of value {@code v}: what {@link #png} computes, pixel by pixel, through {@link GreyLevels}. */
+    static int grey(float v, double[] range, Stretch stretch) {
         if (range == null || !Float.isFinite(v) || range[1] <= range[0]) {
             return 0;
         }
         double t = (v - range[0]) / (range[1] - range[0]);
         t = Math.max(0, Math.min(1, t));
+        return level(t, stretch);
+    }
+
+    /** round(255 · stretch(t)) for t in [0, 1]: the definition of the grey levels. */
+    static int level(double t, Stretch stretch) {
         t = switch (stretch) {
             case LINEAR -> t;
             case SQRT -> Math.sqrt(t);
             case LOG -> Math.log10(1 + 1000 * t) / Math.log10(1001);
         };
         return (int) Math.round(t * 255);
+    }
+
+    /**
+     * {@link #level(double, Stretch)} without a logarithm, root or rounding per pixel: the level is a
+     * non-decreasing function of t (the square root is correctly rounded, {@code Math.log10} semi-monotonic, the
+     * rest monotone), so it is the number of thresholds T(g) ≤ t, T(g) being the least double t whose level is at
+     * least g. The 255 thresholds are found once per stretch by bisection over the doubles of [0, 1] with the
+     * definition itself, so the levels are the same, exactly (checked in {@code QuicklookTests}); a table of the level
+     * at t = b / 2¹⁶ gives the start, and at most a few thresholds are compared after it. The log10 per pixel was the
+     * largest part of a small file's quicklook, and the
+     * table is faster than {@code Math.round} for the linear stretch too.
+     */
+    static final class GreyLevels {
+
+        private static final int BUCKETS = 1 << 16;
+        private static final GreyLevels LINEAR = new GreyLevels(Stretch.LINEAR);
+        private static final GreyLevels SQRT = new GreyLevels(Stretch.SQRT);
+        private static final GreyLevels LOG = new GreyLevels(Stretch.LOG);
+
+        /** thresholds[g] = least t with level(t) ≥ g, for g = 1..255; thresholds[256] = +∞. */
+        private final double[] thresholds = new double[257];
+        /** start[b] = level(b / BUCKETS). */
+        private final byte[] start = new byte[BUCKETS + 1];
+
+        static GreyLevels of(Stretch stretch) {
+            return switch (stretch) {
+                case LINEAR -> LINEAR;
+                case SQRT -> SQRT;
+                case LOG -> LOG;
+            };
+        }
+
+        private GreyLevels(Stretch stretch) {
+            long one = Double.doubleToRawLongBits(1.0);
+            thresholds[0] = 0;
+            for (int g = 1; g <= 255; g++) {
+                // level(t) < g at lo, ≥ g at hi; non-negative doubles order as their bits
+                long lo = Double.doubleToRawLongBits(thresholds[g - 1]);
+                long hi = one;
+                if (Quicklook.level(Double.longBitsToDouble(lo), stretch) >= g) {
+                    thresholds[g] = thresholds[g - 1]; // a jump over several levels at once
+                    continue;
+                }
+                while (hi - lo > 1) {
+                    long mid = (lo + hi) >>> 1;
+                    if (Quicklook.level(Double.longBitsToDouble(mid), stretch) >= g) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                thresholds[g] = Double.longBitsToDouble(hi);
+            }
+            thresholds[256] = Double.POSITIVE_INFINITY;
+            int g = 0;
+            for (int b = 0; b <= BUCKETS; b++) {
+                double t = (double) b / BUCKETS;
+                while (thresholds[g + 1] <= t) {
+                    g++;
+                }
+                start[b] = (byte) g;
+            }
+        }
+
+        /** The least t whose level is at least g (1 ≤ g ≤ 255). */
+        double threshold(int g) {
+            return thresholds[g];
+        }
+
+        /** level(t) for t in [0, 1]. */
+        int level(double t) {
+            int g = start[(int) (t * BUCKETS)] & 0xff;
+            while (thresholds[g + 1] <= t) {
+                g++;
+            }
+            return g;
+        }
     }
 }
