@@ -121,7 +121,9 @@ public final class FitsImageReader {
      * only rows 0, s, 2s, … where the file's layout lets them be read alone (plain images, and lossless RICE_1
      * images in row tiles, the layout of SDO level-1 files: see {@link RiceRows}), else the whole plane as
      * {@link #readPlane(Path, FitsInspection, FitsHduInfo, FitsLimits, DecodeBudget)} reads it. Same checks, same
-     * refusals, same budget.
+     * refusals, same budget. An image that fits the quicklook (s = 1) takes the same path for every row: for a small
+     * file, nom-tam-fits' parse of every header card again and its decode cost more than all the rest of the
+     * quicklook (docs/benchmarks.md, "Small files: fewer copies, no second header parse").
      */
     public static ImagePlane readQuicklookRows(Path file, FitsInspection inspection, FitsHduInfo hdu, FitsLimits limits,
                                                DecodeBudget budget, int maxSide) throws FitsRejectedException, IOException {
@@ -135,7 +137,7 @@ public final class FitsImageReader {
         int step = (int) Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide);
         RiceRows rice = hdu.compressedImage() ? RiceRows.of(hdu) : null;
         boolean plain = !hdu.compressedImage() && hdu.dataSizeBytes() >= axes[0] * axes[1] * Math.abs(hdu.bitpix()) / 8;
-        if (step == 1 || (rice == null && !plain)) {
+        if (rice == null && !plain) {
             return readPlane(file, inspection, hdu, limits, budget);
         }
         if (hdu.compressedImage()) {
@@ -155,19 +157,25 @@ public final class FitsImageReader {
                 }
             } else {
                 int bytes = Math.abs(hdu.bitpix()) / 8;
-                java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(Math.multiplyExact(width, bytes));
-                for (int r = 0; r < rows; r++) {
-                    row.clear();
+                // every row (an image that fits the quicklook): the rows are contiguous, so read up to 1 MiB of them
+                // at once rather than a call per row; still bounded whatever the image size
+                int together = step == 1 ? Math.max(1, Math.min(rows, (1 << 20) / Math.multiplyExact(width, bytes))) : 1;
+                java.nio.ByteBuffer row = java.nio.ByteBuffer.allocate(Math.multiplyExact(together, width * bytes));
+                for (int r = 0; r < rows; r += together) {
+                    int n = Math.min(together, rows - r);
+                    row.clear().limit(n * width * bytes);
                     long at = hdu.dataOffset() + (long) r * step * width * bytes;
                     while (row.hasRemaining()) {
                         if (channel.read(row, at + row.position()) < 0) {
                             throw new FitsRejectedException("truncated: data unit shorter than NAXIS implies");
                         }
                     }
-                    budget.chargeBytes(row.capacity());
+                    budget.chargeBytes(row.limit());
                     row.flip();
-                    scaling.convertBigEndian(row, hdu.bitpix(), values, r * width, width);
-                    budget.chargePixels(width);
+                    for (int k = 0; k < n; k++) {
+                        scaling.convertBigEndian(row, hdu.bitpix(), values, (r + k) * width, width);
+                        budget.chargePixels(width);
+                    }
                 }
             }
         }

@@ -257,6 +257,10 @@ public final class HeaderNormaliser {
      */
     static Instant parseTime(String text, String timeOfDay) {
         String value = text.trim();
+        Instant plain = plainIso(value);
+        if (plain != null) {
+            return plain;
+        }
         Matcher jsoc = JSOC_TIME.matcher(value);
         if (jsoc.matches()) {
             double seconds = Double.parseDouble(jsoc.group(6));
@@ -284,6 +288,58 @@ public final class HeaderNormaliser {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The commonest spelling, {@code yyyy-mm-ddThh:mm:ss[.f…]} (a space for the T, 1–9 fraction digits, an optional
+     * trailing Z), read without {@code LocalDateTime.parse}'s general parser, a third of the normalisation of a small
+     * file. Null for any other spelling and for impossible values (left to the general path, which gives null for them
+     * as well), so the result is what the general path gives, only sooner.
+     */
+    private static Instant plainIso(String value) {
+        int n = value.length();
+        if (n > 0 && (value.charAt(n - 1) == 'Z' || value.charAt(n - 1) == 'z')) {
+            n--;
+        }
+        if (!(n == 19 || (n >= 21 && n <= 29 && value.charAt(19) == '.'))
+                || value.charAt(4) != '-' || value.charAt(7) != '-' || (value.charAt(10) != 'T' && value.charAt(10) != ' ')
+                || value.charAt(13) != ':' || value.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 7);
+        int day = digits(value, 8, 10);
+        int hour = digits(value, 11, 13);
+        int minute = digits(value, 14, 16);
+        int second = digits(value, 17, 19);
+        int nanos = 0;
+        if (n > 19) {
+            nanos = digits(value, 20, n);
+            for (int i = n; i < 29; i++) {
+                nanos *= 10;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number of chars [from, to) (at most 9), or -1 if one is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     private static Instant withTimeOfDay(LocalDate date, String timeOfDay) {

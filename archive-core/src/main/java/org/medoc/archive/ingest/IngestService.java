@@ -3,7 +3,6 @@ package org.medoc.archive.ingest;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
-import org.jooq.impl.DSL;
 import org.springframework.dao.DataAccessException;
 import org.medoc.archive.fits.FitsCard;
 import org.medoc.archive.fits.FitsHduInfo;
@@ -58,6 +57,10 @@ import static org.medoc.db.jooq.archive.Tables.QUARANTINE;
 public class IngestService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+    /** Catalogued and quarantined contents among some SHA-256s: id (quarantine: null) and reason (catalogue: null). */
+    private static final String LOOK_UP = "select sha256, id, null::text from " + OBSERVATION.getSchema().getName() + "."
+            + OBSERVATION.getName() + " where sha256 = any(?::bpchar[]) union all select sha256, null::bigint, reason from "
+            + QUARANTINE.getSchema().getName() + "." + QUARANTINE.getName() + " where sha256 = any(?::bpchar[])";
     /** Catalogue rows written in one transaction, by default. */
     public static final int BATCH_SIZE = 100;
 
@@ -186,22 +189,32 @@ public class IngestService {
         if (!wanted.isEmpty()) {
             try {
                 // one round trip for both look-ups of all the files: at hundreds of small files a second, round trips
-                // and the rendering of queries count
-                for (var r : dsl.select(OBSERVATION.SHA256, OBSERVATION.ID, DSL.inline((String) null, String.class).as("reason"))
-                        .from(OBSERVATION).where(OBSERVATION.SHA256.in(wanted))
-                        .unionAll(DSL.select(QUARANTINE.SHA256, DSL.inline((Long) null, Long.class), QUARANTINE.REASON)
-                                .from(QUARANTINE).where(QUARANTINE.SHA256.in(wanted)))
-                        .fetch()) {
-                    if (r.value2() != null) {
-                        catalogued.put(r.value1().trim(), r.value2());
-                    } else {
-                        quarantined.put(r.value1().trim(), r.value3());
+                // and the rendering of queries count; the SQL text is constant (the hashes go as one array), so it is
+                // neither rendered nor parsed again, and the driver keeps it prepared on the connection
+                String[] array = wanted.toArray(String[]::new);
+                dsl.connection(connection -> {
+                    try (var statement = connection.prepareStatement(LOOK_UP)) {
+                        java.sql.Array hashesArray = connection.createArrayOf("bpchar", array);
+                        statement.setArray(1, hashesArray);
+                        statement.setArray(2, hashesArray);
+                        try (var rows = statement.executeQuery()) {
+                            while (rows.next()) {
+                                long id = rows.getLong(2);
+                                if (!rows.wasNull()) {
+                                    catalogued.put(rows.getString(1).trim(), id);
+                                } else {
+                                    quarantined.put(rows.getString(1).trim(), rows.getString(3));
+                                }
+                            }
+                        }
                     }
-                }
-            } catch (DataAccessException e) {
+                });
+            } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
+                // jOOQ's own exception: a plain JDBC call is not translated to Spring's like the queries jOOQ runs
+                String reason = e instanceof DataAccessException d ? databaseFault(d) : databaseFault(e);
                 for (int i = 0; i < n; i++) {
                     if (staged[i] == null) {
-                        staged[i] = Staged.done(failed(names[i], hashes[i], databaseFault(e), e), sizes[i]);
+                        staged[i] = Staged.done(failed(names[i], hashes[i], reason, e), sizes[i]);
                     }
                 }
                 return List.of(staged);
@@ -316,6 +329,14 @@ public class IngestService {
             // the storage check finds it later as an object no record refers to
             log.warn("Could not delete {}: {}", key, e.getMessage());
         }
+    }
+
+    private static String databaseFault(RuntimeException e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return "database unavailable (" + cause.getClass().getSimpleName() + ")";
     }
 
     private static String databaseFault(DataAccessException e) {

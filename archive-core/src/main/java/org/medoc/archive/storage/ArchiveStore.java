@@ -95,7 +95,7 @@ public interface ArchiveStore {
 
     /** Throws IllegalArgumentException when the key could escape the store or is not in medoc's key form. */
     static String checkKey(String key) {
-        if (key == null || !key.matches("[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*") || key.contains("..")) {
+        if (key == null || !StorageKeys.FORM.matcher(key).matches() || key.contains("..")) {
             throw new IllegalArgumentException("invalid storage key: " + key);
         }
         return key;

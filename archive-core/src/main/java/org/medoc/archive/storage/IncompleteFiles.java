@@ -26,10 +26,34 @@ public final class IncompleteFiles {
     private IncompleteFiles() {
     }
 
-    /** A new empty temporary file in {@code dir} (created if needed), named for this process. */
+    private static final long PID = ProcessHandle.current().pid();
+    private static final java.nio.file.attribute.FileAttribute<?>[] OWNER_ONLY = {
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
+
+    /**
+     * A new empty temporary file in {@code dir} (created if needed), named for this process, readable and writable by
+     * its owner only (as {@code Files.createTempFile} makes them). Made here rather than by {@code createTempFile}:
+     * that one draws its name from a shared {@code SecureRandom}, and {@code createDirectories} throws and catches an
+     * exception when the directory exists, both a cost at hundreds of objects a second; the name only has to be new
+     * (it is created exclusively, and drawn again if taken).
+     */
     public static Path create(Path dir, String prefix) throws IOException {
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, prefix + ProcessHandle.current().pid() + "-", ".part");
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (int attempt = 0; ; attempt++) {
+            Path file = dir.resolve(prefix + PID + "-"
+                    + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return posix ? Files.createFile(file, OWNER_ONLY) : Files.createFile(file);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

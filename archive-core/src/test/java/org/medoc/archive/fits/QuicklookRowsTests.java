@@ -72,6 +72,19 @@ class QuicklookRowsTests {
         ImagePlane rows = rows(AIA_RICE, 1024);
         assertThat(rows.complete()).isTrue();
         assertThat(rows.height()).isEqualTo(705);
+        assertSameRows(rows, full(AIA_RICE));
+    }
+
+    /** Every row read by our own reader (no nom-tam-fits) is exactly the full decode, for plain images too. */
+    @Test
+    void everyRowOfAPlainImageThatFitsTheQuicklookEqualsTheFullDecode() throws Exception {
+        for (String name : new String[] {"aia_171_level1.fits", TestFiles.SHARP + "magnetogram.fits",
+                "mdi_fd_M_96m_01d.5874.0005_s.fits"}) {
+            Path file = TestFiles.real(name);
+            ImagePlane rows = rows(file, 1 << 14);
+            assertThat(rows.complete()).as(name).isTrue();
+            assertSameRows(rows, full(file));
+        }
     }
 
     /**

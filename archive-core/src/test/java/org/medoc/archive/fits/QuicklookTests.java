@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.Arrays;
 
 import javax.imageio.ImageIO;
 
@@ -61,6 +62,99 @@ class QuicklookTests {
         assertThat(grey(img, 20, 99)).as("bottom PNG row = FITS row 0 = lowest value").isZero();
         assertThat(grey(img, 20, 0)).as("top PNG row = last FITS row = highest value").isEqualTo(255);
         assertThat(grey(img, 20, 30)).isGreaterThan(grey(img, 20, 70));
+    }
+
+    /** The table of grey levels gives the level of the formula, exactly, at and around every threshold and elsewhere. */
+    @Test
+    void greyLevelsFromThresholdsAreThoseOfTheFormula() {
+        java.util.Random random = new java.util.Random(7);
+        int checked = 0;
+        for (Stretch stretch : Stretch.values()) {
+            Quicklook.GreyLevels levels = Quicklook.GreyLevels.of(stretch);
+            java.util.List<Double> ts = new java.util.ArrayList<>(java.util.List.of(0.0, 1.0, Double.MIN_VALUE,
+                    Math.nextDown(1.0)));
+            for (int g = 1; g <= 255; g++) {
+                double t = levels.threshold(g);
+                ts.addAll(java.util.List.of(t, Math.nextUp(t), Math.nextDown(t), Math.nextDown(Math.nextDown(t))));
+                // the definition: the least t at level g or above
+                assertThat(Quicklook.level(t, stretch)).as("%s %d", stretch, g).isGreaterThanOrEqualTo(g);
+                if (t > 0) {
+                    assertThat(Quicklook.level(Math.nextDown(t), stretch)).as("%s %d", stretch, g).isLessThan(g);
+                }
+            }
+            for (int b = 0; b <= 1 << 16; b += 97) {
+                double t = (double) b / (1 << 16);
+                ts.addAll(java.util.List.of(t, Math.nextDown(Math.max(t, Double.MIN_VALUE)), Math.min(1, Math.nextUp(t))));
+            }
+            for (int k = 0; k < 200_000; k++) {
+                ts.add(k % 2 == 0 ? random.nextDouble() : random.nextDouble() * 1e-3);
+            }
+            for (double t : ts) {
+                assertThat(levels.level(t)).as("%s at t = %s", stretch, t).isEqualTo(Quicklook.level(t, stretch));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(600_000);
+        // a quicklook of random values equals, pixel by pixel, the formula applied to each value
+        float[] v = new float[97 * 61];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 37 == 0 ? Float.NaN : (float) Math.exp(random.nextGaussian() * 3);
+        }
+        double[] range = Quicklook.percentiles(v);
+        for (Stretch stretch : Stretch.values()) {
+            BufferedImage img;
+            try {
+                img = decode(Quicklook.png(new ImagePlane(97, 61, v), stretch, 512));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            for (int y = 0; y < 61; y++) {
+                for (int x = 0; x < 97; x++) {
+                    assertThat(grey(img, x, 60 - y)).as("%s pixel %d, %d", stretch, x, y)
+                            .isEqualTo(Quicklook.grey(v[y * 97 + x], range, stretch));
+                }
+            }
+        }
+    }
+
+    /** The percentiles by selection are the values a full sort of the samples puts at the same two ranks. */
+    @Test
+    void percentilesAreTheValuesOfASortAtTheirRanks() {
+        java.util.Random random = new java.util.Random(42);
+        int cases = 0;
+        for (int n : new int[] {1, 2, 3, 17, 200, 4096, 100_000, 300_000}) {
+            for (int kind = 0; kind < 5; kind++) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = switch (kind) {
+                        case 0 -> (float) random.nextGaussian();
+                        case 1 -> 7f;                                       // all equal
+                        case 2 -> i;                                        // sorted
+                        case 3 -> random.nextInt(3) - 1 == 0 ? (random.nextBoolean() ? 0f : -0f) : random.nextInt(5) - 2;
+                        default -> random.nextInt(20) == 0 ? Float.NaN : n - i; // reversed, with NaN
+                    };
+                }
+                int stride = Math.max(1, n / (1 << 18));
+                float[] finite = new float[Math.min(n, (1 << 18) + 1)];
+                int m = 0;
+                for (int i = 0; i < n && m < finite.length; i += stride) {
+                    if (Float.isFinite(v[i])) {
+                        finite[m++] = v[i];
+                    }
+                }
+                Arrays.sort(finite, 0, m);
+                double[] p = Quicklook.percentiles(v);
+                assertThat(p[0]).as("n %d kind %d", n, kind)
+                        .isEqualTo((double) finite[(int) Math.floor(0.005 * (m - 1))]);
+                assertThat(p[1]).as("n %d kind %d", n, kind)
+                        .isEqualTo((double) finite[(int) Math.ceil(0.995 * (m - 1))]);
+                assertThat(Double.doubleToRawLongBits(p[0]))
+                        .isEqualTo(Double.doubleToRawLongBits(finite[(int) Math.floor(0.005 * (m - 1))]));
+                cases++;
+            }
+        }
+        assertThat(cases).isEqualTo(40);
+        assertThat(Quicklook.percentiles(new float[] {Float.NaN, Float.POSITIVE_INFINITY})).isNull();
     }
 
     @Test

@@ -16,6 +16,41 @@ class HeaderTimeTests {
         assertThat(HeaderNormaliser.parseTime("2020-06-02T08:17:33.136", null)).isEqualTo(Instant.parse("2020-06-02T08:17:33.136Z"));
     }
 
+    /** The quick reading of the plain ISO spelling gives what the general parser gives, invalid values included. */
+    @Test
+    void plainIsoTimesAreReadAsTheGeneralParserReadsThem() {
+        java.util.List<String> values = new java.util.ArrayList<>(java.util.List.of("2011-02-15T00:00:00",
+                "2011-02-15 00:00:00.5", "2011-02-15T00:00:00.123456789Z", "2011-02-15T00:00:00.1234567891",
+                "2011-02-29T00:00:00", "2012-02-29T23:59:59.999z", "2011-13-01T00:00:00", "2011-04-31T00:00:00",
+                "2016-12-31T23:59:60", "2011-02-15T24:00:00", "2011-02-15T00:60:00", "2011-02-15T00:00:00.",
+                "2011-02-15t00:00:00", "2011-02-15T00:00", "0000-01-01T00:00:00", "2011-0a-15T00:00:00",
+                "2011-02-15T00:00:00Zz", "+2011-02-15T00:00:0", "2011-02-15T00:00:00.+5", "2011-02-15T00:00:-1"));
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            char[] c = String.format(java.util.Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d.%s", random.nextInt(3000),
+                    random.nextInt(14), random.nextInt(33), random.nextInt(26), random.nextInt(62), random.nextInt(62),
+                    String.format(java.util.Locale.ROOT, "%09d", random.nextInt(1_000_000_000)).substring(0, 1 + random.nextInt(9))).toCharArray();
+            if (random.nextInt(10) == 0) {
+                c[random.nextInt(c.length)] = "0: T-.Zx/".charAt(random.nextInt(9));
+            }
+            values.add(new String(c, 0, random.nextInt(4) == 0 ? 19 : c.length));
+        }
+        int parsed = 0;
+        for (String value : values) {
+            Instant expected;
+            try {
+                String v = value.trim(); // as parseTime reads its text
+                v = v.endsWith("Z") || v.endsWith("z") ? v.substring(0, v.length() - 1) : v;
+                expected = java.time.LocalDateTime.parse(v.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(HeaderNormaliser.parseTime(value, null)).as(value).isEqualTo(expected);
+            parsed += expected == null ? 0 : 1;
+        }
+        assertThat(parsed).as("valid among them").isGreaterThan(2_000).isLessThan(values.size() - 2_000);
+    }
+
     @Test
     void jsocTaiTimesLoseTheLeapSecondsOfTheirDay() {
         // TAI - UTC = 34 s from 2009 to mid-2012, 37 s since 2017 (IERS Bulletin C)
