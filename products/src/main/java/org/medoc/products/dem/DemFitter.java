@@ -453,8 +453,10 @@ public final class DemFitter {
                 }
                 // √χ²_c − √(A·E/D) > P  ⇔  χ²_c > (P + √(A·E/D))²: one square root per block instead of two
                 float reach = pruneAbove + blockReach[k];
+                // the residual bound X/√χ²_c ≤ √χ²_c can only prune when χ²_c > P²: skip it otherwise
                 if (blockChi[k] > reach * reach
-                        || residualPrunes(residuals, j * RESIDUAL, a, p, w, prune, margin)) {
+                        || blockChi[k] > prune * prune
+                        && residualPrunes(residuals, j * RESIDUAL, a, p, w, prune, margin)) {
                     continue; // no node of this block can reach the incumbent
                 }
                 int from = t.blockStart[j];
