@@ -40,15 +40,18 @@ public final class DemFitAbBench {
             runners.add(r);
         }
         ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+        // one thread: this thread's CPU time; more (-Ddem.ab.threads): the process's, since the pool's threads fit
+        boolean process = Integer.getInteger("dem.ab.threads", 1) > 1;
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long pixels = Long.parseLong(runners.get(0).get().split(" ")[0]);
         for (Supplier<String> r : runners) { r.get(); r.get(); }
         double[][] cpu = new double[n][reps];
         String[] sums = new String[n];
         for (int k = 0; k < reps; k++) {
             for (int i = 0; i < n; i++) {
-                long c0 = tm.getCurrentThreadCpuTime();
+                long c0 = process ? os.getProcessCpuTime() : tm.getCurrentThreadCpuTime();
                 sums[i] = runners.get(i).get();
-                cpu[i][k] = (tm.getCurrentThreadCpuTime() - c0) / 1e9;
+                cpu[i][k] = ((process ? os.getProcessCpuTime() : tm.getCurrentThreadCpuTime()) - c0) / 1e9;
             }
         }
         for (int i = 0; i < n; i++) {

@@ -5,11 +5,11 @@ import java.util.*;
 
 /**
  * One build's side of {@link DemFitAbBench}: reads the set, keeps every {@code step}-th row and fits it on one thread per
- * call (public API only, so that it runs against any build of the products classes). Not part of the test run.
+ * call ({@code -Ddem.ab.threads=n} for n threads; public API only, so that it runs against any build of the products classes). Not part of the test run.
  */
 public final class DemFitRunner implements java.util.function.Supplier<String> {
     private final DemInput cut;
-    private final DemFitter fitter = DemFitter.standard().withThreads(1);
+    private final DemFitter fitter = DemFitter.standard().withThreads(Integer.getInteger("dem.ab.threads", 1));
 
     public DemFitRunner(String dir, int step, int offset) throws Exception {
         List<Path> files;
