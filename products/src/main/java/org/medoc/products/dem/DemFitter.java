@@ -33,11 +33,15 @@ import java.util.concurrent.Future;
  * k(c), so its angle to k(c) is at most r with sin r ≤ ρ = ‖e‖/‖k(c)‖, and by the triangle inequality on the sphere
  * every node of the block has √χ² ≥ √A (sin θ_c − sin r) ≥ √χ²_c − √(A·E/D) (E, D: the weighted cone radius and
  * centre norm). The bound is tested against the pruning level P as χ²_c &gt; (P + √(A·E/D))², which needs one square
- * root per block or super-block instead of two. The block of the previous pixel's optimum gives an incumbent; one vectorisable pass bounds all
- * super-blocks (in float, with a rounding tolerance derived in {@link #boundTolerance}); blocks of surviving
- * super-blocks are bounded in turn, nodes of surviving blocks are evaluated in float, and the nodes within float
- * rounding of the float minimum ({@link #nodeTolerance}) are evaluated again in double, with exactly the arithmetic
- * of the exhaustive search. The result is the exhaustive optimum up to ties below double rounding.
+ * root per block or super-block instead of two. Blocks that the cone keeps are tested again with a tighter residual
+ * bound ({@link #residualPrunes}): projected on the centre's own residual ρ = a − t_c k(c), every node has
+ * √χ² ≥ (χ²_c − T·H)/√χ²_c, where H bounds |ρ·e| through the block's precomputed first-order slopes and second-order
+ * remainder (docs/algorithms/dem.md §3.2). The block of the previous pixel's optimum gives an incumbent; one
+ * branch-free pass bounds all super-blocks (in float, with a rounding tolerance derived in {@link #boundTolerance});
+ * the cone bounds of the blocks of each surviving super-block are computed in one branch-free pass and tested in turn,
+ * nodes of surviving blocks are evaluated in float, and the nodes within float rounding of the float minimum
+ * ({@link #nodeTolerance}) are evaluated again in double, with exactly the arithmetic of the exhaustive search. The
+ * result is the exhaustive optimum up to ties below double rounding.
  *
  * <p>Pixels with a missing, non-finite, non-positive or saturated band are fitted on the remaining bands (at least
  * {@link #MIN_BANDS}); the number of usable bands is returned with the fit. Plain Java over primitive arrays, no
@@ -57,6 +61,8 @@ public final class DemFitter {
     private static final int BLOCK_NODES = BLOCK_T * BLOCK_W;
     private static final int SUPER_T = 3;
     private static final int SUPER_W = 3;
+    /** doubles per block in the residual-bound table: six per-band constants × 6 */
+    private static final int RESIDUAL = 6 * BANDS;
 
     /** How the grid is searched. */
     public enum Search { EXHAUSTIVE, BRANCH_AND_BOUND }
@@ -411,26 +417,46 @@ public final class DemFitter {
 
         // level 2: blocks of the surviving super-blocks; level 3: their nodes, in float
         float[] cone = t.blockCone;
+        double[] residuals = t.blockResidual;
+        double[] p = work.p;
+        double[] w = work.w;
+        double a = work.a;
+        double margin = boundMargin(a);
+        double prune = Math.sqrt(Math.max(0, (double) bestFloat + nodeTolerance));
+        float[] blockChi = work.blockChi;
+        float[] blockReach = work.blockReach;
         for (int sb = 0; sb < supers; sb++) {
             float superReach = pruneAbove + lower[sb];
             if (centre[sb] > superReach * superReach) {
                 continue;
             }
-            for (int j = t.superStart[sb]; j < t.superStart[sb + 1]; j++) {
+            // the cone bounds of the super-block's blocks in one branch-free pass, so that their independent chains
+            // of sums, divisions and square roots overlap instead of each waiting for the previous block's branch
+            int firstBlock = t.superStart[sb];
+            int count = t.superStart[sb + 1] - firstBlock;
+            for (int k = 0; k < count; k++) {
+                int at = (firstBlock + k) * 3 * BANDS;
+                float n = (p0 * cone[at] + p1 * cone[at + 1]) + (p2 * cone[at + 2] + p3 * cone[at + 3])
+                        + (p4 * cone[at + 4] + p5 * cone[at + 5]);
+                float d = (w0 * cone[at + 6] + w1 * cone[at + 7]) + (w2 * cone[at + 8] + w3 * cone[at + 9])
+                        + (w4 * cone[at + 10] + w5 * cone[at + 11]);
+                float e = (w0 * cone[at + 12] + w1 * cone[at + 13]) + (w2 * cone[at + 14] + w3 * cone[at + 15])
+                        + (w4 * cone[at + 16] + w5 * cone[at + 17]);
+                float invD = 1f / d;
+                blockChi[k] = af - n * n * invD;
+                blockReach[k] = (float) Math.sqrt(af * e * invD);
+            }
+            for (int k = 0; k < count; k++) {
+                int j = firstBlock + k;
                 if (j == first || j == second) {
                     continue;
                 }
-                int at = j * 3 * BANDS;
-                float n = p0 * cone[at] + p1 * cone[at + 1] + p2 * cone[at + 2] + p3 * cone[at + 3]
-                        + p4 * cone[at + 4] + p5 * cone[at + 5];
-                float d = w0 * cone[at + 6] + w1 * cone[at + 7] + w2 * cone[at + 8] + w3 * cone[at + 9]
-                        + w4 * cone[at + 10] + w5 * cone[at + 11];
-                float e = w0 * cone[at + 12] + w1 * cone[at + 13] + w2 * cone[at + 14] + w3 * cone[at + 15]
-                        + w4 * cone[at + 16] + w5 * cone[at + 17];
-                float invD = 1f / d;
                 // √χ²_c − √(A·E/D) > P  ⇔  χ²_c > (P + √(A·E/D))²: one square root per block instead of two
-                float reach = pruneAbove + (float) Math.sqrt(af * e * invD);
-                if (af - n * n * invD > reach * reach) {
+                float reach = pruneAbove + blockReach[k];
+                // the residual bound X/√χ²_c ≤ √χ²_c can only prune when χ²_c > P²: skip it otherwise
+                if (blockChi[k] > reach * reach
+                        || blockChi[k] > prune * prune
+                        && residualPrunes(residuals, j * RESIDUAL, a, p, w, prune, margin)) {
                     continue; // no node of this block can reach the incumbent
                 }
                 int from = t.blockStart[j];
@@ -440,7 +466,8 @@ public final class DemFitter {
                 evaluated += to - from;
                 if (blockBest < bestFloat) {
                     bestFloat = blockBest;
-                    pruneAbove = (float) (Math.sqrt(Math.max(0, bestFloat + nodeTolerance)) + tolerance);
+                    prune = Math.sqrt(Math.max(0, (double) bestFloat + nodeTolerance));
+                    pruneAbove = (float) (prune + tolerance);
                 }
             }
         }
@@ -470,6 +497,56 @@ public final class DemFitter {
         work.chi = Math.max(0, best);
         work.evaluated = evaluated;
         return bestPosition;
+    }
+
+    /**
+     * The residual bound of one block, in double (constants from {@code SearchTables.residual} at {@code g[at…]}):
+     * with the centre's N = Σ p_b C_b, D = Σ w_b C_b², E = Σ w_b (C_b Δ_b)², χ²_c = A − N²/D, t_c = N/D,
+     * u_b = p_b − t_c w_b C_b, H = |Σ u_b C_b J_b^T m_T| + |Σ u_b C_b J_b^σ m_σ| + Σ |u_b| C_b Q_b and
+     * T = √A / (√D − √E), every node n of the block has √χ²(n) ≥ X / √χ²_c with X = χ²_c − T·H (docs/algorithms/dem.md
+     * §3.2). Returns whether that exceeds the pruning level P, tested as X &gt; 0 and X² &gt; P² χ²_c with both sides
+     * moved by {@code margin} against the block.
+     */
+    private static boolean residualPrunes(double[] g, int at, double a, double[] p, double[] w, double prune,
+                                          double margin) {
+        double n = p[0] * g[at] + p[1] * g[at + 1] + p[2] * g[at + 2] + p[3] * g[at + 3] + p[4] * g[at + 4]
+                + p[5] * g[at + 5];
+        double d = w[0] * g[at + 6] + w[1] * g[at + 7] + w[2] * g[at + 8] + w[3] * g[at + 9] + w[4] * g[at + 10]
+                + w[5] * g[at + 11];
+        double invD = 1 / d;
+        double tc = n * invD;
+        double chi = a - n * tc;
+        // u_b = w_b (I_b − t_c C_b): the centre's whitened residual times √w_b, orthogonal to the centre's model
+        double u0 = p[0] - tc * w[0] * g[at];
+        double u1 = p[1] - tc * w[1] * g[at + 1];
+        double u2 = p[2] - tc * w[2] * g[at + 2];
+        double u3 = p[3] - tc * w[3] * g[at + 3];
+        double u4 = p[4] - tc * w[4] * g[at + 4];
+        double u5 = p[5] - tc * w[5] * g[at + 5];
+        double slopeT = u0 * g[at + 18] + u1 * g[at + 19] + u2 * g[at + 20] + u3 * g[at + 21] + u4 * g[at + 22]
+                + u5 * g[at + 23];
+        double slopeW = u0 * g[at + 24] + u1 * g[at + 25] + u2 * g[at + 26] + u3 * g[at + 27] + u4 * g[at + 28]
+                + u5 * g[at + 29];
+        double rest = Math.abs(u0) * g[at + 30] + Math.abs(u1) * g[at + 31] + Math.abs(u2) * g[at + 32]
+                + Math.abs(u3) * g[at + 33] + Math.abs(u4) * g[at + 34] + Math.abs(u5) * g[at + 35];
+        double h = Math.abs(slopeT) + Math.abs(slopeW) + rest;
+        double e = w[0] * g[at + 12] + w[1] * g[at + 13] + w[2] * g[at + 14] + w[3] * g[at + 15] + w[4] * g[at + 16]
+                + w[5] * g[at + 17];
+        // T = √A / (√D − √E) = √(A/D) / (1 − √(E/D)) bounds the best EM of every node scaled as k_c + e, ‖e‖ ≤ √E
+        double spread = Math.sqrt(e * invD) * (1 + 1e-12);
+        if (spread >= 1) {
+            return false;
+        }
+        double x = chi - Math.sqrt(a * invD) / (1 - spread) * h * (1 + 1e-12) - margin;
+        return x > 0 && x * x > prune * prune * (chi + margin);
+    }
+
+    /**
+     * Rounding margin on χ² for the double bounds: χ²_c, E, D, H are sums of six products of doubles (relative error
+     * a few 10⁻¹⁶ of A, of √A·√D·max Δ and of their squares), far below 10⁻⁹ A.
+     */
+    static double boundMargin(double a) {
+        return 1e-9 * a + 1e-300;
     }
 
     /**
@@ -504,6 +581,9 @@ public final class DemFitter {
         final float[] chiFloat;
         final float[] floatWeights = new float[2 * BANDS];
         final int[] visited;
+        /** the cone bounds of the blocks of one super-block */
+        final float[] blockChi = new float[SUPER_T * SUPER_W];
+        final float[] blockReach = new float[SUPER_T * SUPER_W];
         double a;
         int bands;
         double chi;
@@ -561,6 +641,8 @@ public final class DemFitter {
         final int[] superStart;
         /** per block, 18 floats: K̂_b(c), K̂_b(c)², (K̂_b(c) Δ_b)² rounded up */
         final float[] blockCone;
+        /** per block, {@value #RESIDUAL} doubles: the constants of the residual bound ({@link #residual}) */
+        final double[] blockResidual;
         /** [band][super-block]: the same three quantities for the super-blocks */
         final float[][] superCentre;
         final float[][] superCentreSquared;
@@ -598,6 +680,7 @@ public final class DemFitter {
             blockStart = new int[blockCount + 1];
             superStart = new int[superCount + 1];
             blockCone = new float[blockCount * 3 * BANDS];
+            blockResidual = new double[blockCount * RESIDUAL];
             superCentre = new float[BANDS][superCount];
             superCentreSquared = new float[BANDS][superCount];
             superRadius = new float[BANDS][superCount];
@@ -636,9 +719,11 @@ public final class DemFitter {
                                     position++;
                                 }
                             }
-                            float[] cone = cone(blockStart[block], position,
-                                    positionOf[grid.node((t0 + t1 - 1) / 2, (w0 + w1 - 1) / 2)]);
+                            int blockCentre = positionOf[grid.node((t0 + t1 - 1) / 2, (w0 + w1 - 1) / 2)];
+                            float[] cone = cone(blockStart[block], position, blockCentre);
                             System.arraycopy(cone, 0, blockCone, block * 3 * BANDS, 3 * BANDS);
+                            System.arraycopy(residual(blockStart[block], position, blockCentre), 0, blockResidual,
+                                    block * RESIDUAL, RESIDUAL);
                             block++;
                         }
                     }
@@ -708,6 +793,105 @@ public final class DemFitter {
                 cone[2 * BANDS + b] = Math.nextUp((float) (r * r));
             }
             return cone;
+        }
+
+        /**
+         * The constants of the residual bound of the block of positions [from, to) around {@code centre},
+         * {@value #RESIDUAL} doubles: per band C_b = K̂_b(c), C_b², (C_b Δ_b)², C_b J_b^T m_T, C_b J_b^σ m_σ, C_b Q_b.
+         * <ul>
+         * <li>ε_nb = s_n K̂_b(n)/K̂_b(c) − 1 with s_n = 2 / (min_b r + max_b r), r_b = K̂_b(n)/K̂_b(c), the rescaling of n
+         * that minimises its largest relative deviation; Δ_b = max_n |ε_nb| &lt; 1.</li>
+         * <li>ε_nb = λ_n + J_b^T δT_n + J_b^σ δσ_n + q_nb, δ the node's offset from c in grid steps (|δT| ≤ m_T,
+         * |δσ| ≤ m_σ), J_b the least-squares slopes of ε over the group, λ_n the mid-range of the node's residuals over
+         * the bands (any λ_n is allowed: it multiplies the centre's own model vector, to which the pixel's residual is
+         * orthogonal), Q_b = max_n |q_nb|.</li>
+         * </ul>
+         * Δ and Q are enlarged by 10⁻⁶ (relative) and 10⁻¹² (absolute) to cover the rounding of these sums.
+         */
+        private double[] residual(int from, int to, int centre) {
+            int m = to - from;
+            double[][] eps = new double[m][BANDS];
+            double[] dt = new double[m];
+            double[] dw = new double[m];
+            double[] delta = new double[BANDS];
+            int ct = canonical[centre] % logTCount;
+            int cw = canonical[centre] / logTCount;
+            double mt = 0;
+            double mw = 0;
+            for (int k = 0; k < m; k++) {
+                int at = from + k;
+                double min = Double.POSITIVE_INFINITY;
+                double max = 0;
+                for (int b = 0; b < BANDS; b++) {
+                    double ratio = shape[b][at] / shape[b][centre];
+                    eps[k][b] = ratio;
+                    min = Math.min(min, ratio);
+                    max = Math.max(max, ratio);
+                }
+                double best = 2 / (min + max);
+                for (int b = 0; b < BANDS; b++) {
+                    eps[k][b] = best * eps[k][b] - 1;
+                    delta[b] = Math.max(delta[b], Math.abs(eps[k][b]));
+                }
+                dt[k] = canonical[at] % logTCount - ct;
+                dw[k] = canonical[at] / logTCount - cw;
+                mt = Math.max(mt, Math.abs(dt[k]));
+                mw = Math.max(mw, Math.abs(dw[k]));
+            }
+            double stt = 0;
+            double sww = 0;
+            double stw = 0;
+            for (int k = 0; k < m; k++) {
+                stt += dt[k] * dt[k];
+                sww += dw[k] * dw[k];
+                stw += dt[k] * dw[k];
+            }
+            double det = stt * sww - stw * stw;
+            double[] slopeT = new double[BANDS];
+            double[] slopeW = new double[BANDS];
+            for (int b = 0; b < BANDS; b++) {
+                double yt = 0;
+                double yw = 0;
+                for (int k = 0; k < m; k++) {
+                    yt += eps[k][b] * dt[k];
+                    yw += eps[k][b] * dw[k];
+                }
+                if (det > 1e-9) {
+                    slopeT[b] = (sww * yt - stw * yw) / det;
+                    slopeW[b] = (stt * yw - stw * yt) / det;
+                } else if (stt > 0) {
+                    slopeT[b] = yt / stt;
+                } else if (sww > 0) {
+                    slopeW[b] = yw / sww;
+                }
+            }
+            double[] q = new double[BANDS];
+            double[] rest = new double[BANDS];
+            for (int k = 0; k < m; k++) {
+                double min = Double.POSITIVE_INFINITY;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int b = 0; b < BANDS; b++) {
+                    rest[b] = eps[k][b] - slopeT[b] * dt[k] - slopeW[b] * dw[k];
+                    min = Math.min(min, rest[b]);
+                    max = Math.max(max, rest[b]);
+                }
+                double lambda = (min + max) / 2;
+                for (int b = 0; b < BANDS; b++) {
+                    q[b] = Math.max(q[b], Math.abs(rest[b] - lambda));
+                }
+            }
+            double[] out = new double[RESIDUAL];
+            for (int b = 0; b < BANDS; b++) {
+                double c = shape[b][centre];
+                double d = delta[b] * (1 + 1e-6) + 1e-12;
+                out[b] = c;
+                out[BANDS + b] = c * c;
+                out[2 * BANDS + b] = c * d * c * d;
+                out[3 * BANDS + b] = c * slopeT[b] * mt;
+                out[4 * BANDS + b] = c * slopeW[b] * mw;
+                out[5 * BANDS + b] = c * (q[b] * (1 + 1e-6) + 1e-12);
+            }
+            return out;
         }
     }
 }
