@@ -200,7 +200,11 @@ public final class DemBench {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static int[] agreement(DemFitter fitter, DemInput input, int window) {
+    /**
+     * Fits the central {@code window}² of the set with the fast and the exhaustive search; returns the pixels with the
+     * same node, the fitted pixels, and the pixels whose χ² and EM are the same too.
+     */
+    static int[] agreement(DemFitter fitter, DemInput input, int window) {
         int x0 = (input.width() - window) / 2;
         int y0 = (input.height() - window) / 2;
         java.util.Map<AiaChannel, float[]> rates = new java.util.EnumMap<>(AiaChannel.class);
@@ -216,6 +220,7 @@ public final class DemBench {
         DemMaps exhaustive = fitter.withSearch(DemFitter.Search.EXHAUSTIVE).fit(cut);
         int same = 0;
         int fitted = 0;
+        int bitSame = 0;
         for (int y = 0; y < window; y++) {
             for (int x = 0; x < window; x++) {
                 if (!Float.isNaN(exhaustive.logTemperature()[y][x])) {
@@ -223,11 +228,15 @@ public final class DemBench {
                     if (fast.logTemperature()[y][x] == exhaustive.logTemperature()[y][x]
                             && fast.widthDex()[y][x] == exhaustive.widthDex()[y][x]) {
                         same++;
+                        if (fast.chiSquare()[y][x] == exhaustive.chiSquare()[y][x]
+                                && fast.emissionMeasure()[y][x] == exhaustive.emissionMeasure()[y][x]) {
+                            bitSame++;
+                        }
                     }
                 }
             }
         }
-        return new int[] {same, fitted};
+        return new int[] {same, fitted, bitSame};
     }
 
     /** CPU time of the whole process (all threads), which the other processes of a shared machine do not inflate. */

@@ -64,38 +64,10 @@ public final class DemFitBench {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         if (window > 0) {
-            int x0 = (width - window) / 2;
-            int y0 = (input.height() - window) / 2;
-            Map<AiaChannel, float[]> w = new EnumMap<>(AiaChannel.class);
-            input.rates().forEach((channel, values) -> {
-                float[] c = new float[window * window];
-                for (int y = 0; y < window; y++) {
-                    System.arraycopy(values, (y0 + y) * width + x0, c, y * window, window);
-                }
-                w.put(channel, c);
-            });
-            DemInput part = new DemInput(window, window, w, input.exposureSeconds(), input.pixelsAveraged());
-            DemFitter two = fitter.withThreads(2);
-            DemMaps fast = two.fit(part);
-            DemMaps exhaustive = two.withSearch(DemFitter.Search.EXHAUSTIVE).fit(part);
-            int same = 0;
-            int bitSame = 0;
-            int fitted = 0;
-            for (int y = 0; y < window; y++) {
-                for (int x = 0; x < window; x++) {
-                    if (!Float.isNaN(exhaustive.logTemperature()[y][x])) {
-                        fitted++;
-                        if (fast.logTemperature()[y][x] == exhaustive.logTemperature()[y][x]
-                                && fast.widthDex()[y][x] == exhaustive.widthDex()[y][x]) {
-                            same++;
-                            if (fast.chiSquare()[y][x] == exhaustive.chiSquare()[y][x]
-                                    && fast.emissionMeasure()[y][x] == exhaustive.emissionMeasure()[y][x]) {
-                                bitSame++;
-                            }
-                        }
-                    }
-                }
-            }
+            int[] agreement = DemBench.agreement(fitter.withThreads(2), input, window);
+            int same = agreement[0];
+            int fitted = agreement[1];
+            int bitSame = agreement[2];
             System.out.printf(Locale.ROOT, "fast vs exhaustive on the central %d² window: same node %d, same χ² and EM %d,"
                     + " of %d fitted%n", window, same, bitSame, fitted);
         }
