@@ -211,7 +211,7 @@ public class IngestService {
                 });
             } catch (DataAccessException | org.jooq.exception.DataAccessException e) {
                 // jOOQ's own exception: a plain JDBC call is not translated to Spring's like the queries jOOQ runs
-                String reason = e instanceof DataAccessException d ? databaseFault(d) : databaseFault(e);
+                String reason = databaseFault(e);
                 for (int i = 0; i < n; i++) {
                     if (staged[i] == null) {
                         staged[i] = Staged.done(failed(names[i], hashes[i], reason, e), sizes[i]);
@@ -331,17 +331,12 @@ public class IngestService {
         }
     }
 
+    /**
+     * The reason shown for a database failure, Spring's or jOOQ's: the class of its innermost cause (the SQL text of
+     * the statement stays in the log).
+     */
     private static String databaseFault(RuntimeException e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return "database unavailable (" + cause.getClass().getSimpleName() + ")";
-    }
-
-    private static String databaseFault(DataAccessException e) {
-        // the SQL text of the statement stays in the log
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
         return "database unavailable (" + cause.getClass().getSimpleName() + ")";
     }
 
