@@ -41,7 +41,9 @@ import java.util.concurrent.Future;
  * the cone bounds of the blocks of each surviving super-block are computed in one branch-free pass and tested in turn,
  * nodes of surviving blocks are evaluated in float, and the nodes within float rounding of the float minimum
  * ({@link #nodeTolerance}) are evaluated again in double, with exactly the arithmetic of the exhaustive search. The
- * result is the exhaustive optimum up to ties below double rounding.
+ * result is the exhaustive optimum up to ties below double rounding. When the JVM has the Vector API
+ * ({@code --add-modules jdk.incubator.vector}), {@link #fit(DemInput)} runs the same search on tiles of neighbouring
+ * pixels, one pixel per SIMD lane ({@link DemLaneSearch}, docs/algorithms/dem.md §3.3), with the same results.
  *
  * <p>Pixels with a missing, non-finite, non-positive or saturated band are fitted on the remaining bands (at least
  * {@link #MIN_BANDS}); the number of usable bands is returned with the fit. Plain Java over primitive arrays, no
@@ -78,6 +80,8 @@ public final class DemFitter {
     private final int threads;
     private final double saturationDn;
     private final SearchTables tables;
+    /** pixels per SIMD pass of {@link DemLaneSearch}, 0 when the scalar search is used */
+    private final int lanes;
 
     public DemFitter(DemGrid grid, GaussianDemModel model, AiaNoiseModel noise, Search search, int threads,
                      double saturationDn) {
@@ -90,6 +94,34 @@ public final class DemFitter {
         this.threads = threads;
         this.saturationDn = saturationDn;
         this.tables = SearchTables.of(grid, model);
+        this.lanes = AVAILABLE_LANES;
+    }
+
+    /**
+     * Pixels per pass of the tiled search: the Vector API's preferred float length (16 with AVX-512, 8 with AVX2) when
+     * the JVM runs with {@code --add-modules jdk.incubator.vector}, else 0 (scalar search, same results).
+     */
+    private static final int AVAILABLE_LANES = availableLanes();
+
+    private static int availableLanes() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return 0;
+        }
+        try {
+            return DemLaneSearch.lanes();
+        } catch (LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** Pixels fitted per SIMD pass by {@link #fit}: 0 when it searches pixel by pixel. */
+    public int lanes() {
+        return search == Search.BRANCH_AND_BOUND ? lanes : 0;
+    }
+
+    /** The same fitter searching pixel by pixel even when the Vector API is available (for comparisons). */
+    public DemFitter withoutLanes() {
+        return new DemFitter(this, search, threads, 0);
     }
 
     /** Standard grid and responses, pre-flight calibration term, branch-and-bound search on all processors. */
@@ -100,15 +132,15 @@ public final class DemFitter {
 
     /** The same fitter with another search strategy (the precomputed tables are shared). */
     public DemFitter withSearch(Search other) {
-        return new DemFitter(this, other, threads);
+        return new DemFitter(this, other, threads, lanes);
     }
 
     /** The same fitter on another number of threads. */
     public DemFitter withThreads(int count) {
-        return new DemFitter(this, search, count);
+        return new DemFitter(this, search, count, lanes);
     }
 
-    private DemFitter(DemFitter base, Search search, int threads) {
+    private DemFitter(DemFitter base, Search search, int threads, int lanes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -118,6 +150,7 @@ public final class DemFitter {
         this.threads = threads;
         this.saturationDn = base.saturationDn;
         this.tables = base.tables;
+        this.lanes = lanes;
     }
 
     public DemGrid grid() {
@@ -153,6 +186,9 @@ public final class DemFitter {
         }
         int n = input.pixelsAveraged();
         int rowsPerTask = Math.max(1, Math.min(16, height / (threads * 8) + 1));
+        if (lanes() > 0) {
+            rowsPerTask = (rowsPerTask + TILE_ROWS - 1) / TILE_ROWS * TILE_ROWS; // whole tiles per task
+        }
         if (threads == 1) {
             fitRows(0, height, width, rates, exposure, n, em, logT, sigma, chi2, bands);
         } else {
@@ -185,6 +221,10 @@ public final class DemFitter {
 
     private void fitRows(int from, int to, int width, float[][] rates, double[] exposure, int n, float[][] em,
                          float[][] logT, float[][] sigma, float[][] chi2, byte[][] bands) {
+        if (lanes() > 0) {
+            fitTiles(from, to, width, rates, exposure, n, em, logT, sigma, chi2, bands);
+            return;
+        }
         Workspace work = new Workspace(tables);
         double[] intensity = new double[BANDS];
         for (int y = from; y < to; y++) {
@@ -210,6 +250,64 @@ public final class DemFitter {
         }
     }
 
+    /** Rows of a tile of the SIMD search; its columns are lanes / 4. */
+    private static final int TILE_ROWS = 4;
+
+    /** Rows [from, to) by tiles of {@value #TILE_ROWS} rows × lanes/4 columns, one pixel per lane ({@link DemLaneSearch}). */
+    private void fitTiles(int from, int to, int width, float[][] rates, double[] exposure, int n, float[][] em,
+                          float[][] logT, float[][] sigma, float[][] chi2, byte[][] bands) {
+        DemLaneSearch tile = new DemLaneSearch(tables);
+        int perPass = tile.lanesPerPass();
+        int columns = perPass / TILE_ROWS;
+        Workspace work = new Workspace(tables);
+        double[] intensity = new double[BANDS];
+        int[] laneX = new int[perPass];
+        int[] laneY = new int[perPass];
+        for (int y0 = from; y0 < to; y0 += TILE_ROWS) {
+            for (int x0 = 0; x0 < width; x0 += columns) {
+                int used = 0;
+                for (int dy = 0; dy < TILE_ROWS && y0 + dy < to; dy++) {
+                    for (int dx = 0; dx < columns && x0 + dx < width; dx++) {
+                        int y = y0 + dy;
+                        int x = x0 + dx;
+                        int index = y * width + x;
+                        for (int b = 0; b < BANDS; b++) {
+                            intensity[b] = rates[b] == null ? Double.NaN : rates[b][index];
+                        }
+                        bands[y][x] = (byte) weights(work, intensity, exposure, n);
+                        if (work.bands < MIN_BANDS) {
+                            em[y][x] = Float.NaN;
+                            logT[y][x] = Float.NaN;
+                            sigma[y][x] = Float.NaN;
+                            chi2[y][x] = Float.NaN;
+                            continue;
+                        }
+                        tile.setLane(used, work.p, work.w, work.a);
+                        laneX[used] = x;
+                        laneY[used] = y;
+                        used++;
+                    }
+                }
+                if (used == 0) {
+                    continue;
+                }
+                for (int lane = used; lane < perPass; lane++) {
+                    tile.copyLane(0, lane); // unused lanes repeat a real pixel; their results are not read
+                }
+                tile.search();
+                for (int lane = 0; lane < used; lane++) {
+                    int y = laneY[lane];
+                    int x = laneX[lane];
+                    int node = tables.canonical[tile.position[lane]];
+                    em[y][x] = (float) tile.emissionMeasure(lane);
+                    logT[y][x] = (float) grid.logT(node % tables.logTCount);
+                    sigma[y][x] = (float) grid.width(node / tables.logTCount);
+                    chi2[y][x] = (float) Math.max(0, tile.chi[lane]);
+                }
+            }
+        }
+    }
+
     /**
      * Fits one pixel. {@code rates} are in {@link AiaChannel} order [DN s⁻¹ pix⁻¹] (NaN = band missing),
      * {@code exposureSeconds} likewise (ignored for missing bands).
@@ -226,6 +324,25 @@ public final class DemFitter {
 
     /** Weights of one pixel, then the search; returns the canonical node or −1. */
     private int fitInto(Workspace work, double[] rates, double[] exposure, int pixelsAveraged) {
+        double[] p = work.p;
+        double[] w = work.w;
+        if (weights(work, rates, exposure, pixelsAveraged) < MIN_BANDS) {
+            return -1;
+        }
+        int position = search == Search.EXHAUSTIVE ? exhaustive(work) : branchAndBound(work);
+        double n = 0;
+        double d = 0;
+        for (int b = 0; b < BANDS; b++) {
+            double k = tables.shape[b][position];
+            n += p[b] * k;
+            d += w[b] * k * k;
+        }
+        work.emissionMeasure = n / d / tables.scale[position];
+        return tables.canonical[position];
+    }
+
+    /** p_b, w_b and A of one pixel into the workspace (0 for unusable bands); returns the number of usable bands. */
+    private int weights(Workspace work, double[] rates, double[] exposure, int pixelsAveraged) {
         double[] p = work.p;
         double[] w = work.w;
         double a = 0;
@@ -248,19 +365,7 @@ public final class DemFitter {
         work.bands = bands;
         work.a = a;
         work.evaluated = 0;
-        if (bands < MIN_BANDS) {
-            return -1;
-        }
-        int position = search == Search.EXHAUSTIVE ? exhaustive(work) : branchAndBound(work);
-        double n = 0;
-        double d = 0;
-        for (int b = 0; b < BANDS; b++) {
-            double k = tables.shape[b][position];
-            n += p[b] * k;
-            d += w[b] * k * k;
-        }
-        work.emissionMeasure = n / d / tables.scale[position];
-        return tables.canonical[position];
+        return bands;
     }
 
     /** Every node, in canonical order; strict improvement keeps the lowest index on ties. Returns a table position. */

@@ -5,7 +5,7 @@ import java.util.*;
 
 /**
  * One build's side of {@link DemFitAbBench}: reads the set, keeps every {@code step}-th row and fits it on one thread per
- * call ({@code -Ddem.ab.threads=n} for n threads; public API only, so that it runs against any build of the products classes). Not part of the test run.
+ * call ({@code -Ddem.ab.threads=n} for n threads, {@code -Ddem.ab.band=n} for n contiguous central rows instead; public API only, so that it runs against any build of the products classes). Not part of the test run.
  */
 public final class DemFitRunner implements java.util.function.Supplier<String> {
     private final DemInput cut;
@@ -16,11 +16,15 @@ public final class DemFitRunner implements java.util.function.Supplier<String> {
         try (var list = Files.list(Path.of(dir))) { files = list.filter(p -> p.toString().endsWith(".fits")).sorted().toList(); }
         DemInput input = AiaSetReader.read(files).input();
         int width = input.width();
-        int rows = (input.height() - offset + step - 1) / step;
+        // -Ddem.ab.band=n: n contiguous rows from the centre instead (the tiled search needs neighbouring rows)
+        int band = Integer.getInteger("dem.ab.band", 0);
+        int first = band > 0 ? (input.height() - band) / 2 : offset;
+        int every = band > 0 ? 1 : step;
+        int rows = band > 0 ? band : (input.height() - offset + step - 1) / step;
         Map<AiaChannel, float[]> rates = new EnumMap<>(AiaChannel.class);
         input.rates().forEach((channel, values) -> {
             float[] c = new float[rows * width];
-            for (int r = 0; r < rows; r++) System.arraycopy(values, (offset + r * step) * width, c, r * width, width);
+            for (int r = 0; r < rows; r++) System.arraycopy(values, (first + r * every) * width, c, r * width, width);
             rates.put(channel, c);
         });
         cut = new DemInput(width, rows, rates, input.exposureSeconds(), input.pixelsAveraged());

@@ -172,6 +172,74 @@ class DemFitterTests {
     }
 
     @Test
+    void tiledSearchIsUsedWhenTheJvmHasTheVectorModule() {
+        // the build's test JVMs run with --add-modules jdk.incubator.vector (products/pom.xml); CI's CPU has AVX-512
+        boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        assertThat(vectorModule).as("surefire's argLine adds jdk.incubator.vector").isTrue();
+        if (DemLaneSearch.lanes() == 0) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null,
+                    "this CPU's preferred float vector is shorter than 8 lanes: the fit searches pixel by pixel here");
+        }
+        assertThat(fitter.lanes()).isIn(8, 16);
+        assertThat(fitter.withoutLanes().lanes()).isZero();
+        assertThat(fitter.withSearch(DemFitter.Search.EXHAUSTIVE).lanes()).isZero();
+    }
+
+    @Test
+    void tiledSearchGivesEveryPixelItsExhaustiveOptimumWhenNeighboursDisagree() {
+        // neighbouring pixels with unrelated DEMs (the worst case for a tile: its lanes need different groups), pixels
+        // with missing and saturated bands, unfittable pixels, and a size that is not a multiple of the tile's
+        int width = 23;
+        int height = 13;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        AiaNoiseModel noise = AiaNoiseModel.randomOnly();
+        java.util.Map<AiaChannel, float[]> rates = new java.util.EnumMap<>(AiaChannel.class);
+        java.util.Map<AiaChannel, Double> exposure = new java.util.EnumMap<>(AiaChannel.class);
+        for (AiaChannel channel : AiaChannel.values()) {
+            rates.put(channel, new float[width * height]);
+            exposure.put(channel, EXPOSURE[channel.ordinal()]);
+        }
+        for (int i = 0; i < width * height; i++) {
+            double[] r = model.intensities(5.6 + 1.6 * random.nextDouble(), 0.01 + 0.6 * random.nextDouble(),
+                    Math.pow(10, 25.5 + 3 * random.nextDouble()));
+            for (AiaChannel channel : AiaChannel.values()) {
+                int b = channel.ordinal();
+                double counts = r[b] * EXPOSURE[b];
+                double value = (counts + noise.countsError(channel, counts, 1) * random.nextGaussian()) / EXPOSURE[b];
+                if (i % 11 == 3 && b == 0) {
+                    value = Double.NaN; // a missing band
+                } else if (i % 17 == 5 && b < 4) {
+                    value = -1; // only two usable bands: not fitted
+                }
+                rates.get(channel)[i] = (float) value;
+            }
+        }
+        DemInput input = new DemInput(width, height, rates, exposure, 1);
+        DemMaps tiled = fitter.fit(input);
+        DemMaps exhaustive = fitter.withSearch(DemFitter.Search.EXHAUSTIVE).fit(input);
+        DemMaps scalar = fitter.withoutLanes().fit(input);
+        int fitted = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                assertThat(tiled.bands()[y][x]).isEqualTo(exhaustive.bands()[y][x]);
+                if (Float.isNaN(exhaustive.logTemperature()[y][x])) {
+                    assertThat(tiled.logTemperature()[y][x]).isNaN();
+                    assertThat(tiled.emissionMeasure()[y][x]).isNaN();
+                    continue;
+                }
+                fitted++;
+                assertThat(tiled.logTemperature()[y][x]).as("log T at %d,%d", x, y)
+                        .isEqualTo(exhaustive.logTemperature()[y][x]);
+                assertThat(tiled.widthDex()[y][x]).as("σ at %d,%d", x, y).isEqualTo(exhaustive.widthDex()[y][x]);
+                assertThat(tiled.chiSquare()[y][x]).isEqualTo(exhaustive.chiSquare()[y][x]);
+                assertThat(tiled.emissionMeasure()[y][x]).isEqualTo(exhaustive.emissionMeasure()[y][x]);
+                assertThat(scalar.logTemperature()[y][x]).isEqualTo(exhaustive.logTemperature()[y][x]);
+            }
+        }
+        assertThat(fitted).isBetween(width * height * 9 / 10, width * height - 1);
+    }
+
+    @Test
     void pixelWithAMissingBandIsFittedOnTheOthersAndCountsFiveBands() {
         double[] rates = model.intensities(6.3, 0.15, 2e27);
         rates[AiaChannel.A94.ordinal()] = Double.NaN;
