@@ -53,7 +53,6 @@ final class DemLaneSearch {
     /** per lane after {@link #search}: the table position of the optimum and its exact χ² */
     final int[] position;
     final double[] chi;
-    int evaluated;
 
     DemLaneSearch(DemFitter.SearchTables tables) {
         t = tables;
@@ -128,7 +127,6 @@ final class DemLaneSearch {
     void search() {
         stamp++;
         int visits = 0;
-        int nodes = 0;
         Arrays.fill(best, Float.POSITIVE_INFINITY);
         // incumbents: the blocks that held the previous tile's optima (neighbouring pixels are alike)
         for (int s = 0; s < seedCount; s++) {
@@ -136,7 +134,7 @@ final class DemLaneSearch {
             if (visitStamp[j] != stamp) {
                 visitStamp[j] = stamp;
                 visited[visits] = j;
-                nodes += evaluateBlock(j, visits++);
+                evaluateBlock(j, visits++);
             }
         }
         updateLevel();
@@ -150,11 +148,10 @@ final class DemLaneSearch {
                 }
                 visitStamp[j] = stamp;
                 visited[visits] = j;
-                nodes += evaluateBlock(j, visits++);
+                evaluateBlock(j, visits++);
                 updateLevel();
             }
         }
-        evaluated = nodes;
         // per lane, the nodes within float rounding of its float minimum again in double; lowest index on ties
         seedCount = 0;
         for (int lane = 0; lane < l; lane++) {
@@ -252,7 +249,7 @@ final class DemLaneSearch {
     }
 
     /** Float χ² of the block's nodes for every lane into the visit's slots; lowers each lane's float incumbent. */
-    private int evaluateBlock(int j, int visit) {
+    private void evaluateBlock(int j, int visit) {
         float[] k = t.packed;
         int base = j * NODES * 2 * B;
         FloatVector p0 = FloatVector.fromArray(S, pf[0], 0);
@@ -282,7 +279,6 @@ final class DemLaneSearch {
         }
         min.intoArray(blockMin, visit * l);
         FloatVector.fromArray(S, best, 0).min(min).intoArray(best, 0);
-        return real;
     }
 
     /** DemFitter's exact arithmetic (DemFitter#chiAt) for one lane. */
