@@ -324,20 +324,11 @@ public final class DemFitter {
 
     /** Weights of one pixel, then the search; returns the canonical node or −1. */
     private int fitInto(Workspace work, double[] rates, double[] exposure, int pixelsAveraged) {
-        double[] p = work.p;
-        double[] w = work.w;
         if (weights(work, rates, exposure, pixelsAveraged) < MIN_BANDS) {
             return -1;
         }
         int position = search == Search.EXHAUSTIVE ? exhaustive(work) : branchAndBound(work);
-        double n = 0;
-        double d = 0;
-        for (int b = 0; b < BANDS; b++) {
-            double k = tables.shape[b][position];
-            n += p[b] * k;
-            d += w[b] * k * k;
-        }
-        work.emissionMeasure = n / d / tables.scale[position];
+        work.emissionMeasure = tables.emissionMeasure(work.p, work.w, position);
         return tables.canonical[position];
     }
 
@@ -436,17 +427,6 @@ public final class DemFitter {
             }
         }
         return best;
-    }
-
-    /** Exact χ² of one table position: the arithmetic of {@link #evaluate}, term for term. */
-    private double chiAt(Workspace work, int i) {
-        double[] p = work.p;
-        double[] w = work.w;
-        double[][] k = tables.shape;
-        double[][] q = tables.shapeSquared;
-        double n = p[0] * k[0][i] + p[1] * k[1][i] + p[2] * k[2][i] + p[3] * k[3][i] + p[4] * k[4][i] + p[5] * k[5][i];
-        double d = w[0] * q[0][i] + w[1] * q[1][i] + w[2] * q[2][i] + w[3] * q[3][i] + w[4] * q[4][i] + w[5] * q[5][i];
-        return work.a - n * n / d;
     }
 
     private int branchAndBound(Workspace work) {
@@ -589,7 +569,7 @@ public final class DemFitter {
             for (int slot = 0; slot < real; slot++) {
                 if (chiFloat[j * BLOCK_NODES + slot] <= threshold) {
                     int i = from + slot;
-                    double value = chiAt(work, i);
+                    double value = tables.chiSquare(work.p, work.w, work.a, i);
                     if (value < best || (value == best && t.canonical[i] < bestCanonical)) {
                         best = value;
                         bestPosition = i;
@@ -755,6 +735,33 @@ public final class DemFitter {
         final int defaultBlock;
         /** the block that holds each super-block's centre node */
         final int[] superCentreBlock;
+
+        /**
+         * Exact χ² at table position i for the weights p_b, w_b and A of one pixel: the arithmetic of
+         * {@link DemFitter#evaluate}, term for term, so that every search re-evaluates its candidates as the exhaustive
+         * search does.
+         */
+        double chiSquare(double[] p, double[] w, double a, int i) {
+            double[][] k = shape;
+            double[][] q = shapeSquared;
+            double n = p[0] * k[0][i] + p[1] * k[1][i] + p[2] * k[2][i] + p[3] * k[3][i] + p[4] * k[4][i]
+                    + p[5] * k[5][i];
+            double d = w[0] * q[0][i] + w[1] * q[1][i] + w[2] * q[2][i] + w[3] * q[3][i] + w[4] * q[4][i]
+                    + w[5] * q[5][i];
+            return a - n * n / d;
+        }
+
+        /** The best EM at table position i for the weights p_b, w_b of one pixel (K̂ scaled back by c). */
+        double emissionMeasure(double[] p, double[] w, int i) {
+            double n = 0;
+            double d = 0;
+            for (int b = 0; b < BANDS; b++) {
+                double k = shape[b][i];
+                n += p[b] * k;
+                d += w[b] * k * k;
+            }
+            return n / d / scale[i];
+        }
 
         static SearchTables of(DemGrid grid, GaussianDemModel model) {
             if (model.response() != AiaTemperatureResponse.standard()) {

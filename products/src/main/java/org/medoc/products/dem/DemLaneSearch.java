@@ -40,6 +40,7 @@ final class DemLaneSearch {
     private final float[] boundTol;
     private final float[] best;
     private final float[] level;
+    /** [lane][band], for the exact re-evaluation shared with DemFitter */
     private final double[][] pd;
     private final double[][] wd;
     private final double[] ad;
@@ -64,8 +65,8 @@ final class DemLaneSearch {
         boundTol = new float[l];
         best = new float[l];
         level = new float[l];
-        pd = new double[B][l];
-        wd = new double[B][l];
+        pd = new double[l][B];
+        wd = new double[l][B];
         ad = new double[l];
         visited = new int[t.blockCount];
         visitStamp = new int[t.blockCount];
@@ -80,9 +81,9 @@ final class DemLaneSearch {
 
     /** Sets lane {@code lane}'s weights: p_b = I_b/s_b², w_b = 1/s_b² (0 for unusable bands) and A = Σ I_b² w_b. */
     void setLane(int lane, double[] p, double[] w, double a) {
+        System.arraycopy(p, 0, pd[lane], 0, B);
+        System.arraycopy(w, 0, wd[lane], 0, B);
         for (int b = 0; b < B; b++) {
-            pd[b][lane] = p[b];
-            wd[b][lane] = w[b];
             pf[b][lane] = (float) p[b];
             wf[b][lane] = (float) w[b];
         }
@@ -94,9 +95,9 @@ final class DemLaneSearch {
 
     /** Gives lane {@code to} the weights of lane {@code from} (a tile's unused lanes repeat a real pixel). */
     void copyLane(int from, int to) {
+        System.arraycopy(pd[from], 0, pd[to], 0, B);
+        System.arraycopy(wd[from], 0, wd[to], 0, B);
         for (int b = 0; b < B; b++) {
-            pd[b][to] = pd[b][from];
-            wd[b][to] = wd[b][from];
             pf[b][to] = pf[b][from];
             wf[b][to] = wf[b][from];
         }
@@ -106,17 +107,9 @@ final class DemLaneSearch {
         boundTol[to] = boundTol[from];
     }
 
-    /** Lane {@code lane}'s best EM at its optimum, with DemFitter's arithmetic (K̂ scaled back by c). */
+    /** Lane {@code lane}'s best EM at its optimum, with DemFitter's arithmetic. */
     double emissionMeasure(int lane) {
-        int at = position[lane];
-        double n = 0;
-        double d = 0;
-        for (int b = 0; b < B; b++) {
-            double k = t.shape[b][at];
-            n += pd[b][lane] * k;
-            d += wd[b][lane] * k * k;
-        }
-        return n / d / t.scale[at];
+        return t.emissionMeasure(pd[lane], wd[lane], position[lane]);
     }
 
     int lanesPerPass() {
@@ -169,7 +162,7 @@ final class DemLaneSearch {
                 for (int i = 0; i < real; i++) {
                     if (chiStore[(v * NODES + i) * l + lane] <= threshold) {
                         int at = from + i;
-                        double value = chiAt(lane, at);
+                        double value = t.chiSquare(pd[lane], wd[lane], ad[lane], at);
                         if (value < bestChi || value == bestChi && t.canonical[at] < bestCanonical) {
                             bestChi = value;
                             bestPosition = at;
@@ -279,16 +272,5 @@ final class DemLaneSearch {
         }
         min.intoArray(blockMin, visit * l);
         FloatVector.fromArray(S, best, 0).min(min).intoArray(best, 0);
-    }
-
-    /** DemFitter's exact arithmetic (DemFitter#chiAt) for one lane. */
-    private double chiAt(int lane, int i) {
-        double[][] k = t.shape;
-        double[][] q = t.shapeSquared;
-        double n = pd[0][lane] * k[0][i] + pd[1][lane] * k[1][i] + pd[2][lane] * k[2][i] + pd[3][lane] * k[3][i]
-                + pd[4][lane] * k[4][i] + pd[5][lane] * k[5][i];
-        double d = wd[0][lane] * q[0][i] + wd[1][lane] * q[1][i] + wd[2][lane] * q[2][i] + wd[3][lane] * q[3][i]
-                + wd[4][lane] * q[4][i] + wd[5][lane] * q[5][i];
-        return ad[lane] - n * n / d;
     }
 }
