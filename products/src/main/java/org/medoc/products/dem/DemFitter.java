@@ -253,7 +253,14 @@ public final class DemFitter {
     /** Rows of a tile of the SIMD search; its columns are lanes / 4. */
     private static final int TILE_ROWS = 4;
 
-    /** Rows [from, to) by tiles of {@value #TILE_ROWS} rows × lanes/4 columns, one pixel per lane ({@link DemLaneSearch}). */
+    /**
+     * Rows [from, to) in passes of one pixel per lane ({@link DemLaneSearch}), the lanes of a pass being pixels whose
+     * data look alike: the fittable pixels, taken in tiles of {@value #TILE_ROWS} rows × lanes/4 columns, are keyed by
+     * the super-block whose centre node fits them best and stably sorted by that key, so a pass holds neighbouring
+     * pixels of the same key. Lanes whose optima lie close together keep fewer blocks as a union than spatial
+     * neighbours do (faint and off-disc neighbours disagree, docs/benchmarks.md); each lane is still searched on its
+     * own and gets its own exhaustive optimum, so the grouping changes the time, not the maps.
+     */
     private void fitTiles(int from, int to, int width, float[][] rates, double[] exposure, int n, float[][] em,
                           float[][] logT, float[][] sigma, float[][] chi2, byte[][] bands) {
         DemLaneSearch tile = new DemLaneSearch(tables);
@@ -261,20 +268,19 @@ public final class DemFitter {
         int columns = perPass / TILE_ROWS;
         Workspace work = new Workspace(tables);
         double[] intensity = new double[BANDS];
-        int[] laneX = new int[perPass];
-        int[] laneY = new int[perPass];
+        int[] pixel = new int[(to - from) * width];
+        int[] key = new int[pixel.length];
+        int[] laneKey = new int[perPass];
+        int count = 0;
+        int loaded = 0;
         for (int y0 = from; y0 < to; y0 += TILE_ROWS) {
             for (int x0 = 0; x0 < width; x0 += columns) {
-                int used = 0;
                 for (int dy = 0; dy < TILE_ROWS && y0 + dy < to; dy++) {
                     for (int dx = 0; dx < columns && x0 + dx < width; dx++) {
                         int y = y0 + dy;
                         int x = x0 + dx;
                         int index = y * width + x;
-                        for (int b = 0; b < BANDS; b++) {
-                            intensity[b] = rates[b] == null ? Double.NaN : rates[b][index];
-                        }
-                        bands[y][x] = (byte) weights(work, intensity, exposure, n);
+                        bands[y][x] = (byte) weights(work, intensityAt(rates, index, intensity), exposure, n);
                         if (work.bands < MIN_BANDS) {
                             em[y][x] = Float.NaN;
                             logT[y][x] = Float.NaN;
@@ -282,30 +288,65 @@ public final class DemFitter {
                             chi2[y][x] = Float.NaN;
                             continue;
                         }
-                        tile.setLane(used, work.p, work.w, work.a);
-                        laneX[used] = x;
-                        laneY[used] = y;
-                        used++;
+                        tile.setLane(loaded++, work.p, work.w, work.a);
+                        pixel[count++] = index;
+                        if (loaded == perPass) {
+                            tile.bestSuperBlocks(laneKey);
+                            System.arraycopy(laneKey, 0, key, count - perPass, perPass);
+                            loaded = 0;
+                        }
                     }
-                }
-                if (used == 0) {
-                    continue;
-                }
-                for (int lane = used; lane < perPass; lane++) {
-                    tile.copyLane(0, lane); // unused lanes repeat a real pixel; their results are not read
-                }
-                tile.search();
-                for (int lane = 0; lane < used; lane++) {
-                    int y = laneY[lane];
-                    int x = laneX[lane];
-                    int node = tables.canonical[tile.position[lane]];
-                    em[y][x] = (float) tile.emissionMeasure(lane);
-                    logT[y][x] = (float) grid.logT(node % tables.logTCount);
-                    sigma[y][x] = (float) grid.width(node / tables.logTCount);
-                    chi2[y][x] = (float) Math.max(0, tile.chi[lane]);
                 }
             }
         }
+        if (loaded > 0) {
+            for (int lane = loaded; lane < perPass; lane++) {
+                tile.copyLane(0, lane);
+            }
+            tile.bestSuperBlocks(laneKey);
+            System.arraycopy(laneKey, 0, key, count - loaded, loaded);
+        }
+        // stable counting sort by key: within a key the pixels keep their tile order
+        int[] start = new int[tables.superCount + 1];
+        for (int i = 0; i < count; i++) {
+            start[key[i] + 1]++;
+        }
+        for (int k = 0; k < tables.superCount; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[start[key[i]]++] = pixel[i];
+        }
+        for (int first = 0; first < count; first += perPass) {
+            int used = Math.min(perPass, count - first);
+            for (int lane = 0; lane < used; lane++) {
+                // the weights again, with the same arithmetic: cheaper than keeping 13 doubles per pixel of the rows
+                weights(work, intensityAt(rates, order[first + lane], intensity), exposure, n);
+                tile.setLane(lane, work.p, work.w, work.a);
+            }
+            for (int lane = used; lane < perPass; lane++) {
+                tile.copyLane(0, lane); // unused lanes repeat a real pixel; their results are not read
+            }
+            tile.search();
+            for (int lane = 0; lane < used; lane++) {
+                int index = order[first + lane];
+                int y = index / width;
+                int x = index % width;
+                int node = tables.canonical[tile.position[lane]];
+                em[y][x] = (float) tile.emissionMeasure(lane);
+                logT[y][x] = (float) grid.logT(node % tables.logTCount);
+                sigma[y][x] = (float) grid.width(node / tables.logTCount);
+                chi2[y][x] = (float) Math.max(0, tile.chi[lane]);
+            }
+        }
+    }
+
+    private static double[] intensityAt(float[][] rates, int index, double[] intensity) {
+        for (int b = 0; b < BANDS; b++) {
+            intensity[b] = rates[b] == null ? Double.NaN : rates[b][index];
+        }
+        return intensity;
     }
 
     /**

@@ -49,7 +49,19 @@ final class DemLaneSearch {
     private final float[] chiStore;
     private final float[] blockMin;
     private final int[] seeds;
+    private final int[] seenAt;
+    private final float[] keyFit;
+    private final float[] keyIndex;
+    /** per group and lane, [group × lanes + lane]: the cone terms χ²_c and √(A·E/D) of the super-blocks, and of the
+     * blocks of the super-block being searched */
+    private final float[] superCentre;
+    private final float[] superLower;
+    private final float[] blockCentre;
+    private final float[] blockLower;
+    private final float[] threshold;
+    private final int[] bestCanonical;
     private int seedCount;
+    private int seedStamp;
     private int stamp;
     /** per lane after {@link #search}: the table position of the optimum and its exact χ² */
     final int[] position;
@@ -73,6 +85,19 @@ final class DemLaneSearch {
         chiStore = new float[t.blockCount * NODES * l];
         blockMin = new float[t.blockCount * l];
         seeds = new int[l];
+        seenAt = new int[t.blockCount];
+        keyFit = new float[l];
+        keyIndex = new float[l];
+        superCentre = new float[t.superCount * l];
+        superLower = new float[t.superCount * l];
+        int widest = 0;
+        for (int sb = 0; sb < t.superCount; sb++) {
+            widest = Math.max(widest, t.superStart[sb + 1] - t.superStart[sb]);
+        }
+        blockCentre = new float[widest * l];
+        blockLower = new float[widest * l];
+        threshold = new float[l];
+        bestCanonical = new int[l];
         seeds[0] = t.defaultBlock;
         seedCount = 1;
         position = new int[l];
@@ -131,12 +156,24 @@ final class DemLaneSearch {
             }
         }
         updateLevel();
+        // the cone terms of every super-block for every lane in one branch-free pass (they do not depend on the
+        // incumbent), so that the chains of sums, divisions and square roots of successive super-blocks overlap;
+        // the same for the blocks of each kept super-block. Only the comparison with the level waits for the search.
         for (int sb = 0; sb < t.superCount; sb++) {
-            if (!superKeeps(sb)) {
+            superBound(sb);
+        }
+        for (int sb = 0; sb < t.superCount; sb++) {
+            if (!keeps(superCentre, superLower, sb * l)) {
                 continue;
             }
-            for (int j = t.superStart[sb]; j < t.superStart[sb + 1]; j++) {
-                if (visitStamp[j] == stamp || !blockKeeps(j)) {
+            int firstBlock = t.superStart[sb];
+            int count = t.superStart[sb + 1] - firstBlock;
+            for (int k = 0; k < count; k++) {
+                blockBound(firstBlock + k, k);
+            }
+            for (int k = 0; k < count; k++) {
+                int j = firstBlock + k;
+                if (visitStamp[j] == stamp || !keeps(blockCentre, blockLower, k * l)) {
                     continue;
                 }
                 visitStamp[j] = stamp;
@@ -145,43 +182,92 @@ final class DemLaneSearch {
                 updateLevel();
             }
         }
-        // per lane, the nodes within float rounding of its float minimum again in double; lowest index on ties
-        seedCount = 0;
-        for (int lane = 0; lane < l; lane++) {
-            float threshold = best[lane] + nodeTol[lane];
-            double bestChi = Double.POSITIVE_INFINITY;
-            int bestPosition = -1;
-            int bestCanonical = Integer.MAX_VALUE;
-            for (int v = 0; v < visits; v++) {
-                if (blockMin[v * l + lane] > threshold) {
-                    continue;
-                }
-                int j = visited[v];
-                int from = t.blockStart[j];
-                int real = t.blockStart[j + 1] - from;
+        // per lane, the nodes within float rounding of its float minimum again in double; lowest index on ties. The
+        // lanes a visited block holds candidates for come from one vector compare of its minima, so the scalar pass
+        // only touches (block, lane) pairs near that lane's minimum, in the same order as a lane-by-lane scan
+        FloatVector.fromArray(S, best, 0).add(FloatVector.fromArray(S, nodeTol, 0)).intoArray(threshold, 0);
+        Arrays.fill(chi, Double.POSITIVE_INFINITY);
+        Arrays.fill(position, -1);
+        Arrays.fill(bestCanonical, Integer.MAX_VALUE);
+        for (int v = 0; v < visits; v++) {
+            long candidates = FloatVector.fromArray(S, blockMin, v * l)
+                    .compare(VectorOperators.LE, FloatVector.fromArray(S, threshold, 0)).toLong();
+            if (candidates == 0) {
+                continue;
+            }
+            int j = visited[v];
+            int from = t.blockStart[j];
+            int real = t.blockStart[j + 1] - from;
+            do {
+                int lane = Long.numberOfTrailingZeros(candidates);
+                candidates &= candidates - 1;
+                float laneThreshold = threshold[lane];
                 for (int i = 0; i < real; i++) {
-                    if (chiStore[(v * NODES + i) * l + lane] <= threshold) {
+                    if (chiStore[(v * NODES + i) * l + lane] <= laneThreshold) {
                         int at = from + i;
                         double value = t.chiSquare(pd[lane], wd[lane], ad[lane], at);
-                        if (value < bestChi || value == bestChi && t.canonical[at] < bestCanonical) {
-                            bestChi = value;
-                            bestPosition = at;
-                            bestCanonical = t.canonical[at];
+                        if (value < chi[lane] || value == chi[lane] && t.canonical[at] < bestCanonical[lane]) {
+                            chi[lane] = value;
+                            position[lane] = at;
+                            bestCanonical[lane] = t.canonical[at];
                         }
                     }
                 }
-            }
-            position[lane] = bestPosition;
-            chi[lane] = bestChi;
-            int block = t.blockOf[bestPosition];
-            boolean known = false;
-            for (int s = 0; s < seedCount; s++) {
-                known |= seeds[s] == block;
-            }
-            if (!known) {
+            } while (candidates != 0);
+        }
+        // the next tile's incumbents: the blocks of these optima, once each
+        seedCount = 0;
+        seedStamp++;
+        for (int lane = 0; lane < l; lane++) {
+            int block = t.blockOf[position[lane]];
+            if (seenAt[block] != seedStamp) {
+                seenAt[block] = seedStamp;
                 seeds[seedCount++] = block;
             }
         }
+    }
+
+    /**
+     * For the lanes as set: the super-block whose centre node fits each lane best (smallest float χ²_c, the lowest
+     * index on ties), into {@code out[lane]}. A cheap likeness key: pixels that share it have optima close in the grid.
+     */
+    void bestSuperBlocks(int[] out) {
+        float[][] c = t.superCentre;
+        float[][] q = t.superCentreSquared;
+        for (int sb = 0; sb < t.superCount; sb++) {
+            centreInto(c[0][sb], c[1][sb], c[2][sb], c[3][sb], c[4][sb], c[5][sb],
+                    q[0][sb], q[1][sb], q[2][sb], q[3][sb], q[4][sb], q[5][sb], sb);
+        }
+        for (int lane = 0; lane < l; lane++) {
+            out[lane] = (int) keyIndex[lane];
+        }
+    }
+
+    private void centreInto(float c0, float c1, float c2, float c3, float c4, float c5,
+                            float q0, float q1, float q2, float q3, float q4, float q5, int sb) {
+        FloatVector n = FloatVector.fromArray(S, pf[5], 0).fma(FloatVector.broadcast(S, c5),
+                FloatVector.fromArray(S, pf[4], 0).fma(FloatVector.broadcast(S, c4),
+                FloatVector.fromArray(S, pf[3], 0).fma(FloatVector.broadcast(S, c3),
+                FloatVector.fromArray(S, pf[2], 0).fma(FloatVector.broadcast(S, c2),
+                FloatVector.fromArray(S, pf[1], 0).fma(FloatVector.broadcast(S, c1),
+                FloatVector.fromArray(S, pf[0], 0).mul(c0))))));
+        FloatVector d = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, q5),
+                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, q4),
+                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, q3),
+                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, q2),
+                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, q1),
+                FloatVector.fromArray(S, wf[0], 0).mul(q0))))));
+        // maximising N²/D is minimising χ²_c = A − N²/D; the first super-block starts the running best
+        FloatVector fit = n.mul(n).div(d);
+        if (sb == 0) {
+            fit.intoArray(keyFit, 0);
+            FloatVector.zero(S).intoArray(keyIndex, 0);
+            return;
+        }
+        FloatVector best = FloatVector.fromArray(S, keyFit, 0);
+        var better = fit.compare(VectorOperators.GT, best);
+        best.blend(fit, better).intoArray(keyFit, 0);
+        FloatVector.fromArray(S, keyIndex, 0).blend(FloatVector.broadcast(S, (float) sb), better).intoArray(keyIndex, 0);
     }
 
     // Each method below loads the lanes from arrays and returns no vector: vectors crossing a call that C2 does not
@@ -192,53 +278,60 @@ final class DemLaneSearch {
                 .add(FloatVector.fromArray(S, boundTol, 0)).intoArray(level, 0);
     }
 
-    private boolean superKeeps(int sb) {
+    private void superBound(int sb) {
         float[][] c = t.superCentre;
         float[][] q = t.superCentreSquared;
         float[][] r = t.superRadius;
-        return coneKeeps(c[0][sb], c[1][sb], c[2][sb], c[3][sb], c[4][sb], c[5][sb],
+        coneTerms(c[0][sb], c[1][sb], c[2][sb], c[3][sb], c[4][sb], c[5][sb],
                 q[0][sb], q[1][sb], q[2][sb], q[3][sb], q[4][sb], q[5][sb],
-                r[0][sb], r[1][sb], r[2][sb], r[3][sb], r[4][sb], r[5][sb]);
+                r[0][sb], r[1][sb], r[2][sb], r[3][sb], r[4][sb], r[5][sb], superCentre, superLower, sb * l);
     }
 
-    private boolean blockKeeps(int j) {
+    private void blockBound(int j, int k) {
         float[] g = t.blockCone;
         int at = j * 3 * B;
-        return coneKeeps(g[at], g[at + 1], g[at + 2], g[at + 3], g[at + 4], g[at + 5],
+        coneTerms(g[at], g[at + 1], g[at + 2], g[at + 3], g[at + 4], g[at + 5],
                 g[at + 6], g[at + 7], g[at + 8], g[at + 9], g[at + 10], g[at + 11],
-                g[at + 12], g[at + 13], g[at + 14], g[at + 15], g[at + 16], g[at + 17]);
+                g[at + 12], g[at + 13], g[at + 14], g[at + 15], g[at + 16], g[at + 17], blockCentre, blockLower, k * l);
     }
 
     /**
-     * χ²_c ≤ (P + √(A·E/D))² for some lane, with N = Σ p_b C_b, D = Σ w_b C_b², E = Σ w_b (C_b Δ_b)², χ²_c = A − N²/D
-     * (DemFitter, docs/algorithms/dem.md §3.2).
+     * The cone terms of one group for every lane: χ²_c = A − N²/D and √(A·E/D), with N = Σ p_b C_b, D = Σ w_b C_b²,
+     * E = Σ w_b (C_b Δ_b)² (DemFitter, docs/algorithms/dem.md §3.2), into {@code centre} and {@code lower} at
+     * {@code at}.
      */
-    private boolean coneKeeps(float c0, float c1, float c2, float c3, float c4, float c5,
-                              float q0, float q1, float q2, float q3, float q4, float q5,
-                              float r0, float r1, float r2, float r3, float r4, float r5) {
-        FloatVector n = FloatVector.fromArray(S, pf[0], 0).mul(c0)
-                .add(FloatVector.fromArray(S, pf[1], 0).mul(c1))
-                .add(FloatVector.fromArray(S, pf[2], 0).mul(c2))
-                .add(FloatVector.fromArray(S, pf[3], 0).mul(c3))
-                .add(FloatVector.fromArray(S, pf[4], 0).mul(c4))
-                .add(FloatVector.fromArray(S, pf[5], 0).mul(c5));
-        FloatVector d = FloatVector.fromArray(S, wf[0], 0).mul(q0)
-                .add(FloatVector.fromArray(S, wf[1], 0).mul(q1))
-                .add(FloatVector.fromArray(S, wf[2], 0).mul(q2))
-                .add(FloatVector.fromArray(S, wf[3], 0).mul(q3))
-                .add(FloatVector.fromArray(S, wf[4], 0).mul(q4))
-                .add(FloatVector.fromArray(S, wf[5], 0).mul(q5));
-        FloatVector e = FloatVector.fromArray(S, wf[0], 0).mul(r0)
-                .add(FloatVector.fromArray(S, wf[1], 0).mul(r1))
-                .add(FloatVector.fromArray(S, wf[2], 0).mul(r2))
-                .add(FloatVector.fromArray(S, wf[3], 0).mul(r3))
-                .add(FloatVector.fromArray(S, wf[4], 0).mul(r4))
-                .add(FloatVector.fromArray(S, wf[5], 0).mul(r5));
+    private void coneTerms(float c0, float c1, float c2, float c3, float c4, float c5,
+                           float q0, float q1, float q2, float q3, float q4, float q5,
+                           float r0, float r1, float r2, float r3, float r4, float r5,
+                           float[] centre, float[] lower, int at) {
+        FloatVector n = FloatVector.fromArray(S, pf[5], 0).fma(FloatVector.broadcast(S, c5),
+                FloatVector.fromArray(S, pf[4], 0).fma(FloatVector.broadcast(S, c4),
+                FloatVector.fromArray(S, pf[3], 0).fma(FloatVector.broadcast(S, c3),
+                FloatVector.fromArray(S, pf[2], 0).fma(FloatVector.broadcast(S, c2),
+                FloatVector.fromArray(S, pf[1], 0).fma(FloatVector.broadcast(S, c1),
+                FloatVector.fromArray(S, pf[0], 0).mul(c0))))));
+        FloatVector d = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, q5),
+                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, q4),
+                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, q3),
+                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, q2),
+                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, q1),
+                FloatVector.fromArray(S, wf[0], 0).mul(q0))))));
+        FloatVector e = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, r5),
+                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, r4),
+                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, r3),
+                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, r2),
+                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, r1),
+                FloatVector.fromArray(S, wf[0], 0).mul(r0))))));
         FloatVector a = FloatVector.fromArray(S, af, 0);
         FloatVector inverse = FloatVector.broadcast(S, 1f).div(d);
-        FloatVector centre = a.sub(n.mul(n).mul(inverse));
-        FloatVector reach = FloatVector.fromArray(S, level, 0).add(a.mul(e).mul(inverse).sqrt());
-        return centre.compare(VectorOperators.LE, reach.mul(reach)).anyTrue();
+        a.sub(n.mul(n).mul(inverse)).intoArray(centre, at);
+        a.mul(e).mul(inverse).sqrt().intoArray(lower, at);
+    }
+
+    /** Whether some lane's cone bound keeps the group: χ²_c ≤ (P + √(A·E/D))², one square root per group. */
+    private boolean keeps(float[] centre, float[] lower, int at) {
+        FloatVector reach = FloatVector.fromArray(S, level, 0).add(FloatVector.fromArray(S, lower, at));
+        return FloatVector.fromArray(S, centre, at).compare(VectorOperators.LE, reach.mul(reach)).anyTrue();
     }
 
     /** Float χ² of the block's nodes for every lane into the visit's slots; lowers each lane's float incumbent. */
@@ -262,10 +355,10 @@ final class DemLaneSearch {
         int real = t.blockStart[j + 1] - t.blockStart[j];
         for (int i = 0; i < real; i++) {
             int at = base + i;
-            FloatVector n = p0.mul(k[at]).add(p1.mul(k[at + NODES])).add(p2.mul(k[at + 2 * NODES]))
-                    .add(p3.mul(k[at + 3 * NODES])).add(p4.mul(k[at + 4 * NODES])).add(p5.mul(k[at + 5 * NODES]));
-            FloatVector d = w0.mul(k[at + 6 * NODES]).add(w1.mul(k[at + 7 * NODES])).add(w2.mul(k[at + 8 * NODES]))
-                    .add(w3.mul(k[at + 9 * NODES])).add(w4.mul(k[at + 10 * NODES])).add(w5.mul(k[at + 11 * NODES]));
+            FloatVector n = p5.fma(FloatVector.broadcast(S, k[at + 5 * NODES]), p4.fma(FloatVector.broadcast(S, k[at + 4 * NODES]), p3.fma(FloatVector.broadcast(S, k[at + 3 * NODES]),
+                    p2.fma(FloatVector.broadcast(S, k[at + 2 * NODES]), p1.fma(FloatVector.broadcast(S, k[at + NODES]), p0.mul(k[at]))))));
+            FloatVector d = w5.fma(FloatVector.broadcast(S, k[at + 11 * NODES]), w4.fma(FloatVector.broadcast(S, k[at + 10 * NODES]), w3.fma(FloatVector.broadcast(S, k[at + 9 * NODES]),
+                    w2.fma(FloatVector.broadcast(S, k[at + 8 * NODES]), w1.fma(FloatVector.broadcast(S, k[at + 7 * NODES]), w0.mul(k[at + 6 * NODES]))))));
             FloatVector value = a.sub(n.mul(n).div(d));
             value.intoArray(chiStore, (visit * NODES + i) * l);
             min = min.min(value);

@@ -5,7 +5,8 @@ import java.util.*;
 
 /**
  * One build's side of {@link DemFitAbBench}: reads the set, keeps every {@code step}-th row and fits it on one thread per
- * call ({@code -Ddem.ab.threads=n} for n threads, {@code -Ddem.ab.band=n} for n contiguous central rows instead; public API only, so that it runs against any build of the products classes). Not part of the test run.
+ * call ({@code -Ddem.ab.threads=n} for n threads, {@code -Ddem.ab.band=n} for n contiguous central rows instead,
+ * {@code -Ddem.ab.group=g} for every step-th group of g contiguous rows; public API only, so that it runs against any build of the products classes). Not part of the test run.
  */
 public final class DemFitRunner implements java.util.function.Supplier<String> {
     private final DemInput cut;
@@ -20,11 +21,18 @@ public final class DemFitRunner implements java.util.function.Supplier<String> {
         int band = Integer.getInteger("dem.ab.band", 0);
         int first = band > 0 ? (input.height() - band) / 2 : offset;
         int every = band > 0 ? 1 : step;
-        int rows = band > 0 ? band : (input.height() - offset + step - 1) / step;
+        // -Ddem.ab.group=g: every step-th group of g contiguous rows (the whole disc, in tiles of neighbouring rows)
+        int group = band > 0 ? 1 : Integer.getInteger("dem.ab.group", 1);
+        List<Integer> kept = new ArrayList<>();
+        for (int r = first; r < input.height() && kept.size() < (band > 0 ? band : Integer.MAX_VALUE);
+             r += group == 1 ? every : 1) {
+            if (group == 1 || ((r - first) / group) % step == 0) kept.add(r);
+        }
+        int rows = kept.size();
         Map<AiaChannel, float[]> rates = new EnumMap<>(AiaChannel.class);
         input.rates().forEach((channel, values) -> {
             float[] c = new float[rows * width];
-            for (int r = 0; r < rows; r++) System.arraycopy(values, (first + r * every) * width, c, r * width, width);
+            for (int r = 0; r < rows; r++) System.arraycopy(values, kept.get(r) * width, c, r * width, width);
             rates.put(channel, c);
         });
         cut = new DemInput(width, rows, rates, input.exposureSeconds(), input.pixelsAveraged());
