@@ -63,6 +63,9 @@ public final class DemFitter {
     private static final int BLOCK_NODES = BLOCK_T * BLOCK_W;
     private static final int SUPER_T = 3;
     private static final int SUPER_W = 3;
+    /** super-blocks per group of the lane search's first level, along log T and σ */
+    private static final int GROUP_T = 3;
+    private static final int GROUP_W = 2;
     /** doubles per block in the residual-bound table: six per-band constants × 6 */
     private static final int RESIDUAL = 6 * BANDS;
 
@@ -776,6 +779,15 @@ public final class DemFitter {
         final int defaultBlock;
         /** the block that holds each super-block's centre node */
         final int[] superCentreBlock;
+        /**
+         * The first level of the lane search: super-blocks in groups of {@value #GROUP_T} (log T) × {@value #GROUP_W}
+         * (σ); group g holds super-blocks {@code groupMembers[groupStart[g] … groupStart[g + 1])}, and its cone
+         * ({@code groupCone}, 18 floats as for a block) holds every node of them.
+         */
+        final int groupCount;
+        final int[] groupStart;
+        final int[] groupMembers;
+        final float[] groupCone;
 
         /**
          * Exact χ² at table position i for the weights p_b, w_b and A of one pixel: the arithmetic of
@@ -914,6 +926,35 @@ public final class DemFitter {
             int wide = (int) Math.round((0.1 - grid.widthMin()) / grid.widthStep());
             defaultBlock = blockOf[positionOf[grid.node(Math.max(0, Math.min(logTCount - 1, near)),
                     Math.max(0, Math.min(widthCount - 1, wide)))]];
+            int groupsT = (supersT + GROUP_T - 1) / GROUP_T;
+            int groupsW = (supersW + GROUP_W - 1) / GROUP_W;
+            groupCount = groupsT * groupsW;
+            groupStart = new int[groupCount + 1];
+            groupMembers = new int[superCount];
+            groupCone = new float[groupCount * 3 * BANDS];
+            int member = 0;
+            int group = 0;
+            for (int gw = 0; gw < groupsW; gw++) {
+                for (int gt = 0; gt < groupsT; gt++) {
+                    groupStart[group] = member;
+                    List<int[]> ranges = new ArrayList<>();
+                    for (int sw = gw * GROUP_W; sw < Math.min(supersW, (gw + 1) * GROUP_W); sw++) {
+                        for (int st = gt * GROUP_T; st < Math.min(supersT, (gt + 1) * GROUP_T); st++) {
+                            int sb = sw * supersT + st; // super-blocks are numbered σ-major, as built above
+                            groupMembers[member++] = sb;
+                            ranges.add(new int[] {blockStart[superStart[sb]], blockStart[superStart[sb + 1]]});
+                        }
+                    }
+                    int t0 = gt * GROUP_T * SUPER_T * BLOCK_T;
+                    int t1 = Math.min(logTCount, (gt + 1) * GROUP_T * SUPER_T * BLOCK_T);
+                    int w0 = gw * GROUP_W * SUPER_W * BLOCK_W;
+                    int w1 = Math.min(widthCount, (gw + 1) * GROUP_W * SUPER_W * BLOCK_W);
+                    int centre = positionOf[grid.node((t0 + t1 - 1) / 2, (w0 + w1 - 1) / 2)];
+                    System.arraycopy(cone(ranges, centre), 0, groupCone, group * 3 * BANDS, 3 * BANDS);
+                    group++;
+                }
+            }
+            groupStart[groupCount] = member;
         }
 
         /**
@@ -922,9 +963,14 @@ public final class DemFitter {
          * minimises the largest relative deviation. Δ is enlarged by 10⁻⁶ and the square rounded up in float.
          */
         private float[] cone(int from, int to, int centre) {
+            return cone(List.of(new int[] {from, to}), centre);
+        }
+
+        /** The cone of the positions of several ranges [from, to) around {@code centre} (see above). */
+        private float[] cone(List<int[]> ranges, int centre) {
             double[] delta = new double[BANDS];
             double[] ratio = new double[BANDS];
-            for (int at = from; at < to; at++) {
+            for (int[] range : ranges) for (int at = range[0]; at < range[1]; at++) {
                 double min = Double.POSITIVE_INFINITY;
                 double max = 0;
                 for (int b = 0; b < BANDS; b++) {

@@ -6,24 +6,33 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The branch and bound of {@link DemFitter} run on a tile of neighbouring pixels at once, one pixel per SIMD lane
- * (Vector API, {@code jdk.incubator.vector}): the node tables are broadcast, a super-block or block is bounded for
- * every lane in one pass, and a block's nodes are evaluated for every lane when the cone bound of any lane keeps it.
- * Each lane keeps its own incumbent and pruning level, so a pixel is never pruned by another pixel's bound and its
- * result is its own exhaustive optimum: evaluating a block for a lane that did not need it only adds nodes. Tiles are
- * 4 rows × (lanes / 4) columns; neighbouring pixels keep 36 super-blocks and 92 blocks as a 4 × 4 union against 15 and
- * 18 one by one (docs/benchmarks.md, "DemUnionProbe"), so a tile costs about 2.4 and 5 times one pixel's groups for 16
- * pixels. The residual bound is not applied here.
+ * The branch and bound of {@link DemFitter} run on several pixels at once, one pixel per SIMD lane (Vector API,
+ * {@code jdk.incubator.vector}): the node tables are broadcast, a group, super-block or block is bounded for every lane
+ * in one pass, and a block's nodes are evaluated for every lane when the cone bound of any lane keeps it. Each lane
+ * keeps its own incumbent and pruning level, so a pixel is never pruned by another pixel's bound and its result is its
+ * own exhaustive optimum: evaluating a block for a lane that did not need it only adds nodes. What a pass costs is the
+ * union of what its lanes keep, so {@link DemFitter} fills the lanes with pixels that look alike
+ * ({@link #bestSuperBlocks}): on a whole-disc sample a pass then evaluates 59 blocks instead of 129 for a 4 × 4 tile of
+ * neighbours (docs/benchmarks.md). Three levels: groups of super-blocks ({@code SearchTables.groupCone}), super-blocks,
+ * blocks. The residual bound is not applied here.
  *
- * <p>Float tolerances are those of the scalar search ({@link DemFitter#boundTolerance}, {@link DemFitter#nodeTolerance});
- * the pruning level is formed in float (√ of the float incumbent plus the node tolerance, plus the bound tolerance),
- * a rounding of a few 10⁻⁷ relative, far inside the bound tolerance of 2.5·10⁻³ √A. The nodes within the node
- * tolerance of each lane's float minimum are evaluated again in double with the exhaustive arithmetic, as in the scalar
- * search. Only loaded when the {@code jdk.incubator.vector} module is in the boot layer ({@link #lanes()}).
+ * <p>Float tolerances are those of the scalar search ({@link DemFitter#boundTolerance}, {@link DemFitter#nodeTolerance}):
+ * the sums of products are formed with fused multiply-adds, one rounding per term instead of two, so the scalar
+ * search's error bounds hold. The pruning level is formed in float (√ of the float incumbent plus the node tolerance,
+ * plus the bound tolerance), a rounding of a few 10⁻⁷ relative, far inside the bound tolerance of 2.5·10⁻³ √A. The
+ * nodes within the node tolerance of each lane's float minimum are evaluated again in double with the exhaustive
+ * arithmetic, as in the scalar search. Only loaded when the {@code jdk.incubator.vector} module is in the boot layer
+ * ({@link #lanes()}).
  */
 final class DemLaneSearch {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int B = 6;
+    /**
+     * The likeness key looks at every second super-block in table order (a checkerboard over the grid): as good a
+     * grouping as all of them for half the cost (whole-disc sample, one thread: 610,000 against 528,000 pixels per
+     * CPU-second; every fourth: 605,000, every eighth: 575,000).
+     */
+    private static final int KEY_STRIDE = 2;
     private static final int NODES = 9;
 
     /** Lanes per pass: the preferred float vector's length, 0 when it is shorter than 8 (no gain over scalar). */
@@ -57,6 +66,8 @@ final class DemLaneSearch {
     private final float[] superCentre;
     private final float[] superLower;
     private final float[] blockCentre;
+    private final float[] groupCentre;
+    private final float[] groupLower;
     private final float[] blockLower;
     private final float[] threshold;
     private final int[] bestCanonical;
@@ -95,6 +106,8 @@ final class DemLaneSearch {
             widest = Math.max(widest, t.superStart[sb + 1] - t.superStart[sb]);
         }
         blockCentre = new float[widest * l];
+        groupCentre = new float[t.groupCount * l];
+        groupLower = new float[t.groupCount * l];
         blockLower = new float[widest * l];
         threshold = new float[l];
         bestCanonical = new int[l];
@@ -156,30 +169,39 @@ final class DemLaneSearch {
             }
         }
         updateLevel();
-        // the cone terms of every super-block for every lane in one branch-free pass (they do not depend on the
-        // incumbent), so that the chains of sums, divisions and square roots of successive super-blocks overlap;
-        // the same for the blocks of each kept super-block. Only the comparison with the level waits for the search.
-        for (int sb = 0; sb < t.superCount; sb++) {
-            superBound(sb);
+        // the cone terms of every group for every lane in one branch-free pass (they do not depend on the incumbent),
+        // so that the chains of sums, divisions and square roots of successive groups overlap; the same for the
+        // super-blocks of a kept group and the blocks of a kept super-block. Only the comparison with the level waits.
+        for (int g = 0; g < t.groupCount; g++) {
+            groupBound(g);
         }
-        for (int sb = 0; sb < t.superCount; sb++) {
-            if (!keeps(superCentre, superLower, sb * l)) {
+        for (int g = 0; g < t.groupCount; g++) {
+            if (!keeps(groupCentre, groupLower, g * l)) {
                 continue;
             }
-            int firstBlock = t.superStart[sb];
-            int count = t.superStart[sb + 1] - firstBlock;
-            for (int k = 0; k < count; k++) {
-                blockBound(firstBlock + k, k);
+            for (int m = t.groupStart[g]; m < t.groupStart[g + 1]; m++) {
+                superBound(t.groupMembers[m]);
             }
-            for (int k = 0; k < count; k++) {
-                int j = firstBlock + k;
-                if (visitStamp[j] == stamp || !keeps(blockCentre, blockLower, k * l)) {
+            for (int m = t.groupStart[g]; m < t.groupStart[g + 1]; m++) {
+                int sb = t.groupMembers[m];
+                if (!keeps(superCentre, superLower, sb * l)) {
                     continue;
                 }
-                visitStamp[j] = stamp;
-                visited[visits] = j;
-                evaluateBlock(j, visits++);
-                updateLevel();
+                int firstBlock = t.superStart[sb];
+                int count = t.superStart[sb + 1] - firstBlock;
+                for (int k = 0; k < count; k++) {
+                    blockBound(firstBlock + k, k);
+                }
+                for (int k = 0; k < count; k++) {
+                    int j = firstBlock + k;
+                    if (visitStamp[j] == stamp || !keeps(blockCentre, blockLower, k * l)) {
+                        continue;
+                    }
+                    visitStamp[j] = stamp;
+                    visited[visits] = j;
+                    evaluateBlock(j, visits++);
+                    updateLevel();
+                }
             }
         }
         // per lane, the nodes within float rounding of its float minimum again in double; lowest index on ties. The
@@ -234,7 +256,7 @@ final class DemLaneSearch {
     void bestSuperBlocks(int[] out) {
         float[][] c = t.superCentre;
         float[][] q = t.superCentreSquared;
-        for (int sb = 0; sb < t.superCount; sb++) {
+        for (int sb = 0; sb < t.superCount; sb += KEY_STRIDE) {
             centreInto(c[0][sb], c[1][sb], c[2][sb], c[3][sb], c[4][sb], c[5][sb],
                     q[0][sb], q[1][sb], q[2][sb], q[3][sb], q[4][sb], q[5][sb], sb);
         }
@@ -285,6 +307,14 @@ final class DemLaneSearch {
         coneTerms(c[0][sb], c[1][sb], c[2][sb], c[3][sb], c[4][sb], c[5][sb],
                 q[0][sb], q[1][sb], q[2][sb], q[3][sb], q[4][sb], q[5][sb],
                 r[0][sb], r[1][sb], r[2][sb], r[3][sb], r[4][sb], r[5][sb], superCentre, superLower, sb * l);
+    }
+
+    private void groupBound(int g) {
+        float[] h = t.groupCone;
+        int at = g * 3 * B;
+        coneTerms(h[at], h[at + 1], h[at + 2], h[at + 3], h[at + 4], h[at + 5],
+                h[at + 6], h[at + 7], h[at + 8], h[at + 9], h[at + 10], h[at + 11],
+                h[at + 12], h[at + 13], h[at + 14], h[at + 15], h[at + 16], h[at + 17], groupCentre, groupLower, g * l);
     }
 
     private void blockBound(int j, int k) {

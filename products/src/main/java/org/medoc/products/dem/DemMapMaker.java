@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,12 +98,38 @@ public final class DemMapMaker {
 
     DemMapResult make(List<Path> channelFiles, Path outputDirectory, DemProvenance provenance, StepListener steps)
             throws IOException {
-        AiaSetReader.ReadSet set = AiaSetReader.read(channelFiles);
-        steps.ended("read");
+        // the inputs' SHA-256 on a thread of their own while the set is decoded: the reader leaves part of the
+        // second processor idle, and the files are in the page cache once either has read them
+        AiaSetReader.ReadSet set;
+        Map<Path, String> sums;
+        try (ExecutorService hasher = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("dem-hash")
+                .daemon(true).factory())) {
+            Future<Map<Path, String>> hashing = provenance.inputs().isEmpty() ? hasher.submit(() -> {
+                Map<Path, String> out = new HashMap<>();
+                for (Path file : channelFiles) {
+                    out.put(file, Sha256.of(file));
+                }
+                return out;
+            }) : null;
+            set = AiaSetReader.read(channelFiles);
+            steps.ended("read");
+            sums = hashing == null ? Map.of() : hashing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while hashing the inputs");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IOException("cannot hash the inputs", e.getCause());
+            }
+        }
         Map<AiaChannel, AiaSetReader.Channel> channels = set.channels();
         AiaSetReader.Channel reference = channels.containsKey(AiaChannel.A193) ? channels.get(AiaChannel.A193)
                 : channels.values().iterator().next();
-        List<DemProvenance.InputFile> inputs = provenance.inputs().isEmpty() ? hashes(channels) : provenance.inputs();
+        List<DemProvenance.InputFile> inputs = provenance.inputs().isEmpty() ? hashes(channels, sums)
+                : provenance.inputs();
         steps.ended("hash inputs");
         DemMaps maps = fitter.fit(set.input());
         set = null; // the input rates are no longer needed: let them go before the output is assembled
@@ -273,10 +300,14 @@ public final class DemMapMaker {
         };
     }
 
-    private static List<DemProvenance.InputFile> hashes(Map<AiaChannel, AiaSetReader.Channel> channels) throws IOException {
+    /** The inputs in channel order with their SHA-256 (from {@code sums}, hashed here for a file not in it). */
+    private static List<DemProvenance.InputFile> hashes(Map<AiaChannel, AiaSetReader.Channel> channels,
+                                                        Map<Path, String> sums) throws IOException {
         List<DemProvenance.InputFile> inputs = new ArrayList<>();
         for (AiaSetReader.Channel channel : channels.values()) {
-            inputs.add(new DemProvenance.InputFile(channel.file().getFileName().toString(), Sha256.of(channel.file())));
+            String sum = sums.get(channel.file());
+            inputs.add(new DemProvenance.InputFile(channel.file().getFileName().toString(),
+                    sum != null ? sum : Sha256.of(channel.file())));
         }
         return inputs;
     }
