@@ -171,23 +171,31 @@ class DemFitterTests {
         assertThat(same / (double) trials).isGreaterThanOrEqualTo(0.999);
     }
 
+    /**
+     * On a developer's CPU whose preferred float vector is shorter than 8 lanes the fit searches pixel by pixel and
+     * the lane tests are skipped; under CI=true (whose CPU has AVX-512) they run and fail instead.
+     */
+    private static void assumeLanesUnlessCi() {
+        if (DemLaneSearch.lanes() == 0) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") != null,
+                    "this CPU's preferred float vector is shorter than 8 lanes: the fit searches pixel by pixel here");
+        }
+    }
+
     @Test
-    void tiledSearchIsUsedWhenTheJvmHasTheVectorModule() {
+    void laneSearchIsUsedWhenTheJvmHasTheVectorModule() {
         // the build's test JVMs run with --add-modules jdk.incubator.vector (products/pom.xml); CI's CPU has AVX-512
         boolean vectorModule = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         assertThat(vectorModule).as("surefire's argLine adds jdk.incubator.vector").isTrue();
-        if (DemLaneSearch.lanes() == 0) {
-            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null,
-                    "this CPU's preferred float vector is shorter than 8 lanes: the fit searches pixel by pixel here");
-        }
+        assumeLanesUnlessCi();
         assertThat(fitter.lanes()).isIn(8, 16);
         assertThat(fitter.withoutLanes().lanes()).isZero();
         assertThat(fitter.withSearch(DemFitter.Search.EXHAUSTIVE).lanes()).isZero();
     }
 
     @Test
-    void tiledSearchGivesEveryPixelItsExhaustiveOptimumWhenNeighboursDisagree() {
-        // neighbouring pixels with unrelated DEMs (the worst case for a tile: its lanes need different groups), pixels
+    void laneSearchGivesEveryPixelItsExhaustiveOptimumWhenNeighboursDisagree() {
+        // neighbouring pixels with unrelated DEMs (the worst case for a pass: its lanes need different groups), pixels
         // with missing and saturated bands, unfittable pixels, and a size that is not a multiple of the tile's
         int width = 23;
         int height = 13;
@@ -237,6 +245,86 @@ class DemFitterTests {
             }
         }
         assertThat(fitted).isBetween(width * height * 9 / 10, width * height - 1);
+    }
+
+    @Test
+    void pixelsWhoseDataAreASuperBlockCentreAreKeyedToThatSuperBlock() {
+        assumeLanesUnlessCi();
+        DemFitter.SearchTables t = DemFitter.SearchTables.of(fitter.grid(), model);
+        DemLaneSearch search = new DemLaneSearch(t);
+        int lanes = search.lanesPerPass();
+        int[] expected = new int[lanes];
+        // the key looks at every second super-block: give each lane the exact model of one of those centres, with
+        // unequal weights per band (χ²_c = 0 there whatever the weights, > 0 at every other centre)
+        for (int lane = 0; lane < lanes; lane++) {
+            int sb = (lane * 37 % (t.superCount / 2)) * 2;
+            expected[lane] = sb;
+            double[] p = new double[6];
+            double[] w = new double[6];
+            double a = 0;
+            for (int b = 0; b < 6; b++) {
+                double intensity = 1e3 * t.superCentre[b][sb];
+                w[b] = 1 / (1 + b + intensity);
+                p[b] = intensity * w[b];
+                a += intensity * intensity * w[b];
+            }
+            search.setLane(lane, p, w, a);
+        }
+        int[] keys = new int[lanes];
+        search.bestSuperBlocks(keys);
+        assertThat(keys).containsExactly(expected);
+    }
+
+    @Test
+    void everyNodeOfAGroupIsInsideTheGroupsCone() {
+        // the lane search's first level prunes a group of super-blocks by its cone: for any data, every node n of the
+        // group has √χ²(n) ≥ √χ²_c − √(A·E/D) (docs/algorithms/dem.md §3.2); checked on random pixels, all nodes
+        DemFitter.SearchTables t = DemFitter.SearchTables.of(fitter.grid(), model);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        int[] owner = new int[t.superCount];
+        Arrays.fill(owner, -1);
+        for (int g = 0; g < t.groupCount; g++) {
+            for (int m = t.groupStart[g]; m < t.groupStart[g + 1]; m++) {
+                assertThat(owner[t.groupMembers[m]]).as("super-block in two groups").isEqualTo(-1);
+                owner[t.groupMembers[m]] = g;
+            }
+        }
+        assertThat(owner).doesNotContain(-1);
+        int checked = 0;
+        for (int pixel = 0; pixel < 40; pixel++) {
+            double[] r = model.intensities(5.6 + 1.6 * random.nextDouble(), 0.01 + 0.6 * random.nextDouble(), 1e27);
+            double[] p = new double[6];
+            double[] w = new double[6];
+            double a = 0;
+            for (int b = 0; b < 6; b++) {
+                double intensity = r[b] * (1 + 0.3 * random.nextGaussian());
+                w[b] = 1 / (0.5 + Math.abs(intensity));
+                p[b] = intensity * w[b];
+                a += intensity * intensity * w[b];
+            }
+            for (int g = 0; g < t.groupCount; g++) {
+                int at = g * 18;
+                double n = 0;
+                double d = 0;
+                double e = 0;
+                for (int b = 0; b < 6; b++) {
+                    n += p[b] * t.groupCone[at + b];
+                    d += w[b] * t.groupCone[at + 6 + b];
+                    e += w[b] * t.groupCone[at + 12 + b];
+                }
+                double bound = Math.sqrt(Math.max(0, a - n * n / d)) - Math.sqrt(a * e / d);
+                for (int m = t.groupStart[g]; m < t.groupStart[g + 1]; m++) {
+                    int sb = t.groupMembers[m];
+                    for (int i = t.blockStart[t.superStart[sb]]; i < t.blockStart[t.superStart[sb + 1]]; i++) {
+                        assertThat(Math.sqrt(Math.max(0, t.chiSquare(p, w, a, i))))
+                                .as("node %d of group %d", t.canonical[i], g)
+                                .isGreaterThanOrEqualTo(bound - 1e-5 * Math.sqrt(a));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(40 * t.nodes);
     }
 
     @Test

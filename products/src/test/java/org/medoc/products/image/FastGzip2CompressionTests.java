@@ -54,4 +54,19 @@ class FastGzip2CompressionTests {
                     .isEqualTo(Float.floatToRawIntBits(tile[i]));
         }
     }
+
+    @Test
+    void theFourBytesAtATimeShuffleIsNomTamFitsShuffleAndItsInverse() {
+        byte[] bytes = new byte[4 * 1000];
+        new Random(3).nextBytes(bytes);
+        var ours = new FastGzip2Compression.FloatCompressor();
+        var theirs = new nom.tam.fits.compression.algorithm.gzip2.GZip2Compressor.FloatGZip2Compressor();
+
+        byte[] shuffled = ours.shuffle(bytes);
+
+        assertThat(shuffled).isEqualTo(theirs.shuffle(bytes));
+        assertThat(shuffled[1000]).as("byte 1 of element 0 starts the second plane").isEqualTo(bytes[1]);
+        assertThat(ours.unshuffle(shuffled)).isEqualTo(bytes);
+        assertThat(theirs.unshuffle(shuffled)).isEqualTo(bytes);
+    }
 }
