@@ -60,6 +60,10 @@ final class DemLaneSearch {
     private final int[] seeds;
     private final int[] seenAt;
     private final float[] keyFit;
+    /** N, D and E of the group being bounded, per lane */
+    private final float[] sumN;
+    private final float[] sumD;
+    private final float[] sumE;
     private final float[] keyIndex;
     /** per group and lane, [group × lanes + lane]: the cone terms χ²_c and √(A·E/D) of the super-blocks, and of the
      * blocks of the super-block being searched */
@@ -98,6 +102,9 @@ final class DemLaneSearch {
         seeds = new int[l];
         seenAt = new int[t.blockCount];
         keyFit = new float[l];
+        sumN = new float[l];
+        sumD = new float[l];
+        sumE = new float[l];
         keyIndex = new float[l];
         superCentre = new float[t.superCount * l];
         superLower = new float[t.superCount * l];
@@ -267,18 +274,10 @@ final class DemLaneSearch {
 
     private void centreInto(float c0, float c1, float c2, float c3, float c4, float c5,
                             float q0, float q1, float q2, float q3, float q4, float q5, int sb) {
-        FloatVector n = FloatVector.fromArray(S, pf[5], 0).fma(FloatVector.broadcast(S, c5),
-                FloatVector.fromArray(S, pf[4], 0).fma(FloatVector.broadcast(S, c4),
-                FloatVector.fromArray(S, pf[3], 0).fma(FloatVector.broadcast(S, c3),
-                FloatVector.fromArray(S, pf[2], 0).fma(FloatVector.broadcast(S, c2),
-                FloatVector.fromArray(S, pf[1], 0).fma(FloatVector.broadcast(S, c1),
-                FloatVector.fromArray(S, pf[0], 0).mul(c0))))));
-        FloatVector d = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, q5),
-                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, q4),
-                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, q3),
-                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, q2),
-                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, q1),
-                FloatVector.fromArray(S, wf[0], 0).mul(q0))))));
+        weightedSum(pf, c0, c1, c2, c3, c4, c5, sumN);
+        weightedSum(wf, q0, q1, q2, q3, q4, q5, sumD);
+        FloatVector n = FloatVector.fromArray(S, sumN, 0);
+        FloatVector d = FloatVector.fromArray(S, sumD, 0);
         // maximising N²/D is minimising χ²_c = A − N²/D; the first super-block starts the running best
         FloatVector fit = n.mul(n).div(d);
         if (sb == 0) {
@@ -334,28 +333,26 @@ final class DemLaneSearch {
                            float q0, float q1, float q2, float q3, float q4, float q5,
                            float r0, float r1, float r2, float r3, float r4, float r5,
                            float[] centre, float[] lower, int at) {
-        FloatVector n = FloatVector.fromArray(S, pf[5], 0).fma(FloatVector.broadcast(S, c5),
-                FloatVector.fromArray(S, pf[4], 0).fma(FloatVector.broadcast(S, c4),
-                FloatVector.fromArray(S, pf[3], 0).fma(FloatVector.broadcast(S, c3),
-                FloatVector.fromArray(S, pf[2], 0).fma(FloatVector.broadcast(S, c2),
-                FloatVector.fromArray(S, pf[1], 0).fma(FloatVector.broadcast(S, c1),
-                FloatVector.fromArray(S, pf[0], 0).mul(c0))))));
-        FloatVector d = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, q5),
-                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, q4),
-                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, q3),
-                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, q2),
-                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, q1),
-                FloatVector.fromArray(S, wf[0], 0).mul(q0))))));
-        FloatVector e = FloatVector.fromArray(S, wf[5], 0).fma(FloatVector.broadcast(S, r5),
-                FloatVector.fromArray(S, wf[4], 0).fma(FloatVector.broadcast(S, r4),
-                FloatVector.fromArray(S, wf[3], 0).fma(FloatVector.broadcast(S, r3),
-                FloatVector.fromArray(S, wf[2], 0).fma(FloatVector.broadcast(S, r2),
-                FloatVector.fromArray(S, wf[1], 0).fma(FloatVector.broadcast(S, r1),
-                FloatVector.fromArray(S, wf[0], 0).mul(r0))))));
+        weightedSum(pf, c0, c1, c2, c3, c4, c5, sumN);
+        weightedSum(wf, q0, q1, q2, q3, q4, q5, sumD);
+        weightedSum(wf, r0, r1, r2, r3, r4, r5, sumE);
+        FloatVector n = FloatVector.fromArray(S, sumN, 0);
+        FloatVector d = FloatVector.fromArray(S, sumD, 0);
+        FloatVector e = FloatVector.fromArray(S, sumE, 0);
         FloatVector a = FloatVector.fromArray(S, af, 0);
         FloatVector inverse = FloatVector.broadcast(S, 1f).div(d);
         a.sub(n.mul(n).mul(inverse)).intoArray(centre, at);
         a.mul(e).mul(inverse).sqrt().intoArray(lower, at);
+    }
+
+    /** Σ_b x_b k_b for every lane (x: the lanes' p_b or w_b), a chain of fused multiply-adds, into {@code out}. */
+    private void weightedSum(float[][] x, float k0, float k1, float k2, float k3, float k4, float k5, float[] out) {
+        FloatVector.fromArray(S, x[5], 0).fma(FloatVector.broadcast(S, k5),
+                FloatVector.fromArray(S, x[4], 0).fma(FloatVector.broadcast(S, k4),
+                FloatVector.fromArray(S, x[3], 0).fma(FloatVector.broadcast(S, k3),
+                FloatVector.fromArray(S, x[2], 0).fma(FloatVector.broadcast(S, k2),
+                FloatVector.fromArray(S, x[1], 0).fma(FloatVector.broadcast(S, k1),
+                FloatVector.fromArray(S, x[0], 0).mul(k0)))))).intoArray(out, 0);
     }
 
     /** Whether some lane's cone bound keeps the group: χ²_c ≤ (P + √(A·E/D))², one square root per group. */
