@@ -58,6 +58,9 @@ public final class PackagedMedoc {
         assertThat(JAR).as("the packaged application (mvn package builds it)").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // as ./medoc and docs/operations.md start nodes: with the Vector API, so that the DEM products the ITs make
+        // go through the lane search (DemLaneSearch); the JVM prints one "Using incubator modules" warning
+        command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         command.addAll(List.of(jvmOptions));
         if (!shippedJarOnly && Files.isRegularFile(AOT_CACHE) && Files.isRegularFile(EXTRACTED_JAR)
                 && Files.getLastModifiedTime(AOT_CACHE).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
