@@ -234,11 +234,7 @@ public final class DemFitter {
         double[] intensity = new double[BANDS];
         for (int y = from; y < to; y++) {
             for (int x = 0; x < width; x++) {
-                int index = y * width + x;
-                for (int b = 0; b < BANDS; b++) {
-                    intensity[b] = rates[b] == null ? Double.NaN : rates[b][index];
-                }
-                int node = fitInto(work, intensity, exposure, n);
+                int node = fitInto(work, intensityAt(rates, y * width + x, intensity), exposure, n);
                 bands[y][x] = (byte) work.bands;
                 if (node < 0) {
                     em[y][x] = Float.NaN;

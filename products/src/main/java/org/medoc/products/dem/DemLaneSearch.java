@@ -309,19 +309,19 @@ final class DemLaneSearch {
     }
 
     private void groupBound(int g) {
-        float[] h = t.groupCone;
-        int at = g * 3 * B;
-        coneTerms(h[at], h[at + 1], h[at + 2], h[at + 3], h[at + 4], h[at + 5],
-                h[at + 6], h[at + 7], h[at + 8], h[at + 9], h[at + 10], h[at + 11],
-                h[at + 12], h[at + 13], h[at + 14], h[at + 15], h[at + 16], h[at + 17], groupCentre, groupLower, g * l);
+        flatBound(t.groupCone, g, groupCentre, groupLower, g * l);
     }
 
     private void blockBound(int j, int k) {
-        float[] g = t.blockCone;
-        int at = j * 3 * B;
+        flatBound(t.blockCone, j, blockCentre, blockLower, k * l);
+    }
+
+    /** The cone terms of group {@code index} of a table of 18 floats per group (blocks, groups of super-blocks). */
+    private void flatBound(float[] g, int index, float[] centre, float[] lower, int to) {
+        int at = index * 3 * B;
         coneTerms(g[at], g[at + 1], g[at + 2], g[at + 3], g[at + 4], g[at + 5],
                 g[at + 6], g[at + 7], g[at + 8], g[at + 9], g[at + 10], g[at + 11],
-                g[at + 12], g[at + 13], g[at + 14], g[at + 15], g[at + 16], g[at + 17], blockCentre, blockLower, k * l);
+                g[at + 12], g[at + 13], g[at + 14], g[at + 15], g[at + 16], g[at + 17], centre, lower, to);
     }
 
     /**
